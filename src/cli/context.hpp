@@ -1,0 +1,34 @@
+// What main() makes once and every subcommand receives: options common to all subcommands,
+// the OS roots (so tests can point enumeration at a captured tree), and the chosen action.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "output/options.hpp"
+#include "platform/platform.hpp"
+#include "util/result.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace discrec::cli {
+
+struct Context {
+    output::OutputOptions output;
+    bool trace = false;
+    platform::SystemRoots roots;
+    // Set by the chosen subcommand's parse callback; main() runs it after parsing.
+    std::function<ExitCode()> action;
+};
+
+// Subcommand registration, one per file in src/cli/.
+void register_list(CLI::App& app, Context& ctx);
+void register_info(CLI::App& app, Context& ctx);
+
+// Reports an error that ended a command: one line on stderr, and with --json the error
+// document on stdout. Returns the exit code to use.
+ExitCode report_error(const Context& ctx, const Error& error);
+
+} // namespace discrec::cli

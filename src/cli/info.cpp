@@ -1,0 +1,62 @@
+// discrec info [DRIVE...]: what IDiscRecorder2 exposes about each drive, asked of the drive.
+#include <cstdio>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/context.hpp"
+#include "drive/recorder_info.hpp"
+#include "output/info.hpp"
+
+namespace discrec::cli {
+namespace {
+
+struct InfoOptions {
+    std::vector<std::string> drives;
+};
+
+drive::OpenOptions open_options(const Context& ctx) {
+    drive::OpenOptions o;
+    o.trace = ctx.trace;
+    o.trace_sink = [](const std::string& line) { std::fprintf(stderr, "discrec: %s\n", line.c_str()); };
+    return o;
+}
+
+ExitCode run_info(Context& ctx, const InfoOptions& opts) {
+    auto all = platform::enumerate_drives(ctx.roots);
+    if (!all) return report_error(ctx, all.error());
+    std::vector<platform::DriveLocation> chosen;
+    for (const auto& spelling : opts.drives) {
+        auto d = platform::resolve_drive(*all, spelling, ctx.roots);
+        if (!d) return report_error(ctx, d.error());
+        chosen.push_back(std::move(d).value());
+    }
+    if (opts.drives.empty()) chosen = *all;
+    if (chosen.empty() && !ctx.output.quiet) std::fputs("discrec: no optical drives found\n", stderr);
+
+    std::vector<drive::RecorderInfo> reports;
+    ExitCode code = ExitCode::ok;
+    for (const auto& location : chosen) {
+        reports.push_back(drive::gather_recorder_info(location, ctx.roots, open_options(ctx)));
+        if (const auto& fatal = reports.back().fatal) {
+            std::fprintf(stderr, "discrec: %s\n", fatal->message.c_str());
+            if (code == ExitCode::ok) code = exit_code_for(fatal->kind);
+        }
+    }
+    output::print_info(ctx.output, reports, code);
+    return code;
+}
+
+} // namespace
+
+void register_info(CLI::App& app, Context& ctx) {
+    auto opts = std::make_shared<InfoOptions>();
+    CLI::App* sub = app.add_subcommand(
+        "info", "Identity, profiles, features, mode pages, media state and holders of drives");
+    sub->add_option("DRIVE", opts->drives,
+                    "/dev/srN, srN, /dev/sgN, sgN, an index from 'list', or a symlink "
+                    "(default: every drive)");
+    sub->footer("Example:\n  discrec info /dev/sr0\n  discrec info --json | jq '.drives[].media'\n");
+    sub->callback([&ctx, opts] { ctx.action = [&ctx, opts] { return run_info(ctx, *opts); }; });
+}
+
+} // namespace discrec::cli

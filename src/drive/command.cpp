@@ -1,0 +1,114 @@
+#include "drive/command.hpp"
+
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "mmc/opcodes.hpp"
+#include "transport/tracing.hpp"
+
+namespace discrec::drive {
+namespace {
+
+std::string command_label(const Cdb& cdb) {
+    const std::string_view name = mmc::command_name(cdb.opcode());
+    return name.empty() ? fmt::format("command 0x{:02x}", cdb.opcode()) : std::string(name);
+}
+
+// Which ErrorKind a sense answer means for the user (exit code): no medium and medium
+// removal prevented get their own; everything else is the drive reporting an error.
+ErrorKind kind_for_sense(const mmc::SenseData& sense) {
+    constexpr std::uint8_t k_asc_medium_not_present = 0x3a;
+    constexpr std::uint8_t k_asc_removal_prevented = 0x53;
+    constexpr std::uint8_t k_asc_invalid_opcode = 0x20;
+    if (sense.key == mmc::sense_key::not_ready && sense.asc == k_asc_medium_not_present) {
+        return ErrorKind::no_medium;
+    }
+    // ATAPI drives report a refused eject as 2/53/00 or 5/53/00, SCSI ones 5/53/02 or 2/53/02
+    // (shared/vm README, Gotchas): ASC 53h alone decides, not the ASCQ.
+    if (sense.asc == k_asc_removal_prevented &&
+        (sense.key == mmc::sense_key::not_ready || sense.key == mmc::sense_key::illegal_request)) {
+        return ErrorKind::device_busy;
+    }
+    if (sense.is(mmc::sense_key::illegal_request, k_asc_invalid_opcode)) {
+        return ErrorKind::not_supported;
+    }
+    return ErrorKind::device_error;
+}
+
+// Linux DID_* host codes that mean the device is gone rather than that it failed a command.
+bool device_gone(const Completion& c) {
+    constexpr std::uint16_t k_did_no_connect = 0x01;
+    constexpr std::uint16_t k_did_bad_target = 0x04;
+    return c.host_status == k_did_no_connect || c.host_status == k_did_bad_target;
+}
+
+} // namespace
+
+Error command_error(const std::string& drive_name, const Cdb& cdb, const Completion& completion,
+                    const std::optional<mmc::SenseData>& sense) {
+    const std::string what = fmt::format("{}: {}", drive_name, command_label(cdb));
+    switch (classify(completion)) {
+    case CompletionClass::good: return make_error(ErrorKind::failure, what + ": succeeded");
+    case CompletionClass::sense:
+        if (sense && sense->usable()) {
+            return make_error(kind_for_sense(*sense),
+                              fmt::format("{}: {}", what, mmc::describe_sense(*sense)));
+        }
+        return make_error(ErrorKind::device_error, what + ": check condition with unusable sense data");
+    case CompletionClass::timeout:
+        return make_error(ErrorKind::timeout, what + ": timed out (the drive did not answer)");
+    case CompletionClass::os:
+        if (completion.os_error == ENODEV || completion.os_error == ENXIO) {
+            return make_error(ErrorKind::no_such_drive, what + ": the drive is gone (" +
+                                                            std::strerror(completion.os_error) + ")");
+        }
+        if (completion.os_error == EPERM || completion.os_error == EACCES) {
+            return make_error(ErrorKind::permission_denied,
+                              what + ": not permitted (this command needs write access to the "
+                                     "device or root)");
+        }
+        return make_error(ErrorKind::failure,
+                          fmt::format("{}: {}", what, describe_completion_status(completion)));
+    case CompletionClass::transport:
+        if (device_gone(completion)) {
+            return make_error(ErrorKind::no_such_drive,
+                              fmt::format("{}: the drive is gone ({})", what,
+                                          describe_completion_status(completion)));
+        }
+        return make_error(ErrorKind::device_error,
+                          fmt::format("{}: transport error ({})", what,
+                                      describe_completion_status(completion)));
+    case CompletionClass::status:
+        return make_error(completion.scsi_status == 0x08 ? ErrorKind::device_busy
+                                                         : ErrorKind::device_error,
+                          fmt::format("{}: {}", what, describe_completion_status(completion)));
+    }
+    return make_error(ErrorKind::failure, what + ": failed");
+}
+
+CommandOutcome CommandRunner::run(const Cdb& cdb, Direction direction, std::size_t allocation,
+                                  std::chrono::milliseconds timeout, bool retry_unit_attention) {
+    constexpr int k_max_attempts = 3;
+    CommandOutcome out;
+    for (int attempt = 1; attempt <= k_max_attempts; ++attempt) {
+        out = CommandOutcome{};
+        out.data.assign(allocation, std::byte{0});
+        const Completion c = m_transport.execute(cdb, direction, out.data, timeout);
+        if (classify(c) == CompletionClass::good) {
+            out.data.resize(std::min(c.transferred, out.data.size()));
+            return out;
+        }
+        std::optional<mmc::SenseData> sense;
+        if (!c.sense.empty()) sense = mmc::decode_sense(c.sense);
+        out.data.clear();
+        out.failure = CommandFailure{c, sense};
+        out.error = command_error(m_drive_name, cdb, c, sense);
+        const bool unit_attention =
+            sense && sense->usable() && sense->key == mmc::sense_key::unit_attention;
+        if (!(retry_unit_attention && unit_attention)) break;
+    }
+    return out;
+}
+
+} // namespace discrec::drive

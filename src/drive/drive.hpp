@@ -1,0 +1,72 @@
+// Drive: the IDiscRecorder2-like facade. Composes mmc commands over a Transport; no OS calls
+// here. Each operation sends the fewest commands that answer its question, each with a
+// bounded timeout, and never waits on a drive that has no medium.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "drive/command.hpp"
+#include "mmc/cdb.hpp"
+#include "mmc/configuration.hpp"
+#include "mmc/events.hpp"
+#include "mmc/inquiry.hpp"
+#include "mmc/mode_sense.hpp"
+#include "transport/transport.hpp"
+#include "util/result.hpp"
+
+namespace discrec::drive {
+
+struct Identity {
+    mmc::InquiryData inquiry;
+    std::vector<std::uint8_t> vpd_pages;    // VPD 00h, empty if the drive has none
+    std::optional<std::string> serial;      // VPD 80h, when listed and non-empty
+    std::vector<mmc::Designator> device_ids; // VPD 83h, when listed
+};
+
+// Tray and medium, from GET EVENT STATUS NOTIFICATION (media class) where the drive has it,
+// and TEST UNIT READY (whose sense also tells an open tray on many drives).
+struct MediaState {
+    std::optional<bool> tray_open;
+    std::optional<bool> medium_present;
+    bool ready = false;
+    std::optional<std::string> not_ready_reason; // decoded TUR sense
+    std::string source;                          // "gesn", "tur"
+};
+
+struct ModePageList {
+    std::vector<std::uint8_t> pages;  // page codes the drive answered for
+    bool probed = false;              // page 3Fh was refused: each known page was asked alone
+};
+
+class Drive {
+public:
+    Drive(std::unique_ptr<Transport> transport, std::string name);
+
+    Result<Identity> identify();
+    // The whole configuration (GET CONFIGURATION), continuing from the next feature number
+    // when the answer exceeds one allocation length (MMC-6 §6.6.2.1).
+    Result<mmc::Configuration> configuration(mmc::ConfigurationRt rt = mmc::ConfigurationRt::all,
+                                             std::uint16_t starting_feature = 0);
+    Result<MediaState> media_state();
+    Result<ModePageList> supported_mode_pages();
+    // One mode page (MODE SENSE(10), falling back to (6) where (10) is not supported, and the
+    // other way round). Returns the whole mode parameter data as received.
+    Result<Bytes> mode_sense(std::uint8_t page, mmc::PageControl pc);
+
+    // Whether mode_sense() answers come from MODE SENSE(10) (8-byte header) or (6).
+    [[nodiscard]] bool uses_mode_sense10() const noexcept {
+        return !m_mode_sense10_unsupported.value_or(false);
+    }
+    [[nodiscard]] const std::string& name() const noexcept { return m_runner.drive_name(); }
+    [[nodiscard]] CommandRunner& runner() noexcept { return m_runner; }
+
+private:
+    std::unique_ptr<Transport> m_transport;
+    CommandRunner m_runner;
+    std::optional<bool> m_mode_sense10_unsupported;
+};
+
+} // namespace discrec::drive

@@ -1,0 +1,120 @@
+#include "drive/recorder_info.hpp"
+
+#include <fmt/format.h>
+
+#include "mmc/opcodes.hpp"
+#include "transport/device.hpp"
+
+namespace discrec::drive {
+namespace {
+
+std::string name_cdb(const Cdb& cdb) {
+    const auto name = mmc::command_name(cdb.opcode());
+    return name.empty() ? fmt::format("command 0x{:02x}", cdb.opcode()) : std::string(name);
+}
+
+Result<std::unique_ptr<Transport>> open_first(const platform::DriveLocation& location) {
+    std::optional<Error> first_error;
+    for (const std::string* path : {&location.generic_device, &location.block_device}) {
+        if (path->empty()) continue;
+        auto t = open_device_transport(*path);
+        if (t) return t;
+        if (!first_error) first_error = t.error();
+    }
+    if (first_error) return *first_error;
+    return make_error(ErrorKind::no_such_drive, location.name + ": no device node");
+}
+
+// MMC-6 §5.3.4 Removable Medium feature (0003h), byte 0 of its data: Loading Mechanism
+// Type (bits 7-5), Load (bit 4), Eject (bit 3), Pvnt Jmpr (bit 2), Lock (bit 0).
+std::optional<bool> can_load_from_feature(const mmc::Configuration& config) {
+    const auto* f = config.find(0x0003);
+    if (f == nullptr || f->data.empty()) return std::nullopt;
+    return bit_at(f->data, 0, 4);
+}
+
+// MMC-3 §5.5.10 / MMC-6 §7.2 page 2Ah byte 6 bits 7-5: 000b caddy, 001b tray, 010b pop-up,
+// 100b/101b changers. A pop-up tray must be pushed in by hand.
+std::optional<bool> can_load_from_page_2a(Drive& drive) {
+    auto page = drive.mode_sense(0x2a, mmc::PageControl::current);
+    if (!page) return std::nullopt;
+    const auto caps = mmc::decode_mode_page_2a_summary(
+        mmc::split_mode_pages(*page, drive.uses_mode_sense10()));
+    if (!caps.usable) return std::nullopt;
+    constexpr std::uint8_t k_pop_up = 0x02;
+    return caps.loading_mechanism != k_pop_up;
+}
+
+void choose_unique_id(RecorderInfo& info) {
+    if (info.identity && info.identity->serial) {
+        info.unique_id = *info.identity->serial;
+        info.unique_id_source = "vpd_serial";
+        return;
+    }
+    if (info.identity) {
+        for (const auto& d : info.identity->device_ids) {
+            // Logical-unit designators only (association 0): they name the drive itself.
+            if (d.association == 0 && !d.text.empty()) {
+                info.unique_id = d.text;
+                info.unique_id_source = "vpd_device_id";
+                return;
+            }
+        }
+    }
+    if (!info.location.by_path.empty()) {
+        info.unique_id = info.location.by_path;
+        info.unique_id_source = "by_path";
+        return;
+    }
+    info.unique_id = "scsi:" + info.location.scsi_address;
+    info.unique_id_source = "scsi_address";
+}
+
+template <typename T>
+std::optional<T> keep(Result<T> r, std::vector<Error>& errors) {
+    if (r) return std::move(r).value();
+    errors.push_back(std::move(r).error());
+    return std::nullopt;
+}
+
+} // namespace
+
+Result<Drive> open_drive(const platform::DriveLocation& location, const OpenOptions& options) {
+    auto transport = open_first(location);
+    if (!transport) return transport.error();
+    std::unique_ptr<Transport> t = std::move(transport).value();
+    if (options.trace && options.trace_sink) {
+        t = std::make_unique<TracingTransport>(std::move(t), options.trace_sink, name_cdb);
+    }
+    return Drive(std::move(t), location.name);
+}
+
+RecorderInfo gather_recorder_info(const platform::DriveLocation& location,
+                                  const platform::SystemRoots& roots, const OpenOptions& options) {
+    RecorderInfo info;
+    info.location = location;
+    info.holders = platform::find_holders(location, roots);
+    auto opened = open_drive(location, options);
+    if (!opened) {
+        info.fatal = opened.error();
+        choose_unique_id(info);
+        return info;
+    }
+    Drive& drive = *opened;
+    info.opened_path = drive.runner().transport().path();
+    info.identity = keep(drive.identify(), info.errors);
+    // A dead or vanished drive answers nothing else either: stop at the first hard failure.
+    const auto gone = [&] {
+        return !info.errors.empty() && (info.errors.back().kind == ErrorKind::timeout ||
+                                        info.errors.back().kind == ErrorKind::no_such_drive);
+    };
+    if (!gone()) info.configuration = keep(drive.configuration(), info.errors);
+    if (!gone()) info.media = keep(drive.media_state(), info.errors);
+    if (!gone()) info.mode_pages = keep(drive.supported_mode_pages(), info.errors);
+    if (info.configuration) info.can_load_media = can_load_from_feature(*info.configuration);
+    if (!info.can_load_media && !gone()) info.can_load_media = can_load_from_page_2a(drive);
+    choose_unique_id(info);
+    return info;
+}
+
+} // namespace discrec::drive

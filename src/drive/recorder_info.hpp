@@ -1,0 +1,43 @@
+// What `discrec info` reports about one drive: IDiscRecorder2's properties, each asked of
+// the drive itself, plus OS facts (mounts, holders). A question the drive cannot answer is
+// recorded in `errors` and does not stop the others.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "drive/drive.hpp"
+#include "platform/platform.hpp"
+#include "transport/tracing.hpp"
+
+namespace discrec::drive {
+
+struct RecorderInfo {
+    platform::DriveLocation location;
+    std::string opened_path;                   // the node commands went through
+    std::optional<Identity> identity;
+    std::string unique_id;
+    std::string unique_id_source;              // vpd_serial, vpd_device_id, by_path, scsi_address
+    std::optional<bool> can_load_media;        // IDiscRecorder2::DeviceCanLoadMedia
+    std::optional<mmc::Configuration> configuration;
+    std::optional<ModePageList> mode_pages;
+    std::optional<MediaState> media;
+    std::vector<platform::Holder> holders;
+    std::vector<Error> errors;                 // questions that failed, in order asked
+    std::optional<Error> fatal;                // the drive could not be opened at all
+};
+
+struct OpenOptions {
+    bool trace = false;
+    TraceSink trace_sink;
+};
+
+// Opens the drive (its SCSI generic node first: commands through /dev/sgN have none of the
+// cdrom layer's side effects on close; the block node where sg is missing or refused).
+Result<Drive> open_drive(const platform::DriveLocation& location, const OpenOptions& options);
+
+RecorderInfo gather_recorder_info(const platform::DriveLocation& location,
+                                  const platform::SystemRoots& roots, const OpenOptions& options);
+
+} // namespace discrec::drive

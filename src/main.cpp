@@ -1,0 +1,80 @@
+// discrec: builds the command line, runs the chosen subcommand, and is the one place where an
+// error becomes a message and an exit code.
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/context.hpp"
+#include "version.hpp"
+
+namespace {
+
+constexpr const char* k_exit_codes_help =
+    "Exit status:\n"
+    "  0  success\n"
+    "  1  failure (internal or I/O error)\n"
+    "  2  usage error (bad option or argument)\n"
+    "  3  no such drive\n"
+    "  4  permission denied (join the 'cdrom' group, or run as root)\n"
+    "  5  device busy (mounted, held exclusively, or medium removal prevented)\n"
+    "  6  the drive reported an error (sense data decoded in the message)\n"
+    "  7  timeout (the drive did not answer in time)\n"
+    "  8  not supported (by the drive or this system)\n"
+    "  9  no medium\n";
+
+void build_app(CLI::App& app, discrec::cli::Context& ctx) {
+    app.set_version_flag("-V,--version", std::string("discrec ") + discrec::k_version);
+    app.add_flag("--json", ctx.output.json, "Print one JSON document on stdout");
+    app.add_flag("--trace", ctx.trace,
+                 "Print every command sent (CDB, status, sense, data, time) on stderr");
+    app.add_flag("-q,--quiet", ctx.output.quiet, "Print no notes on stderr, only errors");
+    app.add_option_function<std::string>(
+           "--sysroot",
+           [&ctx](const std::string& dir) {
+               ctx.roots.sys = std::filesystem::path(dir) / "sys";
+               ctx.roots.dev = std::filesystem::path(dir) / "dev";
+               ctx.roots.proc = std::filesystem::path(dir) / "proc";
+           },
+           "Read sys/, dev/ and proc/ under DIR instead of / (captured trees, tests)")
+        ->type_name("DIR");
+    app.require_subcommand(1);
+    app.fallthrough(); // global options may also follow the subcommand
+    app.footer(std::string("Examples:\n  discrec list\n  discrec info /dev/sr0\n"
+                           "  discrec info --json | jq .drives[0].current_profile\n\n") +
+               k_exit_codes_help);
+    discrec::cli::register_list(app, ctx);
+    discrec::cli::register_info(app, ctx);
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    // Output into a closed pipe (`discrec list --json | head -c1`) must not kill us with
+    // SIGPIPE halfway through a command that holds a drive: writes fail with EPIPE instead.
+    std::signal(SIGPIPE, SIG_IGN);
+    discrec::cli::Context ctx;
+    ctx.output.argv.assign(argv, argv + argc);
+    CLI::App app{"discrec: identify, eject, lock and inspect CD/DVD/BD drives"};
+    app.name("discrec");
+    build_app(app, ctx);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        const discrec::Error error{discrec::ErrorKind::usage,
+                                   fmt::format("{} (see 'discrec --help')", e.what())};
+        return static_cast<int>(discrec::cli::report_error(ctx, error));
+    }
+    if (!ctx.action) return static_cast<int>(discrec::ExitCode::usage);
+    return static_cast<int>(ctx.action());
+}

@@ -1,0 +1,204 @@
+#include "mmc/inquiry.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+
+namespace discrec::mmc {
+namespace {
+
+// SPC-4 §6.6.2: the header is 5 bytes (additional length in byte 4); vendor, product and
+// revision need 36; version descriptors 1-8 sit in bytes 58-73.
+constexpr std::size_t k_inquiry_header = 5;
+constexpr std::size_t k_inquiry_min = 36;
+constexpr std::size_t k_version_desc_off = 58;
+constexpr std::size_t k_version_desc_count = 8;
+constexpr std::size_t k_vpd_header = 4;
+constexpr std::size_t k_designator_header = 4;
+
+struct NameRow {
+    std::uint8_t code;
+    std::string_view name;
+};
+
+// SPC-4 §6.6.2, peripheral device type.
+constexpr std::array k_device_types = {
+    NameRow{0x00, "Direct access block device"},
+    NameRow{0x01, "Sequential-access device"},
+    NameRow{0x02, "Printer device"},
+    NameRow{0x03, "Processor device"},
+    NameRow{0x04, "Write-once device"},
+    NameRow{0x05, "CD/DVD device"},
+    NameRow{0x07, "Optical memory device"},
+    NameRow{0x08, "Media changer device"},
+    NameRow{0x0c, "Storage array controller device"},
+    NameRow{0x0d, "Enclosure services device"},
+    NameRow{0x0e, "Simplified direct-access device"},
+    NameRow{0x0f, "Optical card reader/writer device"},
+    NameRow{0x10, "Bridge controller commands"},
+    NameRow{0x11, "Object-based storage device"},
+    NameRow{0x12, "Automation/drive interface"},
+    NameRow{0x1e, "Well known logical unit"},
+    NameRow{0x1f, "Unknown or no device type"},
+};
+
+// SPC-4 §7.8.6.1: code set, association and designator type of a designation descriptor.
+constexpr std::array k_code_sets = {
+    NameRow{0x1, "Binary"},
+    NameRow{0x2, "ASCII"},
+    NameRow{0x3, "UTF-8"},
+};
+constexpr std::array k_associations = {
+    NameRow{0x0, "Logical unit"},
+    NameRow{0x1, "Target port"},
+    NameRow{0x2, "Target device"},
+};
+constexpr std::array k_designator_types = {
+    NameRow{0x0, "Vendor specific"},
+    NameRow{0x1, "T10 vendor ID based"},
+    NameRow{0x2, "EUI-64 based"},
+    NameRow{0x3, "NAA"},
+    NameRow{0x4, "Relative target port identifier"},
+    NameRow{0x5, "Target port group"},
+    NameRow{0x6, "Logical unit group"},
+    NameRow{0x7, "MD5 logical unit identifier"},
+    NameRow{0x8, "SCSI name string"},
+    NameRow{0x9, "Protocol specific port identifier"},
+    NameRow{0xa, "UUID identifier"},
+};
+
+template <std::size_t N>
+std::string_view lookup(const std::array<NameRow, N>& rows, std::uint8_t code) {
+    for (const NameRow& r : rows) {
+        if (r.code == code) return r.name;
+    }
+    return {};
+}
+
+std::string hex_digits(ByteSpan b) {
+    std::string out;
+    for (std::byte c : b) out += fmt::format("{:02x}", static_cast<unsigned>(c));
+    return out;
+}
+
+// SPC-4 §7.8.1: every VPD page starts with device type, page code and a 2-byte page length.
+// Returns the body the page length announces, clipped to what arrived.
+ByteSpan decode_vpd_header(ByteSpan data, std::uint8_t expected_page, VpdHeader& h,
+                           std::vector<std::string>& warnings) {
+    if (data.size() < k_vpd_header) {
+        warnings.push_back(fmt::format("VPD page is only {} bytes (no header)", data.size()));
+        return {};
+    }
+    h.usable = true;
+    h.device_type = u8_at(data, 0) & 0x1fU;
+    h.page_code = u8_at(data, 1);
+    h.page_length = be16_at(data, 2);
+    if (h.page_code != expected_page) {
+        warnings.push_back(fmt::format("expected VPD page 0x{:02x}, got 0x{:02x}", expected_page,
+                                       h.page_code));
+    }
+    if (k_vpd_header + h.page_length > data.size()) {
+        h.truncated = true;
+        warnings.push_back(fmt::format("VPD page truncated: page length says {} bytes, received {}",
+                                       k_vpd_header + h.page_length, data.size()));
+    }
+    return sub_span(data, k_vpd_header, h.page_length);
+}
+
+Designator decode_designator(ByteSpan body, std::size_t off) {
+    Designator d;
+    d.protocol_identifier = u8_at(body, off) >> 4;
+    d.code_set = u8_at(body, off) & 0x0fU;
+    d.piv = bit_at(body, off + 1, 7);
+    d.association = (u8_at(body, off + 1) >> 4) & 0x03U;
+    d.type = u8_at(body, off + 1) & 0x0fU;
+    const std::size_t len = u8_at(body, off + 3);
+    d.truncated = off + k_designator_header + len > body.size();
+    const ByteSpan id = sub_span(body, off + k_designator_header, len);
+    d.identifier.assign(id.begin(), id.end());
+    const bool text = d.code_set == 0x2 || d.code_set == 0x3;
+    d.text = text ? ascii_field(id, 0, id.size()) : hex_digits(id);
+    return d;
+}
+
+}  // namespace
+
+InquiryData decode_inquiry(ByteSpan data) {
+    InquiryData out;
+    if (data.size() < k_inquiry_header) {
+        out.warnings.push_back(fmt::format("INQUIRY data is only {} bytes", data.size()));
+        return out;
+    }
+    out.usable = true;
+    out.peripheral_qualifier = u8_at(data, 0) >> 5;
+    out.device_type = u8_at(data, 0) & 0x1fU;
+    out.removable = bit_at(data, 1, 7);
+    out.version = u8_at(data, 2);
+    out.response_data_format = u8_at(data, 3) & 0x0fU;
+    out.additional_length = u8_at(data, 4);
+    const std::size_t claimed = k_inquiry_header + out.additional_length;
+    // Asking for fewer bytes than the drive has is normal (36 of 96): a flag, not a warning.
+    out.truncated = claimed > data.size();
+    const ByteSpan d = sub_span(data, 0, claimed);
+    if (d.size() < k_inquiry_min) {
+        out.warnings.push_back(fmt::format(
+            "standard INQUIRY data is {} bytes, vendor/product/revision need 36", d.size()));
+    }
+    out.vendor = ascii_field(d, 8, 8);
+    out.product = ascii_field(d, 16, 16);
+    out.revision = ascii_field(d, 32, 4);
+    for (std::size_t i = 0; i < k_version_desc_count; ++i) {
+        const std::size_t off = k_version_desc_off + 2 * i;
+        if (off + 2 > d.size()) break;
+        if (const std::uint16_t v = be16_at(d, off); v != 0) out.version_descriptors.push_back(v);
+    }
+    return out;
+}
+
+VpdSupportedPages decode_vpd_supported_pages(ByteSpan data) {
+    VpdSupportedPages out;
+    const ByteSpan body = decode_vpd_header(data, 0x00, out.header, out.warnings);
+    for (std::byte b : body) out.pages.push_back(static_cast<std::uint8_t>(b));
+    return out;
+}
+
+VpdSerial decode_vpd_serial(ByteSpan data) {
+    VpdSerial out;
+    const ByteSpan body = decode_vpd_header(data, 0x80, out.header, out.warnings);
+    out.serial = ascii_field(body, 0, body.size());
+    return out;
+}
+
+VpdDeviceId decode_vpd_device_id(ByteSpan data) {
+    VpdDeviceId out;
+    const ByteSpan body = decode_vpd_header(data, 0x83, out.header, out.warnings);
+    std::size_t off = 0;
+    while (off + k_designator_header <= body.size()) {
+        Designator d = decode_designator(body, off);
+        if (d.truncated) {
+            out.warnings.push_back(
+                fmt::format("designation descriptor at page byte {} runs past the end", off + 4));
+        }
+        off += k_designator_header + u8_at(body, off + 3);
+        out.designators.push_back(std::move(d));
+    }
+    if (off < body.size()) {
+        out.warnings.push_back("page 83h ends in a partial designation descriptor header");
+    }
+    return out;
+}
+
+std::string_view code_set_name(std::uint8_t code_set) noexcept {
+    return lookup(k_code_sets, code_set);
+}
+std::string_view association_name(std::uint8_t association) noexcept {
+    return lookup(k_associations, association);
+}
+std::string_view designator_type_name(std::uint8_t type) noexcept {
+    return lookup(k_designator_types, type);
+}
+std::string_view device_type_name(std::uint8_t type) noexcept {
+    return lookup(k_device_types, type);
+}
+
+}  // namespace discrec::mmc

@@ -1,0 +1,21 @@
+// Feature codes of GET CONFIGURATION (MMC-6 §5.2 and the feature definitions of §5), one row
+// per feature, plus features of MMC-3/MMC-4/MMC-5 that MMC-6 no longer defines.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+namespace discrec::mmc {
+
+struct FeatureRow {
+    std::uint16_t code;
+    std::string_view short_name;  // CLI spelling: "removable-medium"
+    std::string_view name;        // as in MMC-6: "Removable Medium"
+};
+
+std::span<const FeatureRow> feature_table() noexcept;
+const FeatureRow* find_feature(std::uint16_t code) noexcept;
+const FeatureRow* find_feature(std::string_view short_name) noexcept;
+
+}  // namespace discrec::mmc

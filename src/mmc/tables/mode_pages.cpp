@@ -1,0 +1,76 @@
+// Mode page table. Sources: SPC-4 §7.5 (pages common to all devices: 02h, 0Ah, 18h, 19h, 1Ah,
+// 1Ch, 3Fh), MMC-6 §7 (01h, 05h, 1Ah, 1Dh, 2Ah), MMC-3/MMC-4 (03h MRW, 07h, 08h, 0Dh, 0Eh;
+// 0Dh and 0Eh are obsolete in MMC-6 but QEMU still reports 0Eh), SFF-8070i (1Bh).
+// Names as the standard of each row spells them.
+#include "mmc/tables/mode_pages.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace discrec::mmc {
+namespace {
+
+constexpr std::array k_mode_pages = {
+    ModePageRow{0x01, "error-recovery", "Read/Write Error Recovery"},
+    ModePageRow{0x02, "disconnect", "Disconnect-Reconnect"},
+    ModePageRow{0x03, "mrw", "MRW"},
+    ModePageRow{0x05, "write", "Write Parameters"},
+    ModePageRow{0x07, "verify-error-recovery", "Verify Error Recovery"},
+    ModePageRow{0x08, "caching", "Caching"},
+    ModePageRow{0x0a, "control", "Control"},
+    ModePageRow{0x0d, "cd", "CD Device Parameters"},
+    ModePageRow{0x0e, "cd-audio", "CD Audio Control"},
+    ModePageRow{0x18, "protocol-lu", "Protocol Specific Logical Unit"},
+    ModePageRow{0x19, "protocol-port", "Protocol Specific Port"},
+    ModePageRow{0x1a, "power", "Power Condition"},
+    ModePageRow{0x1b, "removable-block-access", "Removable Block Access Capabilities"},
+    ModePageRow{0x1c, "informational-exceptions", "Informational Exceptions Control"},
+    ModePageRow{0x1d, "timeout-protect", "Time-out and Protect"},
+    ModePageRow{0x2a, "caps", "MM Capabilities and Mechanical Status"},
+    ModePageRow{0x3f, "all", "Return all pages"},
+};
+
+static_assert(std::is_sorted(k_mode_pages.begin(), k_mode_pages.end(),
+                             [](const ModePageRow& a, const ModePageRow& b) {
+                                 return a.code < b.code;
+                             }));
+
+// MMC-3 page 2Ah byte 6 / MMC-6 Removable Medium feature: 3-bit field, 011b, 110b, 111b
+// reserved.
+constexpr std::array k_loading_mechanisms = {
+    LoadingMechanismRow{0, "caddy", "Caddy/Slot type"},
+    LoadingMechanismRow{1, "tray", "Tray type"},
+    LoadingMechanismRow{2, "pop-up", "Pop-up type"},
+    LoadingMechanismRow{4, "changer", "Embedded changer with individually changeable discs"},
+    LoadingMechanismRow{5, "magazine", "Embedded changer using a magazine mechanism"},
+};
+
+}  // namespace
+
+std::span<const ModePageRow> mode_page_table() noexcept { return k_mode_pages; }
+
+const ModePageRow* find_mode_page(std::uint8_t code) noexcept {
+    const auto* it = std::find_if(k_mode_pages.begin(), k_mode_pages.end(),
+                                  [code](const ModePageRow& r) { return r.code == code; });
+    return it == k_mode_pages.end() ? nullptr : &*it;
+}
+
+const ModePageRow* find_mode_page(std::string_view short_name) noexcept {
+    const auto* it =
+        std::find_if(k_mode_pages.begin(), k_mode_pages.end(),
+                     [short_name](const ModePageRow& r) { return r.short_name == short_name; });
+    return it == k_mode_pages.end() ? nullptr : &*it;
+}
+
+std::span<const LoadingMechanismRow> loading_mechanism_table() noexcept {
+    return k_loading_mechanisms;
+}
+
+const LoadingMechanismRow* find_loading_mechanism(std::uint8_t code) noexcept {
+    const auto* it =
+        std::find_if(k_loading_mechanisms.begin(), k_loading_mechanisms.end(),
+                     [code](const LoadingMechanismRow& r) { return r.code == code; });
+    return it == k_loading_mechanisms.end() ? nullptr : &*it;
+}
+
+}  // namespace discrec::mmc

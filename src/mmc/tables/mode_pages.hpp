@@ -1,0 +1,32 @@
+// Mode page codes an optical drive may report (SPC-4 §7.5, MMC-6 §7, MMC-3 for pages MMC-6
+// made obsolete), and the loading mechanism types of page 2Ah and the Removable Medium feature.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+namespace discrec::mmc {
+
+struct ModePageRow {
+    std::uint8_t code;            // page code, subpage 00h
+    std::string_view short_name;  // CLI spelling: "caps" for 2Ah, "error-recovery" for 01h
+    std::string_view name;        // as in the standard
+};
+
+std::span<const ModePageRow> mode_page_table() noexcept;
+const ModePageRow* find_mode_page(std::uint8_t code) noexcept;
+const ModePageRow* find_mode_page(std::string_view short_name) noexcept;
+
+// Loading mechanism type: page 2Ah byte 6 bits 7-5 (MMC-3), Removable Medium feature byte 4
+// bits 7-5 (MMC-6, Removable Medium feature 0003h).
+struct LoadingMechanismRow {
+    std::uint8_t code;
+    std::string_view short_name;  // "tray"
+    std::string_view name;        // "Tray type"
+};
+
+std::span<const LoadingMechanismRow> loading_mechanism_table() noexcept;
+const LoadingMechanismRow* find_loading_mechanism(std::uint8_t code) noexcept;
+
+}  // namespace discrec::mmc

@@ -1,0 +1,180 @@
+#include "output/info.hpp"
+
+#include <cstdio>
+
+#include <fmt/format.h>
+
+#include "mmc/tables/features.hpp"
+#include "mmc/tables/mode_pages.hpp"
+#include "mmc/tables/profiles.hpp"
+#include "output/json_document.hpp"
+#include "output/table.hpp"
+
+namespace discrec::output {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string profile_name(std::uint16_t code) {
+    if (code == 0) return "none";
+    const auto* row = mmc::find_profile(code);
+    return row != nullptr ? std::string(row->name) : fmt::format("Unknown profile {:04X}h", code);
+}
+std::string feature_name(std::uint16_t code) {
+    const auto* row = mmc::find_feature(code);
+    if (row != nullptr) return std::string(row->name);
+    return code >= 0xff00 ? "Vendor specific" : fmt::format("Unknown feature {:04X}h", code);
+}
+std::string mode_page_name(std::uint8_t code) {
+    const auto* row = mmc::find_mode_page(code);
+    return row != nullptr ? std::string(row->name) : fmt::format("Unknown page {:02X}h", code);
+}
+
+Json optional_bool(const std::optional<bool>& b) { return b ? Json(*b) : Json(nullptr); }
+
+Json errors_json(const std::vector<Error>& errors) {
+    Json out = Json::array();
+    for (const auto& e : errors) out.push_back({{"kind", error_kind_key(e.kind)}, {"message", e.message}});
+    return out;
+}
+
+Json media_json(const std::optional<drive::MediaState>& media) {
+    if (!media) return nullptr;
+    Json j;
+    j["tray_open"] = optional_bool(media->tray_open);
+    j["medium_present"] = optional_bool(media->medium_present);
+    j["ready"] = media->ready;
+    j["not_ready_reason"] = media->not_ready_reason ? Json(*media->not_ready_reason) : Json(nullptr);
+    j["source"] = media->source;
+    return j;
+}
+
+void add_configuration(Json& j, const drive::RecorderInfo& info) {
+    j["current_profile"] = nullptr;
+    j["profiles"] = Json::array();
+    j["features"] = Json::array();
+    if (!info.configuration) return;
+    const auto& c = *info.configuration;
+    j["current_profile"] = code_json(c.current_profile, 4, profile_name(c.current_profile));
+    for (const auto& p : c.profiles) {
+        Json pj = code_json(p.number, 4, profile_name(p.number));
+        pj["current"] = p.current;
+        j["profiles"].push_back(std::move(pj));
+    }
+    for (const auto& f : c.features) {
+        Json fj = code_json(f.code, 4, feature_name(f.code));
+        fj["version"] = f.version;
+        fj["persistent"] = f.persistent;
+        fj["current"] = f.current;
+        j["features"].push_back(std::move(fj));
+    }
+}
+
+Json drive_json(const drive::RecorderInfo& info) {
+    const auto& loc = info.location;
+    Json j;
+    j["index"] = loc.index;
+    j["name"] = loc.name;
+    j["block_device"] = loc.block_device;
+    j["generic_device"] = loc.generic_device;
+    j["bus"] = loc.bus;
+    j["scsi_address"] = loc.scsi_address;
+    const bool identified = info.identity.has_value();
+    j["vendor_id"] = identified ? info.identity->inquiry.vendor : loc.vendor;
+    j["product_id"] = identified ? info.identity->inquiry.product : loc.model;
+    j["revision"] = identified ? info.identity->inquiry.revision : loc.revision;
+    j["peripheral_device_type"] =
+        identified ? code_json(info.identity->inquiry.device_type, 2,
+                               info.identity->inquiry.device_type == 5 ? "CD/DVD" : "other")
+                   : Json(nullptr);
+    j["unique_id"] = {{"value", info.unique_id}, {"source", info.unique_id_source}};
+    j["volume_paths"] = loc.mount_points;
+    j["can_load_media"] = optional_bool(info.can_load_media);
+    add_configuration(j, info);
+    j["mode_pages"] = Json::array();
+    if (info.mode_pages) {
+        for (auto code : info.mode_pages->pages) j["mode_pages"].push_back(code_json(code, 2, mode_page_name(code)));
+    }
+    j["media"] = media_json(info.media);
+    j["holders"] = Json::array();
+    for (const auto& h : info.holders) {
+        j["holders"].push_back({{"pid", h.pid}, {"command", h.command}, {"device", h.device}});
+    }
+    j["errors"] = errors_json(info.errors);
+    if (info.fatal) j["error"] = errors_json({*info.fatal})[0];
+    return j;
+}
+
+std::string yes_no(const std::optional<bool>& b, const char* yes = "yes", const char* no = "no") {
+    return b ? (*b ? yes : no) : "unknown";
+}
+
+std::string join_strings(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
+    return out.empty() ? "-" : out;
+}
+
+void add_media_rows(KeyValueBlock& kv, const std::optional<drive::MediaState>& media) {
+    if (!media) return;
+    kv.add("Tray", yes_no(media->tray_open, "open", "closed"));
+    kv.add("Medium present", yes_no(media->medium_present));
+    kv.add("Ready", media->ready ? "yes" : fmt::format("no ({})", media->not_ready_reason.value_or("unknown")));
+}
+
+std::string render_text(const drive::RecorderInfo& info) {
+    KeyValueBlock kv;
+    const auto& loc = info.location;
+    kv.add("Drive", fmt::format("{} ({}{}{})", loc.name, loc.block_device,
+                                loc.generic_device.empty() ? "" : ", ", loc.generic_device));
+    if (info.identity) {
+        kv.add("Vendor", info.identity->inquiry.vendor);
+        kv.add("Product", info.identity->inquiry.product);
+        kv.add("Revision", info.identity->inquiry.revision);
+    }
+    kv.add("Bus", fmt::format("{} ({}, {})", loc.bus, loc.host_driver, loc.scsi_address));
+    kv.add("Unique id", fmt::format("{} ({})", info.unique_id, info.unique_id_source));
+    kv.add("Volume paths", join_strings(loc.mount_points));
+    kv.add("Can load media", yes_no(info.can_load_media));
+    add_media_rows(kv, info.media);
+    if (info.configuration) {
+        const auto& c = *info.configuration;
+        kv.add("Current profile", fmt::format("0x{:04x} {}", c.current_profile, profile_name(c.current_profile)));
+        for (const auto& p : c.profiles) {
+            kv.add("Profile", fmt::format("0x{:04x} {}{}", p.number, profile_name(p.number), p.current ? " (current)" : ""));
+        }
+        for (const auto& f : c.features) {
+            kv.add("Feature", fmt::format("0x{:04x} {}{}", f.code, feature_name(f.code), f.current ? " (current)" : ""));
+        }
+    }
+    if (info.mode_pages) {
+        for (auto code : info.mode_pages->pages) kv.add("Mode page", fmt::format("0x{:02x} {}", code, mode_page_name(code)));
+    }
+    std::vector<std::string> holders;
+    for (const auto& h : info.holders) holders.push_back(fmt::format("{} {} ({})", h.pid, h.command, h.device));
+    kv.add("Held by", join_strings(holders));
+    for (const auto& e : info.errors) kv.add("Error", e.message);
+    if (info.fatal) kv.add("Error", info.fatal->message);
+    return kv.render();
+}
+
+} // namespace
+
+void print_info(const OutputOptions& options, const std::vector<drive::RecorderInfo>& drives,
+                ExitCode exit_status) {
+    if (options.json) {
+        auto doc = document_head(options);
+        doc["drives"] = Json::array();
+        for (const auto& d : drives) doc["drives"].push_back(drive_json(d));
+        finish_document(doc, exit_status, nullptr);
+        return;
+    }
+    bool first = true;
+    for (const auto& d : drives) {
+        if (!first) std::fputc('\n', stdout);
+        first = false;
+        std::fputs(render_text(d).c_str(), stdout);
+    }
+}
+
+} // namespace discrec::output

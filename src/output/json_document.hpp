@@ -1,0 +1,25 @@
+// The envelope every --json document shares (smartctl's convention): json_format_version,
+// {name, version, argv}, the command's own keys, then "error" (when one ended the run) and
+// exit_status. Internal to output/: nlohmann/json does not leak into other layers.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "output/options.hpp"
+#include "util/result.hpp"
+
+namespace discrec::output {
+
+// JSON shape version: bump the minor number when keys are added, the major one when a key
+// changes meaning or is removed.
+inline constexpr int k_json_format_major = 1;
+inline constexpr int k_json_format_minor = 0;
+
+nlohmann::ordered_json document_head(const OutputOptions& options);
+// Appends error (if any) and exit_status, prints the document on stdout as one line + '\n'.
+void finish_document(nlohmann::ordered_json& doc, ExitCode exit_status, const Error* error);
+// {"value": 16, "hex": "0x0010", "string": "DVD-ROM"}: codes people read in hex.
+nlohmann::ordered_json code_json(unsigned value, int hex_digits, std::string_view name);
+const char* error_kind_key(ErrorKind kind);
+
+} // namespace discrec::output

@@ -1,0 +1,45 @@
+// Helpers shared by the Linux platform files (linux_*.cpp). Pure string functions are here so
+// the unit tests can reach them; nothing in this header opens a device node.
+#pragma once
+
+#include <sys/types.h>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "platform/platform.hpp"
+
+namespace discrec::platform::linux_detail {
+
+namespace fs = std::filesystem;
+
+// A small sysfs/proc text file with surrounding whitespace (and the trailing newline) removed;
+// "" when it cannot be read.
+std::string read_attribute(const fs::path& file);
+std::string trim(std::string_view text);
+
+// "11:0" -> makedev(11, 0); nullopt for anything else.
+std::optional<dev_t> parse_dev_numbers(std::string_view text);
+
+// Maps a /dev/... spelling into roots.dev (tests replay a captured /dev); other paths unchanged.
+fs::path to_root_path(const SystemRoots& roots, const fs::path& path);
+
+// Follows symlinks by reading them (never opening the target), resolving relative targets
+// lexically and absolute /dev/... targets into roots.dev. Stops after 40 links.
+fs::path follow_links(const SystemRoots& roots, fs::path path);
+
+// The bus a SCSI device sits on, from its sysfs device path (relative to /sys, e.g.
+// "devices/pci0000:00/0000:00:01.1/ata1/host0/target0:0:0/0:0:0:0") and its host driver.
+std::string bus_for(std::string_view device_path, std::string_view host_driver);
+
+// mountinfo fields escape space, tab, newline and backslash as \ooo (octal): undo that.
+std::string unescape_mount_field(std::string_view field);
+
+// Mount points of the device major:minor `dev_numbers` in proc/self/mountinfo text
+// (fields: mount_id parent_id major:minor root mount_point ...), in file order.
+std::vector<std::string> mount_points_for(std::string_view mountinfo, std::string_view dev_numbers);
+
+}  // namespace discrec::platform::linux_detail

@@ -1,0 +1,17 @@
+// Turns an OS error from opening a device into an Error with the right kind and a message
+// that says what to do about it.
+#pragma once
+
+#include <string>
+
+#include "util/result.hpp"
+
+namespace discrec {
+
+// errno (Linux) or GetLastError() (Windows) from opening `path`.
+Error os_open_error(const std::string& path, int os_error);
+
+// The group that grants access to optical drives on this system (Linux: "cdrom").
+const char* access_group_hint();
+
+} // namespace discrec

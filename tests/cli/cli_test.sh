@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# End-to-end checks of the discrec binary on the host, which has no optical drive: exit
+# codes, one-line errors, the JSON envelope, and `list` replaying captured sysfs trees.
+# Usage: cli_test.sh DISCREC SOURCE_DIR
+set -u
+bin=$1
+src=$2
+command -v python3 >/dev/null || { echo "python3 missing: skipped"; exit 77; }
+pass=0 fail=0
+ok() { pass=$((pass + 1)); echo "ok - $1"; }
+not_ok() { fail=$((fail + 1)); echo "not ok - $1"; }
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+
+# run NAME EXPECTED_RC CMD...: captures stdout/stderr into $tmp/out, $tmp/err
+run() {
+    local name=$1 want=$2; shift 2
+    "$@" >"$tmp/out" 2>"$tmp/err"
+    local rc=$?
+    if [ "$rc" -eq "$want" ]; then ok "$name (exit $rc)"; else not_ok "$name: exit $rc, want $want; stderr: $(head -c 300 "$tmp/err")"; fi
+}
+# json_check NAME PYTHON_EXPR: evaluates EXPR with d = the JSON document on stdout
+json_check() {
+    if python3 -c "import json,sys; d=json.load(open('$tmp/out')); sys.exit(0 if ($2) else 1)" 2>"$tmp/pyerr"; then
+        ok "$1"
+    else
+        not_ok "$1: $(head -c 300 "$tmp/out") $(cat "$tmp/pyerr")"
+    fi
+}
+one_line_stderr() {
+    local n; n=$(wc -l <"$tmp/err")
+    if [ "$n" -eq 1 ] && grep -q "^discrec: " "$tmp/err"; then ok "$1: one-line message"; else not_ok "$1: stderr has $n lines: $(cat "$tmp/err")"; fi
+}
+
+run "--version" 0 "$bin" --version
+grep -q '^discrec [0-9]' "$tmp/out" && ok "--version prints the version" || not_ok "--version output: $(cat "$tmp/out")"
+run "--help" 0 "$bin" --help
+grep -q 'Exit status' "$tmp/out" && ok "--help lists exit codes" || not_ok "--help has no exit codes"
+for cmd in list info; do
+    run "$cmd --help" 0 "$bin" "$cmd" --help
+    grep -q 'Example' "$tmp/out" && ok "$cmd --help has an example" || not_ok "$cmd --help has no example"
+done
+run "no subcommand" 2 "$bin"
+run "unknown subcommand" 2 "$bin" frobnicate
+one_line_stderr "unknown subcommand"
+run "unknown option --json" 2 "$bin" --json list --bogus
+json_check "usage error JSON" "d['exit_status'] == 2 and d['error']['kind'] == 'usage'"
+
+# This host has no optical drive (or the test uses an empty captured tree).
+empty=$src/tests/fixtures/sysfs/none
+if [ -d "$empty" ]; then
+    run "list, no drives" 0 "$bin" --sysroot "$empty" list
+    grep -q "no optical drives found" "$tmp/err" && ok "no-drive note on stderr" || not_ok "no-drive note missing"
+    run "list --json, no drives" 0 "$bin" --sysroot "$empty" list --json
+    json_check "empty drives array" "d['drives'] == [] and d['exit_status'] == 0 and d['json_format_version'] == [1, 0]"
+    run "info sr9, no drives" 3 "$bin" --sysroot "$empty" info sr9
+    one_line_stderr "info sr9"
+fi
+mixed=$src/tests/fixtures/sysfs/mixed
+if [ -d "$mixed" ]; then
+    run "list from the captured mixed tree" 0 "$bin" --sysroot "$mixed" list --json
+    json_check "5 drives listed" "len(d['drives']) == 5"
+    json_check "buses" "sorted(x['bus'] for x in d['drives']) == ['ata', 'ata', 'scsi', 'usb', 'virtio']"
+    json_check "indexes in order" "[x['index'] for x in d['drives']] == list(range(5))"
+    run "text list" 0 "$bin" --sysroot "$mixed" list
+    [ "$(wc -l <"$tmp/out")" -eq 6 ] && ok "text table: header + 5 rows" || not_ok "text table: $(cat "$tmp/out")"
+    run "info on an unknown drive lists the drives" 3 "$bin" --sysroot "$mixed" info sr9
+    grep -q "sr0" "$tmp/err" && ok "message lists the drives" || not_ok "message: $(cat "$tmp/err")"
+    run "info --json on an unknown drive" 3 "$bin" --sysroot "$mixed" --json info sr9
+    json_check "error document" "d['exit_status'] == 3 and d['error']['kind'] == 'no_such_drive'"
+fi
+run "info /dev/null" 3 "$bin" info /dev/null
+one_line_stderr "info /dev/null"
+run "info on a regular file" 3 "$bin" info "$src/README.md"
+run "list | head -c1 (closed pipe)" 0 bash -c "set -o pipefail; '$bin' list --json | head -c1 >/dev/null; exit \${PIPESTATUS[0]}"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

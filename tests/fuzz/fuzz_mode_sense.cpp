@@ -1,0 +1,71 @@
+// libFuzzer target: MODE SENSE(10) and (6) responses, their page framing and the page 2Ah
+// summary (mmc/mode_sense.hpp), with the mode page and loading mechanism names. Both header
+// sizes see every input, and the input is also given to the 2Ah summary as a bare page.
+// Seeds: corpus/mode_sense/.
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+
+#include "mmc/mode_sense.hpp"
+#include "mmc/tables/mode_pages.hpp"
+
+namespace {
+
+using namespace discrec;
+
+ByteSpan as_span(const std::uint8_t* data, std::size_t size) {
+    return {reinterpret_cast<const std::byte*>(data), size};
+}
+
+// A broken promise of mode_sense.hpp is a finding like a crash: abort so libFuzzer keeps the
+// input.
+void require(bool ok, const char* what) {
+    if (ok) return;
+    std::fprintf(stderr, "fuzz_mode_sense: invariant failed: %s\n", what);
+    std::abort();
+}
+
+void check_summary(const mmc::CapabilitiesSummary& caps) {
+    require(caps.usable || !caps.warnings.empty(), "unusable page 2Ah without a warning");
+    if (!caps.usable) return;
+    require(caps.page_length >= 5, "page 2Ah summary without byte 6");
+    if (const auto* row = mmc::find_loading_mechanism(caps.loading_mechanism)) (void)row->name;
+}
+
+// SPC-4 §7.5.7: a page is its 2- or 4-byte header plus page_length bytes, clipped to the data.
+std::size_t check_page(const mmc::ModeParameters& p, const mmc::ModePage& page) {
+    const std::size_t whole = (page.spf ? 4U : 2U) + page.page_length;
+    require(page.bytes.size() >= 2, "page shorter than a page_0 header");
+    require(page.bytes.size() <= whole, "page longer than its page length");
+    require(page.truncated == (page.bytes.size() < whole), "page truncated flag");
+    require(p.find(page.code, page.subpage) != nullptr, "find() misses a decoded page");
+    if (const mmc::ModePageRow* row = mmc::find_mode_page(page.code)) (void)row->name;
+    (void)hex_bytes(page.bytes);
+    return page.bytes.size();
+}
+
+void check_parameters(const mmc::ModeParameters& p, ByteSpan b, std::size_t header) {
+    require(p.usable == (b.size() >= header), "usable does not match the header size");
+    require(p.block_descriptors.size() <= p.block_descriptor_length,
+            "block descriptors longer than announced");
+    std::size_t used = header + p.block_descriptors.size();
+    for (const mmc::ModePage& page : p.pages) used += check_page(p, page);
+    require(!p.usable || used <= b.size(), "pages hold more bytes than arrived");
+    check_summary(mmc::decode_mode_page_2a_summary(p));
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const ByteSpan b = as_span(data, size);
+    const mmc::ModeParameters ten = mmc::decode_mode_sense10(b);
+    check_parameters(ten, b, 8);
+    const mmc::ModeParameters six = mmc::decode_mode_sense6(b);
+    check_parameters(six, b, 4);
+    require(mmc::split_mode_pages(b, true).pages.size() == ten.pages.size() &&
+                mmc::split_mode_pages(b, false).pages.size() == six.pages.size(),
+            "split_mode_pages() differs from the decoder it picks");
+    check_summary(mmc::decode_mode_page_2a_summary(b));
+    return 0;
+}

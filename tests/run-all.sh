@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The whole test suite, as the README's Quick start and .ci/run run it: installs what the
+# tests need (Debian 12, as root), builds discrec twice (plain, and with ASan+UBSan for the
+# unit tests), and runs ctest: unit tests, CLI tests, and the QEMU end-to-end tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(cmake g++ make libcli11-dev nlohmann-json3-dev libfmt-dev doctest-dev
+          qemu-system-x86 linux-image-amd64 busybox-static sg3-utils genisoimage eject
+          cpio kmod xz-utils util-linux python3 mandoc)
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "run-all: missing packages (install them as root): ${missing[*]}" >&2
+        exit 1
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+
+jobs=$(nproc)
+build=${DISCREC_BUILD_DIR:-build}
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
+cmake --build "$build" -j"$jobs"
+
+asan=${build}-asan
+cmake -S . -B "$asan" -DCMAKE_BUILD_TYPE=Debug -DDISCREC_SANITIZE=ON -DDISCREC_VM_TESTS=OFF
+cmake --build "$asan" -j"$jobs"
+echo "== unit and CLI tests under AddressSanitizer + UndefinedBehaviorSanitizer"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir "$asan" --output-on-failure -j"$jobs"
+
+echo "== the whole suite: unit, CLI and QEMU end-to-end tests"
+ctest --test-dir "$build" --output-on-failure -j"$jobs"

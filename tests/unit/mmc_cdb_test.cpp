@@ -1,0 +1,77 @@
+#include "mmc/cdb.hpp"
+
+#include <doctest/doctest.h>
+
+#include "mmc/opcodes.hpp"
+#include "mmc_fixture.hpp"
+
+using namespace discrec;
+using discrec::test::cdb_bytes;
+using discrec::test::fixture_cdb;
+
+// Builders against the CDBs sg3_utils sent in the captures (QEMU 7.2, see fixtures/mmc/).
+TEST_CASE("mmc::cdb builders match the captured CDBs") {
+    using mmc::PageControl;
+    CHECK(cdb_bytes(mmc::get_event_status_notification(true, mmc::event_class::media, 8)) ==
+          fixture_cdb("piix-31-gesn-media.txt"));
+    CHECK(cdb_bytes(mmc::get_event_status_notification(true, 0x7e, 64)) ==
+          fixture_cdb("piix-32-gesn-all-classes.txt"));
+    CHECK(cdb_bytes(mmc::get_event_status_notification(false, mmc::event_class::media, 8)) ==
+          fixture_cdb("piix-33-gesn-async.txt"));
+    CHECK(cdb_bytes(mmc::test_unit_ready()) == fixture_cdb("piix-46-turs-raw.txt"));
+    CHECK(cdb_bytes(mmc::read_capacity()) == fixture_cdb("piix-34-read-capacity.txt"));
+    CHECK(cdb_bytes(mmc::mechanism_status(8)) == fixture_cdb("piix-39-mechanism-status.txt"));
+    CHECK(cdb_bytes(mmc::request_sense(18)) == fixture_cdb("piix-43-request-sense.txt"));
+    CHECK(cdb_bytes(mmc::mode_sense10(0x3f, 0, PageControl::current, false, 4096)) ==
+          fixture_cdb("piix-47-mode-sense10-3f-raw.txt"));
+    CHECK(cdb_bytes(mmc::mode_sense10(0x2a, 0, PageControl::current, false, 256)) ==
+          fixture_cdb("piix-48-mode-sense10-2a-raw.txt"));
+    CHECK(cdb_bytes(mmc::start_stop_unit(false, true, false)) ==
+          fixture_cdb("piix-57-start-eject-sg-locked-raw.txt"));
+}
+
+// CDB layouts from the standards where no capture shows the bytes.
+TEST_CASE("mmc::cdb builders follow the spec tables") {
+    using mmc::PageControl;
+    // SPC-4 §6.6 INQUIRY: EVPD byte 1 bit 0, page code byte 2, allocation length bytes 3-4.
+    CHECK(cdb_bytes(mmc::inquiry(96)) == to_bytes({0x12, 0, 0, 0, 0x60, 0}));
+    CHECK(cdb_bytes(mmc::inquiry(0x1234)) == to_bytes({0x12, 0, 0, 0x12, 0x34, 0}));
+    CHECK(cdb_bytes(mmc::inquiry_vpd(0x83, 252)) == to_bytes({0x12, 1, 0x83, 0, 0xfc, 0}));
+    // REQUEST SENSE: DESC byte 1 bit 0.
+    CHECK(cdb_bytes(mmc::request_sense(252, true)) == to_bytes({0x03, 1, 0, 0, 0xfc, 0}));
+    // MMC-6 §6.6 GET CONFIGURATION: RT byte 1 bits 1-0, starting feature 2-3, alloc 7-8.
+    CHECK(cdb_bytes(mmc::get_configuration(mmc::ConfigurationRt::all, 0, 0x2000)) ==
+          to_bytes({0x46, 0, 0, 0, 0, 0, 0, 0x20, 0x00, 0}));
+    CHECK(cdb_bytes(mmc::get_configuration(mmc::ConfigurationRt::one, 0x0107, 0x20)) ==
+          to_bytes({0x46, 2, 0x01, 0x07, 0, 0, 0, 0, 0x20, 0}));
+    CHECK(cdb_bytes(mmc::get_configuration(mmc::ConfigurationRt::current, 0x0003, 8))[1] ==
+          std::byte{1});
+    // SPC-4 MODE SENSE(10): DBD byte 1 bit 3, PC byte 2 bits 7-6, subpage byte 3.
+    CHECK(cdb_bytes(mmc::mode_sense10(0x2a, 0, PageControl::changeable, true, 0x100)) ==
+          to_bytes({0x5a, 0x08, 0x6a, 0, 0, 0, 0, 0x01, 0x00, 0}));
+    CHECK(cdb_bytes(mmc::mode_sense10(0x3f, 0xff, PageControl::saved, false, 8)) ==
+          to_bytes({0x5a, 0, 0xff, 0xff, 0, 0, 0, 0, 8, 0}));
+    // MODE SENSE(6): the allocation length is byte 4.
+    CHECK(cdb_bytes(mmc::mode_sense6(0x3f, 0, PageControl::default_, true, 0xff)) ==
+          to_bytes({0x1a, 0x08, 0xbf, 0, 0xff, 0}));
+    // PREVENT ALLOW MEDIUM REMOVAL: byte 4 = 01b prevent (as sg_prevent sent it).
+    CHECK(cdb_bytes(mmc::prevent_allow_medium_removal(true)) == to_bytes({0x1e, 0, 0, 0, 1, 0}));
+    CHECK(cdb_bytes(mmc::prevent_allow_medium_removal(false)) == to_bytes({0x1e, 0, 0, 0, 0, 0}));
+    // START STOP UNIT: IMMED byte 1 bit 0; LoEj byte 4 bit 1, Start bit 0 (load = 03h).
+    CHECK(cdb_bytes(mmc::start_stop_unit(true, true, false)) == to_bytes({0x1b, 0, 0, 0, 3, 0}));
+    CHECK(cdb_bytes(mmc::start_stop_unit(false, true, true)) == to_bytes({0x1b, 1, 0, 0, 2, 0}));
+    CHECK(cdb_bytes(mmc::start_stop_unit(true, false, false)) == to_bytes({0x1b, 0, 0, 0, 1, 0}));
+    // MECHANISM STATUS: 12 bytes, allocation length 8-9.
+    CHECK(cdb_bytes(mmc::mechanism_status(0x1234)) ==
+          to_bytes({0xbd, 0, 0, 0, 0, 0, 0, 0, 0x12, 0x34, 0, 0}));
+}
+
+TEST_CASE("mmc::cdb sizes and opcodes") {
+    CHECK(mmc::test_unit_ready().size == 6);
+    CHECK(mmc::read_capacity().size == 10);
+    CHECK(mmc::mechanism_status(8).size == 12);
+    CHECK(mmc::get_configuration(mmc::ConfigurationRt::all, 0, 8).opcode() ==
+          mmc::op::get_configuration);
+    CHECK(mmc::mode_sense6(1, 0, mmc::PageControl::current, false, 4).opcode() ==
+          mmc::op::mode_sense6);
+}

@@ -1,0 +1,169 @@
+# `discrec info` at boot (trays closed, nothing mounted): every way to name a drive, identity
+# vs sg_inq, profiles / current profile / features vs sg_get_config, media state vs the
+# medium run-vm.sh inserted.  Sourced by all.sh after list.sh (uses INDEX_<sr>).
+
+# oracle_features SG: per feature code "version:persistent:current" from sg_get_config's text
+# ("    version=2, persist=1, current=1 [0x1]"), as CFGF_<decimal code>; LOAD_BIT from the
+# Removable Medium feature (0003h) line "Load=1, Eject=1, ...".
+oracle_features() {
+    LOAD_BIT=
+    while IFS= read -r line; do
+        case $line in
+            *"version="*"persist="*"current="*"[0x"*"]")
+                code=${line##*\[0x}
+                fv=${line#*version=}; fp=${line#*persist=}; fc=${line#*current=}
+                eval "CFGF_$((0x${code%]}))=\${fv%%,*}:\${fp%%,*}:\${fc%% *}" ;;
+            *"Load="*) l=${line#*Load=}; LOAD_BIT=${l%%,*} ;;
+        esac
+    done < "$W/cfg-$1.txt"
+}
+bit() { case $1 in true) echo 1 ;; false) echo 0 ;; *) echo "$1" ;; esac; }
+
+# check_identity WHAT PREFIX SR: the fields of drives_0 that sysfs and sg3_utils know
+check_identity() {
+    p=$2_drives_0
+    sg=$(dv "$3" sg)
+    check_eq "$1: block_device" "$(jv "${p}_block_device")" "/dev/$3"
+    check_eq "$1: generic_device" "$(jv "${p}_generic_device")" "/dev/$sg"
+    check_eq "$1: bus" "$(jv "${p}_bus")" "$(bus_of_driver "$(dv "$3" driver)")"
+    check_eq "$1: scsi_address" "$(jv "${p}_scsi_address")" "$(dv "$3" hctl)"
+    check_eq "$1: vendor_id == sg_inq" "$(jv "${p}_vendor_id")" "$INQ_VENDOR"
+    check_eq "$1: product_id == sg_inq" "$(jv "${p}_product_id")" "$INQ_PRODUCT"
+    check_eq "$1: revision == sg_inq" "$(jv "${p}_revision")" "$INQ_REV"
+    check_eq "$1: peripheral_device_type" "$(jv "${p}_peripheral_device_type_value")" 5
+    case $(jv "${p}_unique_id_source") in
+        vpd_serial|vpd_device_id|by_path|scsi_address) ok "$1: unique_id.source" ;;
+        *) not_ok "$1: unique_id.source" "'$(jv "${p}_unique_id_source")'" ;;
+    esac
+    check "$1: unique_id.value is set" -n "$(jv "${p}_unique_id_value")"
+}
+
+# check_config WHAT PREFIX SR: profiles, current profile and features == sg_get_config's
+check_config() {
+    p=$2_drives_0
+    check_eq "$1: profiles == sg_get_config" "$(json_nums "${p}_profiles" value)" "$CFG_PROFILES"
+    check_eq "$1: current_profile == sg_get_config" "$(jv "${p}_current_profile_value")" "$CFG_CURRENT"
+    check_eq "$1: current_profile for media '$(dv "$3" media)'" \
+        "$(jv "${p}_current_profile_value")" "$(profile_of_media "$(dv "$3" media)")"
+    cc_i=0
+    cc_flags=
+    while [ $cc_i -lt "$(jv "${p}_profiles_n")" ]; do
+        [ "$(jv "${p}_profiles_${cc_i}_current")" != true ] ||
+            cc_flags="$cc_flags $(jv "${p}_profiles_${cc_i}_value")"
+        cc_i=$((cc_i + 1))
+    done
+    want=$(jv "${p}_current_profile_value"); [ "$want" != 0 ] || want=
+    check_eq "$1: the current profile is the one flagged current" "$(echo $cc_flags)" "$want"
+    check_eq "$1: feature codes == sg_get_config" "$(json_nums "${p}_features" value)" "$CFG_FEATURES"
+    oracle_features "$(dv "$3" sg)"
+    cc_i=0
+    cc_bad=
+    while [ $cc_i -lt "$(jv "${p}_features_n")" ]; do
+        f=${p}_features_$cc_i
+        got="$(jv "${f}_version"):$(bit "$(jv "${f}_persistent")"):$(bit "$(jv "${f}_current")")"
+        want=$(jv "CFGF_$(jv "${f}_value")")
+        [ "$got" = "$want" ] || cc_bad="$cc_bad $(jv "${f}_hex")=$got(want $want)"
+        cc_i=$((cc_i + 1))
+    done
+    check_eq "$1: feature version/persistent/current == sg_get_config" "$cc_bad" ""
+    case $(jv "${p}_can_load_media") in
+        true) ok "$1: can_load_media" ;;
+        false|null) if [ "$LOAD_BIT" = 1 ]; then
+                not_ok "$1: can_load_media" "$(jv "${p}_can_load_media"), but feature 0003h has Load=1"
+            else ok "$1: can_load_media"; fi ;;
+        *) not_ok "$1: can_load_media" "'$(jv "${p}_can_load_media")'" ;;
+    esac
+    case " $(json_nums "${p}_mode_pages" value) " in
+        *" 42 "*) ok "$1: mode_pages lists 2Ah" ;;
+        *) not_ok "$1: mode_pages lists 2Ah" "$(json_nums "${p}_mode_pages" value)" ;;
+    esac
+}
+
+# check_media WHAT PREFIX SR TRAY-OPEN MEDIUM-PRESENT
+check_media() {
+    p=$2_drives_0_media
+    check_eq "$1: media.tray_open" "$(jv "${p}_tray_open")" "$4"
+    check_eq "$1: media.medium_present" "$(jv "${p}_medium_present")" "$5"
+    check_eq "$1: media.ready" "$(jv "${p}_ready")" "$5"
+}
+
+n=0
+for sr in $DRIVES; do
+    sg=$(dv "$sr" sg)
+    idx=$(jv "INDEX_$sr")
+    ln -sf "/dev/$sr" "/tmp/discrec-link-$sr"
+    k=0
+    spellings="/dev/$sr $sr /dev/$sg $sg $idx /tmp/discrec-link-$sr"
+    for spelling in $spellings; do
+        run "info-$sr-$k" "$DISCREC" info --json "$spelling"
+        check_rc "info --json $spelling exits 0" 0
+        [ $k -gt 0 ] || INFO_MS=$MS
+        k=$((k + 1))
+    done
+    run "info-text-$sr" "$DISCREC" info "$sr"
+    check_rc "info $sr (text) exits 0" 0
+    run "info-trace-$sr" "$DISCREC" --trace info --json "/dev/$sr"
+    check_rc "--trace info /dev/$sr exits 0" 0
+    if has_cdb_dump "$W/info-trace-$sr.err"; then ok "--trace info /dev/$sr shows CDBs on stderr"
+    else not_ok "--trace info /dev/$sr shows CDBs on stderr" "$(head -c 200 "$W/info-trace-$sr.err")"; fi
+    oracle_inq "$sg"
+    oracle_config "$sg"
+
+    set --
+    k=0
+    for spelling in $spellings; do set -- "$@" "I$n$k" "$W/info-$sr-$k.out"; k=$((k + 1)); done
+    json_load "$@" "T$n" "$W/info-trace-$sr.out"
+    k=0
+    for spelling in $spellings; do
+        check_json "info --json $spelling prints one JSON document" "I$n$k" "$W/info-$sr-$k.out"
+        check_eq "info --json $spelling: exit_status" "$(jv "I$n${k}_exit_status")" 0
+        check_eq "info --json $spelling: one drive, $sr" \
+            "$(jv "I$n${k}_drives_n") $(jv "I$n${k}_drives_0_name")" "1 $sr"
+        k=$((k + 1))
+    done
+    check_eq "info --json $idx: index" "$(jv "I${n}4_drives_0_index")" "$idx"
+    check_identity "info /dev/$sr" "I${n}0" "$sr"
+    check_config "info /dev/$sr" "I${n}0" "$sr"
+    if has_medium "$sr"; then
+        check_media "info /dev/$sr" "I${n}0" "$sr" false true
+    else
+        check_media "info /dev/$sr (empty)" "I${n}0" "$sr" false false
+        check "info /dev/$sr (empty) takes < 10 s (${INFO_MS} ms)" "$INFO_MS" -lt 10000
+    fi
+    check_eq "info /dev/$sr: volume_paths (nothing mounted)" "$(jv "I${n}0_drives_0_volume_paths_n")" 0
+    check_eq "info /dev/$sr: holders (nobody holds it)" "$(jv "I${n}0_drives_0_holders_n")" 0
+    check_eq "--trace info /dev/$sr: same vendor_id on stdout" "$(jv "T${n}_drives_0_vendor_id")" "$INQ_VENDOR"
+    i=0
+    while [ $i -lt "$(jv "I${n}0_drives_0_errors_n")" ]; do
+        echo "# info /dev/$sr: errors[$i]: $(jv "I${n}0_drives_0_errors_$i")"
+        i=$((i + 1))
+    done
+    if grep -q "$INQ_VENDOR" "$W/info-text-$sr.out" && grep -q '^ *[A-Za-z][A-Za-z _-]*: ' "$W/info-text-$sr.out"; then
+        ok "info $sr (text): 'key: value' lines with the vendor"
+    else not_ok "info $sr (text): 'key: value' lines with the vendor" "$(head -c 300 "$W/info-text-$sr.out" | tr '\n' '|')"; fi
+    n=$((n + 1))
+done
+
+# All drives at once, and several named drives in the order given.
+run info-all "$DISCREC" info --json
+check_rc "info --json (all drives) exits 0" 0
+reversed=
+for sr in $DRIVES; do reversed="$sr $reversed"; done
+run info-some "$DISCREC" info --json $reversed
+check_rc "info --json $reversed exits 0" 0
+json_load IA "$W/info-all.out" IS "$W/info-some.out"
+check_eq "info --json (all drives): one entry per drive" "$(jv IA_drives_n)" "$NDRIVES"
+names=
+ids=
+dups=
+i=0
+while [ $i -lt "$(jv IS_drives_n)" ]; do names="$names $(jv "IS_drives_${i}_name")"; i=$((i + 1)); done
+check_eq "info --json $reversed: drives in that order" "$(echo $names)" "$(echo $reversed)"
+i=0
+while [ $i -lt "$(jv IA_drives_n)" ]; do
+    id=$(jv "IA_drives_${i}_unique_id_value")
+    case " $ids " in *" $id "*) dups="$dups $id" ;; esac
+    ids="$ids $id"
+    i=$((i + 1))
+done
+check_eq "unique_id values differ between drives ($ids )" "$dups" ""
