@@ -49,6 +49,10 @@ void build_app(CLI::App& app, discrec::cli::Context& ctx) {
                k_exit_codes_help);
     discrec::cli::register_list(app, ctx);
     discrec::cli::register_info(app, ctx);
+    discrec::cli::register_eject(app, ctx);
+    discrec::cli::register_close_tray(app, ctx);
+    discrec::cli::register_lock(app, ctx);
+    discrec::cli::register_mcn(app, ctx);
 }
 
 } // namespace

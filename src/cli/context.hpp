@@ -5,6 +5,7 @@
 #include <functional>
 #include <string>
 
+#include "drive/recorder_info.hpp"
 #include "output/options.hpp"
 #include "platform/platform.hpp"
 #include "util/result.hpp"
@@ -26,6 +27,16 @@ struct Context {
 // Subcommand registration, one per file in src/cli/.
 void register_list(CLI::App& app, Context& ctx);
 void register_info(CLI::App& app, Context& ctx);
+void register_eject(CLI::App& app, Context& ctx);
+void register_close_tray(CLI::App& app, Context& ctx);
+void register_lock(CLI::App& app, Context& ctx);
+void register_mcn(CLI::App& app, Context& ctx);
+
+// Shared by the subcommands (common.cpp).
+Result<platform::DriveLocation> resolve_one(const Context& ctx, const std::string& spelling);
+drive::OpenOptions open_options(const Context& ctx, bool write = false);
+void note(const Context& ctx, const std::string& text); // stderr, unless --quiet
+bool stderr_is_terminal();
 
 // Reports an error that ended a command: one line on stderr, and with --json the error
 // document on stdout. Returns the exit code to use.

@@ -14,13 +14,6 @@ struct InfoOptions {
     std::vector<std::string> drives;
 };
 
-drive::OpenOptions open_options(const Context& ctx) {
-    drive::OpenOptions o;
-    o.trace = ctx.trace;
-    o.trace_sink = [](const std::string& line) { std::fprintf(stderr, "discrec: %s\n", line.c_str()); };
-    return o;
-}
-
 ExitCode run_info(Context& ctx, const InfoOptions& opts) {
     auto all = platform::enumerate_drives(ctx.roots);
     if (!all) return report_error(ctx, all.error());

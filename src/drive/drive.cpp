@@ -195,4 +195,37 @@ Result<ModePageList> Drive::supported_mode_pages() {
     return list;
 }
 
+Status Drive::eject() {
+    // Immed=0: the answer comes when the tray is out, so a refusal (2/53, 5/53) is reported.
+    auto out = m_runner.run(mmc::start_stop_unit(false, true, false), Direction::none, 0,
+                            k_mechanical_timeout, false);
+    if (!out.ok()) return out.error;
+    return Ok{};
+}
+
+Status Drive::load() {
+    auto out = m_runner.run(mmc::start_stop_unit(true, true, false), Direction::none, 0,
+                            k_mechanical_timeout, false);
+    if (!out.ok()) return out.error;
+    return Ok{};
+}
+
+Status Drive::prevent_removal(bool prevent) {
+    auto out = m_runner.run(mmc::prevent_allow_medium_removal(prevent), Direction::none, 0,
+                            k_quick_timeout);
+    if (!out.ok()) return out.error;
+    return Ok{};
+}
+
+Result<mmc::CapabilitiesSummary> Drive::capabilities() {
+    auto data = mode_sense(0x2a, mmc::PageControl::current);
+    if (!data) return data.error();
+    auto caps = mmc::decode_mode_page_2a_summary(mmc::split_mode_pages(*data, uses_mode_sense10()));
+    if (!caps.usable) {
+        return make_error(ErrorKind::not_supported,
+                          name() + ": MODE SENSE: no CD/DVD capabilities page (2Ah) in the answer");
+    }
+    return caps;
+}
+
 } // namespace discrec::drive

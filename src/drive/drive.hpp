@@ -56,6 +56,13 @@ public:
     // other way round). Returns the whole mode parameter data as received.
     Result<Bytes> mode_sense(std::uint8_t page, mmc::PageControl pc);
 
+    // Tray and lock (MMC-6 §6.39 START STOP UNIT, SPC-4 PREVENT ALLOW MEDIUM REMOVAL).
+    Status eject();       // LoEj=1 Start=0
+    Status load();        // LoEj=1 Start=1 (close the tray)
+    Status prevent_removal(bool prevent);
+    // Page 2Ah's lock, eject and loading-mechanism bits (MMC-6 §7.2 / MMC-3 §5.5.10).
+    Result<mmc::CapabilitiesSummary> capabilities();
+
     // Whether mode_sense() answers come from MODE SENSE(10) (8-byte header) or (6).
     [[nodiscard]] bool uses_mode_sense10() const noexcept {
         return !m_mode_sense10_unsupported.value_or(false);

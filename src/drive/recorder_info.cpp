@@ -1,5 +1,7 @@
 #include "drive/recorder_info.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "mmc/opcodes.hpp"
@@ -13,11 +15,12 @@ std::string name_cdb(const Cdb& cdb) {
     return name.empty() ? fmt::format("command 0x{:02x}", cdb.opcode()) : std::string(name);
 }
 
-Result<std::unique_ptr<Transport>> open_first(const platform::DriveLocation& location) {
+Result<std::unique_ptr<Transport>> open_first(const platform::DriveLocation& location,
+                                              DeviceAccess access) {
     std::optional<Error> first_error;
     for (const std::string* path : {&location.generic_device, &location.block_device}) {
         if (path->empty()) continue;
-        auto t = open_device_transport(*path);
+        auto t = open_device_transport(*path, access);
         if (t) return t;
         if (!first_error) first_error = t.error();
     }
@@ -31,18 +34,6 @@ std::optional<bool> can_load_from_feature(const mmc::Configuration& config) {
     const auto* f = config.find(0x0003);
     if (f == nullptr || f->data.empty()) return std::nullopt;
     return bit_at(f->data, 0, 4);
-}
-
-// MMC-3 §5.5.10 / MMC-6 §7.2 page 2Ah byte 6 bits 7-5: 000b caddy, 001b tray, 010b pop-up,
-// 100b/101b changers. A pop-up tray must be pushed in by hand.
-std::optional<bool> can_load_from_page_2a(Drive& drive) {
-    auto page = drive.mode_sense(0x2a, mmc::PageControl::current);
-    if (!page) return std::nullopt;
-    const auto caps = mmc::decode_mode_page_2a_summary(
-        mmc::split_mode_pages(*page, drive.uses_mode_sense10()));
-    if (!caps.usable) return std::nullopt;
-    constexpr std::uint8_t k_pop_up = 0x02;
-    return caps.loading_mechanism != k_pop_up;
 }
 
 void choose_unique_id(RecorderInfo& info) {
@@ -80,13 +71,17 @@ std::optional<T> keep(Result<T> r, std::vector<Error>& errors) {
 } // namespace
 
 Result<Drive> open_drive(const platform::DriveLocation& location, const OpenOptions& options) {
-    auto transport = open_first(location);
+    auto transport = open_first(location, DeviceAccess{.write = options.write});
     if (!transport) return transport.error();
-    std::unique_ptr<Transport> t = std::move(transport).value();
+    return make_drive(std::move(transport).value(), location, options);
+}
+
+Drive make_drive(std::unique_ptr<Transport> transport, const platform::DriveLocation& location,
+                 const OpenOptions& options) {
     if (options.trace && options.trace_sink) {
-        t = std::make_unique<TracingTransport>(std::move(t), options.trace_sink, name_cdb);
+        transport = std::make_unique<TracingTransport>(std::move(transport), options.trace_sink, name_cdb);
     }
-    return Drive(std::move(t), location.name);
+    return Drive(std::move(transport), location.name);
 }
 
 RecorderInfo gather_recorder_info(const platform::DriveLocation& location,
@@ -94,6 +89,8 @@ RecorderInfo gather_recorder_info(const platform::DriveLocation& location,
     RecorderInfo info;
     info.location = location;
     info.holders = platform::find_holders(location, roots);
+    info.exclusive_owner = platform::exclusive_owner(location);
+    info.media_polling = platform::media_polling(location, roots);
     auto opened = open_drive(location, options);
     if (!opened) {
         info.fatal = opened.error();
@@ -111,8 +108,17 @@ RecorderInfo gather_recorder_info(const platform::DriveLocation& location,
     if (!gone()) info.configuration = keep(drive.configuration(), info.errors);
     if (!gone()) info.media = keep(drive.media_state(), info.errors);
     if (!gone()) info.mode_pages = keep(drive.supported_mode_pages(), info.errors);
+    const bool has_2a = info.mode_pages && std::find(info.mode_pages->pages.begin(),
+                                                     info.mode_pages->pages.end(),
+                                                     0x2a) != info.mode_pages->pages.end();
+    if (!gone() && has_2a) info.capabilities = keep(drive.capabilities(), info.errors);
     if (info.configuration) info.can_load_media = can_load_from_feature(*info.configuration);
-    if (!info.can_load_media && !gone()) info.can_load_media = can_load_from_page_2a(drive);
+    // MMC-3 §5.5.10 / MMC-6 §7.2 page 2Ah loading mechanism: 000b caddy, 001b tray,
+    // 010b pop-up, 100b/101b changers. A pop-up tray must be pushed in by hand.
+    constexpr std::uint8_t k_pop_up = 0x02;
+    if (!info.can_load_media && info.capabilities) {
+        info.can_load_media = info.capabilities->loading_mechanism != k_pop_up;
+    }
     choose_unique_id(info);
     return info;
 }

@@ -9,6 +9,8 @@
 
 #include "drive/drive.hpp"
 #include "platform/platform.hpp"
+#include "platform/tray.hpp"
+#include "transport/device.hpp"
 #include "transport/tracing.hpp"
 
 namespace discrec::drive {
@@ -24,6 +26,9 @@ struct RecorderInfo {
     std::optional<ModePageList> mode_pages;
     std::optional<MediaState> media;
     std::vector<platform::Holder> holders;
+    std::optional<platform::ExclusiveOwner> exclusive_owner; // IDiscRecorder2 ExclusiveAccessOwner
+    platform::MediaPolling media_polling;                    // Disable/EnableMcn state
+    std::optional<mmc::CapabilitiesSummary> capabilities;    // page 2Ah: lock, eject, mechanism
     std::vector<Error> errors;                 // questions that failed, in order asked
     std::optional<Error> fatal;                // the drive could not be opened at all
 };
@@ -31,11 +36,15 @@ struct RecorderInfo {
 struct OpenOptions {
     bool trace = false;
     TraceSink trace_sink;
+    bool write = false; // tray commands: see DeviceAccess
 };
 
 // Opens the drive (its SCSI generic node first: commands through /dev/sgN have none of the
 // cdrom layer's side effects on close; the block node where sg is missing or refused).
 Result<Drive> open_drive(const platform::DriveLocation& location, const OpenOptions& options);
+// Wraps an already open transport (an exclusive hold) the same way.
+Drive make_drive(std::unique_ptr<Transport> transport, const platform::DriveLocation& location,
+                 const OpenOptions& options);
 
 RecorderInfo gather_recorder_info(const platform::DriveLocation& location,
                                   const platform::SystemRoots& roots, const OpenOptions& options);

@@ -32,6 +32,31 @@ std::string mode_page_name(std::uint8_t code) {
 
 Json optional_bool(const std::optional<bool>& b) { return b ? Json(*b) : Json(nullptr); }
 
+Json optional_long(const std::optional<long>& v) { return v ? Json(*v) : Json(nullptr); }
+
+Json capabilities_json(const std::optional<mmc::CapabilitiesSummary>& c) {
+    if (!c) return nullptr;
+    Json j;
+    j["can_lock"] = c->can_lock;
+    j["lock_state"] = c->lock_state;
+    j["prevent_jumper"] = c->prevent_jumper;
+    j["can_eject"] = c->can_eject;
+    const auto* mech = mmc::find_loading_mechanism(c->loading_mechanism);
+    j["loading_mechanism"] = code_json(c->loading_mechanism, 1, mech != nullptr ? mech->name : "reserved");
+    j["max_read_speed_kbps"] = c->max_read_speed_kbps ? Json(*c->max_read_speed_kbps) : Json(nullptr);
+    j["current_read_speed_kbps"] = c->current_read_speed_kbps ? Json(*c->current_read_speed_kbps) : Json(nullptr);
+    j["buffer_size_kb"] = c->buffer_size_kb ? Json(*c->buffer_size_kb) : Json(nullptr);
+    return j;
+}
+
+std::string polling_text(const platform::MediaPolling& p) {
+    if (!p.interval_ms) return "unknown";
+    if (*p.interval_ms == 0) return "off";
+    if (*p.interval_ms > 0) return fmt::format("every {} ms", *p.interval_ms);
+    if (p.default_ms && *p.default_ms > 0) return fmt::format("system default (every {} ms)", *p.default_ms);
+    return "system default (off)";
+}
+
 Json errors_json(const std::vector<Error>& errors) {
     Json out = Json::array();
     for (const auto& e : errors) out.push_back({{"kind", error_kind_key(e.kind)}, {"message", e.message}});
@@ -100,6 +125,12 @@ Json drive_json(const drive::RecorderInfo& info) {
     for (const auto& h : info.holders) {
         j["holders"].push_back({{"pid", h.pid}, {"command", h.command}, {"device", h.device}});
     }
+    j["exclusive_owner"] = info.exclusive_owner
+                               ? Json{{"pid", info.exclusive_owner->pid}, {"client", info.exclusive_owner->client}}
+                               : Json(nullptr);
+    j["capabilities"] = capabilities_json(info.capabilities);
+    j["media_polling"] = {{"interval_ms", optional_long(info.media_polling.interval_ms)},
+                          {"default_interval_ms", optional_long(info.media_polling.default_ms)}};
     j["errors"] = errors_json(info.errors);
     if (info.fatal) j["error"] = errors_json({*info.fatal})[0];
     return j;
@@ -153,6 +184,19 @@ std::string render_text(const drive::RecorderInfo& info) {
     std::vector<std::string> holders;
     for (const auto& h : info.holders) holders.push_back(fmt::format("{} {} ({})", h.pid, h.command, h.device));
     kv.add("Held by", join_strings(holders));
+    kv.add("Exclusive owner", info.exclusive_owner ? fmt::format("{} {}", info.exclusive_owner->pid,
+                                                                 info.exclusive_owner->client)
+                                                   : "-");
+    if (info.capabilities) {
+        const auto& c = *info.capabilities;
+        const auto* mech = mmc::find_loading_mechanism(c.loading_mechanism);
+        kv.add("Loading mechanism", mech != nullptr ? std::string(mech->name) : "reserved");
+        kv.add("Can lock", c.can_lock ? "yes" : "no");
+        kv.add("Locked", c.lock_state ? "yes" : "no");
+        kv.add("Can eject", c.can_eject ? "yes" : "no");
+        if (c.max_read_speed_kbps) kv.add("Max read speed", fmt::format("{} kB/s", *c.max_read_speed_kbps));
+    }
+    kv.add("Media polling", polling_text(info.media_polling));
     for (const auto& e : info.errors) kv.add("Error", e.message);
     if (info.fatal) kv.add("Error", info.fatal->message);
     return kv.render();

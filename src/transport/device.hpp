@@ -10,9 +10,19 @@
 
 namespace discrec {
 
-// Opens `path` O_RDONLY | O_NONBLOCK (see the .cpp for why) and returns a transport over it.
-// `exclusive` adds O_EXCL, which the kernel refuses while the drive is mounted or held.
+struct DeviceAccess {
+    // Write access: the kernel's SG_IO filter lets read-only openers send only read-class
+    // commands; START STOP UNIT and PREVENT ALLOW MEDIUM REMOVAL need a writable open (or
+    // CAP_SYS_RAWIO / administrator rights).
+    bool write = false;
+    // Linux O_EXCL on the block node: refused while the medium is mounted or another process
+    // holds the drive exclusively (EBUSY). Windows: no sharing with other openers.
+    bool exclusive = false;
+};
+
+// Opens `path` non-blocking (never closes the tray, spins up or locks the door) and returns a
+// transport over it.
 Result<std::unique_ptr<Transport>> open_device_transport(const std::string& path,
-                                                         bool exclusive = false);
+                                                         DeviceAccess access = {});
 
 } // namespace discrec

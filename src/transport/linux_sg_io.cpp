@@ -91,14 +91,15 @@ private:
 
 } // namespace
 
-Result<std::unique_ptr<Transport>> open_device_transport(const std::string& path, bool exclusive) {
+Result<std::unique_ptr<Transport>> open_device_transport(const std::string& path,
+                                                         DeviceAccess access) {
     // O_NONBLOCK: a blocking open of /dev/srN makes the cdrom layer close the tray, wait for
     // the disc to spin up and lock the door; a non-blocking open just gives us the fd.
-    // O_RDONLY: the kernel's SG_IO command filter lets any opener send the read-class
-    // commands (INQUIRY, GET CONFIGURATION, GESN, MODE SENSE ...); the ones that move the
-    // tray need write access or CAP_SYS_RAWIO, and the tray/lock code asks for that itself.
-    int flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC;
-    if (exclusive) flags |= O_EXCL;
+    // O_RDONLY by default: the kernel's SG_IO command filter lets any opener send the
+    // read-class commands (INQUIRY, GET CONFIGURATION, GESN, MODE SENSE ...); the ones that
+    // move the tray need write access or CAP_SYS_RAWIO, and the tray code asks for it.
+    int flags = (access.write ? O_RDWR : O_RDONLY) | O_NONBLOCK | O_CLOEXEC;
+    if (access.exclusive) flags |= O_EXCL;
     const int fd = ::open(path.c_str(), flags);
     if (fd < 0) return os_open_error(path, errno);
     auto transport = std::make_unique<SgIoTransport>(path, fd);

@@ -1,0 +1,30 @@
+// Helpers shared by the subcommands: one drive from a spelling, how to open it, notes.
+#include <cstdio>
+
+#include <unistd.h>
+
+#include "cli/context.hpp"
+
+namespace discrec::cli {
+
+Result<platform::DriveLocation> resolve_one(const Context& ctx, const std::string& spelling) {
+    auto all = platform::enumerate_drives(ctx.roots);
+    if (!all) return all.error();
+    return platform::resolve_drive(*all, spelling, ctx.roots);
+}
+
+drive::OpenOptions open_options(const Context& ctx, bool write) {
+    drive::OpenOptions o;
+    o.trace = ctx.trace;
+    o.trace_sink = [](const std::string& line) { std::fprintf(stderr, "discrec: %s\n", line.c_str()); };
+    o.write = write;
+    return o;
+}
+
+void note(const Context& ctx, const std::string& text) {
+    if (!ctx.output.quiet) std::fprintf(stderr, "discrec: %s\n", text.c_str());
+}
+
+bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
+
+} // namespace discrec::cli
