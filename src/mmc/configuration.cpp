@@ -40,14 +40,14 @@ FeatureDescriptor read_descriptor(ByteSpan body, std::size_t off) {
 void check_descriptor(const FeatureDescriptor& f, bool response_truncated, Configuration& out) {
     if (f.additional_length % 4 != 0) {
         // MMC-6 §5.2.2: the additional length shall be a multiple of 4.
-        out.warnings.push_back(fmt::format(
-            "feature {:04X}h: additional length {} is not a multiple of 4", f.code,
-            f.additional_length));
+        out.warnings.push_back(
+            fmt::format("feature {:04X}h: additional length {} is not a multiple of 4", f.code,
+                        f.additional_length));
     }
     if (f.truncated && !response_truncated) {
-        out.warnings.push_back(fmt::format(
-            "feature {:04X}h: additional length {} runs past the end of the data", f.code,
-            f.additional_length));
+        out.warnings.push_back(
+            fmt::format("feature {:04X}h: additional length {} runs past the end of the data",
+                        f.code, f.additional_length));
     }
 }
 
@@ -61,8 +61,8 @@ void decode_descriptors(ByteSpan body, Configuration& out) {
         out.features.push_back(std::move(f));
     }
     if (off < body.size() && !out.truncated) {
-        out.warnings.push_back(fmt::format("{} stray bytes after the last feature descriptor",
-                                           body.size() - off));
+        out.warnings.push_back(
+            fmt::format("{} stray bytes after the last feature descriptor", body.size() - off));
     }
 }
 
@@ -74,9 +74,9 @@ void check_current_profile(Configuration& out) {
         return p.current && p.number == out.current_profile;
     });
     if (!marked) {
-        out.warnings.push_back(fmt::format(
-            "current profile {:04X}h is not marked current in the Profile List",
-            out.current_profile));
+        out.warnings.push_back(
+            fmt::format("current profile {:04X}h is not marked current in the Profile List",
+                        out.current_profile));
     }
 }
 
@@ -106,8 +106,8 @@ Configuration decode_configuration(ByteSpan data) {
             fmt::format("data length {} is too small for the feature header", out.data_length));
     }
     out.truncated = claimed > data.size();
-    const ByteSpan body = sub_span(data, 0, static_cast<std::size_t>(
-                                                std::min<std::uint64_t>(claimed, data.size())));
+    const ByteSpan body =
+        sub_span(data, 0, static_cast<std::size_t>(std::min<std::uint64_t>(claimed, data.size())));
     decode_descriptors(body, out);
     check_current_profile(out);
     return out;

@@ -28,8 +28,8 @@ struct FeatureDescriptor {
 };
 
 struct Configuration {
-    bool usable = false;            // at least the 8-byte Feature Header arrived
-    std::uint32_t data_length = 0;  // header bytes 0-3: bytes that follow this field
+    bool usable = false;                // at least the 8-byte Feature Header arrived
+    std::uint32_t data_length = 0;      // header bytes 0-3: bytes that follow this field
     std::uint16_t current_profile = 0;  // 0000h: no medium / no current profile
     std::vector<FeatureDescriptor> features;
     std::vector<ProfileEntry> profiles;  // decoded from feature 0000h, if present

@@ -77,8 +77,8 @@ void decode_event_descriptor(EventStatus& out) {
     }
     if (h.notification_class != notification_class::media) return;
     if (out.descriptor.size() < k_media_descriptor) {
-        out.warnings.push_back(fmt::format("media event descriptor is only {} bytes",
-                                           out.descriptor.size()));
+        out.warnings.push_back(
+            fmt::format("media event descriptor is only {} bytes", out.descriptor.size()));
         return;
     }
     out.media = read_media_event(out.descriptor);
@@ -138,8 +138,8 @@ MechanismStatus decode_mechanism_status(ByteSpan data) {
     out.number_of_slots = u8_at(data, 5);
     out.slot_table_length = be16_at(data, 6);
     if (out.slot_table_length % k_slot_entry != 0) {
-        out.warnings.push_back(fmt::format("slot table length {} is not a multiple of 4",
-                                           out.slot_table_length));
+        out.warnings.push_back(
+            fmt::format("slot table length {} is not a multiple of 4", out.slot_table_length));
     }
     out.truncated = k_mechanism_header + out.slot_table_length > data.size();
     const ByteSpan table = sub_span(data, k_mechanism_header, out.slot_table_length);

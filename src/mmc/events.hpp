@@ -38,7 +38,7 @@ struct EventHeader {
     std::uint16_t event_data_length = 0;  // bytes of event descriptor after this header
     bool nea = false;                     // No Event Available
     std::uint8_t notification_class = 0;
-    std::uint8_t supported_classes = 0;   // bit n: class n supported (QEMU: 10h, media only)
+    std::uint8_t supported_classes = 0;  // bit n: class n supported (QEMU: 10h, media only)
 };
 
 // Media class event descriptor (MMC-6 §6.7.2.5).
@@ -84,8 +84,8 @@ struct MechanismStatus {
     std::uint32_t current_lba = 0;     // bytes 2-4 (obsolete since MMC-5)
     std::uint8_t number_of_slots = 0;
     std::uint16_t slot_table_length = 0;
-    std::vector<SlotEntry> slots;      // only the entries that arrived whole
-    bool truncated = false;            // slot table length announces more than arrived
+    std::vector<SlotEntry> slots;  // only the entries that arrived whole
+    bool truncated = false;        // slot table length announces more than arrived
     std::vector<std::string> warnings;
 };
 

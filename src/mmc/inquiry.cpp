@@ -94,8 +94,8 @@ ByteSpan decode_vpd_header(ByteSpan data, std::uint8_t expected_page, VpdHeader&
     h.page_code = u8_at(data, 1);
     h.page_length = be16_at(data, 2);
     if (h.page_code != expected_page) {
-        warnings.push_back(fmt::format("expected VPD page 0x{:02x}, got 0x{:02x}", expected_page,
-                                       h.page_code));
+        warnings.push_back(
+            fmt::format("expected VPD page 0x{:02x}, got 0x{:02x}", expected_page, h.page_code));
     }
     if (k_vpd_header + h.page_length > data.size()) {
         h.truncated = true;

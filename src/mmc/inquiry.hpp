@@ -15,17 +15,17 @@ namespace discrec::mmc {
 inline constexpr std::uint8_t k_device_type_mmc = 0x05;
 
 struct InquiryData {
-    bool usable = false;               // at least the 5-byte header arrived
+    bool usable = false;                    // at least the 5-byte header arrived
     std::uint8_t peripheral_qualifier = 0;  // 0 = a device of this type is connected
-    std::uint8_t device_type = 0;      // 05h for optical drives
-    bool removable = false;            // RMB
-    std::uint8_t version = 0;          // claimed SPC version (05h SPC-3, 06h SPC-4)
+    std::uint8_t device_type = 0;           // 05h for optical drives
+    bool removable = false;                 // RMB
+    std::uint8_t version = 0;               // claimed SPC version (05h SPC-3, 06h SPC-4)
     std::uint8_t response_data_format = 0;  // 2 for every modern device
     std::uint8_t additional_length = 0;
-    bool truncated = false;            // additional length announces more than arrived
-    std::string vendor;                // bytes 8-15, trimmed
-    std::string product;               // bytes 16-31, trimmed
-    std::string revision;              // bytes 32-35, trimmed
+    bool truncated = false;  // additional length announces more than arrived
+    std::string vendor;      // bytes 8-15, trimmed
+    std::string product;     // bytes 16-31, trimmed
+    std::string revision;    // bytes 32-35, trimmed
     std::vector<std::uint16_t> version_descriptors;  // bytes 58-73, non-zero ones only
     std::vector<std::string> warnings;
 };

@@ -57,12 +57,11 @@ void decode_pages(ByteSpan area, ModeParameters& out) {
 
 // Common part: `data` is clipped to the mode data length, then the block descriptors and the
 // pages are read from `header_size` on.
-void decode_body(ByteSpan data, std::size_t claimed, std::size_t header_size,
-                 ModeParameters& out) {
+void decode_body(ByteSpan data, std::size_t claimed, std::size_t header_size, ModeParameters& out) {
     out.truncated = claimed > data.size();
     if (claimed < header_size) {
-        out.warnings.push_back(fmt::format("mode data length {} is shorter than the header",
-                                           out.mode_data_length));
+        out.warnings.push_back(
+            fmt::format("mode data length {} is shorter than the header", out.mode_data_length));
     }
     const ByteSpan d = sub_span(data, 0, std::max(claimed, header_size));
     if (header_size + out.block_descriptor_length > d.size() && !out.truncated) {
@@ -88,8 +87,8 @@ ModeParameters decode_mode_sense10(ByteSpan data) {
     ModeParameters out;
     out.ten_byte = true;
     if (data.size() < k_header10) {
-        out.warnings.push_back(fmt::format(
-            "MODE SENSE(10) data is only {} bytes (header needs 8)", data.size()));
+        out.warnings.push_back(
+            fmt::format("MODE SENSE(10) data is only {} bytes (header needs 8)", data.size()));
         return out;
     }
     out.usable = true;

@@ -17,15 +17,15 @@ namespace discrec::mmc {
 struct ModePage {
     std::uint8_t code = 0;
     std::uint8_t subpage = 0;
-    bool ps = false;   // parameters savable
-    bool spf = false;  // sub_page format
+    bool ps = false;                // parameters savable
+    bool spf = false;               // sub_page format
     std::uint16_t page_length = 0;  // the page's own length field
     Bytes bytes;  // the whole page from its byte 0, as far as it arrived: bytes[n] = byte n
     bool truncated = false;  // page_length ran past the end of the data
 };
 
 struct ModeParameters {
-    bool usable = false;  // the mode parameter header arrived
+    bool usable = false;    // the mode parameter header arrived
     bool ten_byte = false;  // from MODE SENSE(10) (8-byte header) or (6) (4-byte header)
     std::uint16_t mode_data_length = 0;  // bytes that follow the mode data length field
     std::uint8_t medium_type = 0;
@@ -37,8 +37,7 @@ struct ModeParameters {
     bool truncated = false;  // the mode data length announces more than arrived
     std::vector<std::string> warnings;
 
-    [[nodiscard]] const ModePage* find(std::uint8_t code,
-                                       std::uint8_t subpage = 0) const noexcept;
+    [[nodiscard]] const ModePage* find(std::uint8_t code, std::uint8_t subpage = 0) const noexcept;
 };
 
 ModeParameters decode_mode_sense10(ByteSpan data);
@@ -46,8 +45,8 @@ ModeParameters decode_mode_sense6(ByteSpan data);
 // decode_mode_sense10() or decode_mode_sense6(), for the CDB size that produced `data`.
 ModeParameters split_mode_pages(ByteSpan data, bool ten_byte);
 
-// The basics of page 2Ah (the MMC-3 layout, whose first bytes MMC-6 keeps): lock/eject abilities and
-// state, loading mechanism, and the speeds MMC-3 made obsolete but drives still fill in.
+// The basics of page 2Ah (the MMC-3 layout, whose first bytes MMC-6 keeps): lock/eject abilities
+// and state, loading mechanism, and the speeds MMC-3 made obsolete but drives still fill in.
 struct CapabilitiesSummary {
     bool usable = false;  // a page 2Ah with at least byte 6 arrived
     std::uint8_t page_length = 0;

@@ -70,7 +70,9 @@ constexpr std::array k_opcodes = {
 };
 
 static_assert(std::is_sorted(k_opcodes.begin(), k_opcodes.end(),
-                             [](const OpcodeRow& a, const OpcodeRow& b) { return a.code < b.code; }));
+                             [](const OpcodeRow& a, const OpcodeRow& b) {
+                                 return a.code < b.code;
+                             }));
 
 }  // namespace
 

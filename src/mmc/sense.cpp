@@ -30,9 +30,9 @@ ByteSpan effective_span(ByteSpan sense, SenseData& out) {
     }
     const std::size_t claimed = k_header_size + u8_at(sense, 7);
     if (claimed > sense.size()) {
-        out.warnings.push_back(fmt::format(
-            "sense data truncated: additional sense length says {} bytes, received {}", claimed,
-            sense.size()));
+        out.warnings.push_back(
+            fmt::format("sense data truncated: additional sense length says {} bytes, received {}",
+                        claimed, sense.size()));
     }
     return sub_span(sense, 0, claimed);
 }
@@ -43,9 +43,9 @@ void decode_sks(ByteSpan sks, SenseData& out) {
     out.sksv = true;
     out.sense_key_specific = be24_at(sks, 0) & 0x7fffffU;
     if (out.key == sense_key::illegal_request) {
-        out.field_pointer = FieldPointer{bit_at(sks, 0, 6), bit_at(sks, 0, 3),
-                                         static_cast<std::uint8_t>(u8_at(sks, 0) & 0x07U),
-                                         be16_at(sks, 1)};
+        out.field_pointer =
+            FieldPointer{bit_at(sks, 0, 6), bit_at(sks, 0, 3),
+                         static_cast<std::uint8_t>(u8_at(sks, 0) & 0x07U), be16_at(sks, 1)};
     } else if (out.key == sense_key::no_sense || out.key == sense_key::not_ready) {
         out.progress = be16_at(sks, 1);
     }
@@ -76,29 +76,29 @@ void decode_fixed(ByteSpan s, SenseData& out) {
 void apply_descriptor(const SenseDescriptor& d, SenseData& out) {
     const ByteSpan b{d.data};  // bytes 2.. of the descriptor; offsets below are spec offset - 2
     switch (d.type) {
-    case 0x00:  // Information
-        out.valid = bit_at(b, 0, 7);
-        if (b.size() >= 10) out.information = be64_at(b, 2);
-        break;
-    case 0x01:  // Command-specific information
-        if (b.size() >= 10) out.command_specific = be64_at(b, 2);
-        break;
-    case 0x02:  // Sense key specific
-        decode_sks(sub_span(b, 2, 3), out);
-        break;
-    case 0x03:  // Field replaceable unit
-        out.fru = u8_at(b, 1);
-        break;
-    case 0x04:  // Stream commands
-        out.filemark = bit_at(b, 1, 7);
-        out.eom = bit_at(b, 1, 6);
-        out.ili = bit_at(b, 1, 5);
-        break;
-    case 0x05:  // Block commands
-        out.ili = bit_at(b, 1, 5);
-        break;
-    default:
-        break;
+        case 0x00:  // Information
+            out.valid = bit_at(b, 0, 7);
+            if (b.size() >= 10) out.information = be64_at(b, 2);
+            break;
+        case 0x01:  // Command-specific information
+            if (b.size() >= 10) out.command_specific = be64_at(b, 2);
+            break;
+        case 0x02:  // Sense key specific
+            decode_sks(sub_span(b, 2, 3), out);
+            break;
+        case 0x03:  // Field replaceable unit
+            out.fru = u8_at(b, 1);
+            break;
+        case 0x04:  // Stream commands
+            out.filemark = bit_at(b, 1, 7);
+            out.eom = bit_at(b, 1, 6);
+            out.ili = bit_at(b, 1, 5);
+            break;
+        case 0x05:  // Block commands
+            out.ili = bit_at(b, 1, 5);
+            break;
+        default:
+            break;
     }
 }
 
@@ -171,8 +171,8 @@ SenseData decode_sense(ByteSpan sense) {
 std::string describe_sense(const SenseData& sense) {
     if (!sense.usable()) return "no usable sense data";
     const std::string_view key_name = sense_key_name(sense.key);
-    const std::string key = key_name.empty() ? fmt::format("sense key 0x{:x}", sense.key)
-                                             : lower_first(key_name);
+    const std::string key =
+        key_name.empty() ? fmt::format("sense key 0x{:x}", sense.key) : lower_first(key_name);
     const std::string asc_name = asc_ascq_name(sense.asc, sense.ascq);
     const std::string asc = asc_name.empty()
                                 ? fmt::format("asc 0x{:02x} ascq 0x{:02x}", sense.asc, sense.ascq)

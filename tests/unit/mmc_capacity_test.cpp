@@ -14,7 +14,8 @@ TEST_CASE("mmc::decode_read_capacity CD, DVD, scsi_debug") {
     CHECK(cd.block_length == 2048);
     CHECK(cd.blocks() == 697);
     CHECK(cd.warnings.empty());
-    for (const char* name : {"virtio-scsi-dvd-34-read-capacity.txt", "ahci-dvd-34-read-capacity.txt"}) {
+    for (const char* name :
+         {"virtio-scsi-dvd-34-read-capacity.txt", "ahci-dvd-34-read-capacity.txt"}) {
         CAPTURE(name);
         const auto dvd = mmc::decode_read_capacity(fixture_data(name));
         CHECK(dvd.last_lba == 0x7ffff);
@@ -38,4 +39,9 @@ TEST_CASE("mmc::decode_read_capacity malformed") {
     CHECK(big.blocks() == 0x100000000ULL);
     CHECK_FALSE(big.warnings.empty());
     CHECK_FALSE(mmc::decode_read_capacity(to_bytes({0, 0, 0, 1, 0, 0, 0, 0})).warnings.empty());
+}
+
+TEST_CASE("mmc::decode_read_capacity never reads past its input (prefixes, random bytes)") {
+    test::decode_prefixes_and_noise(fixture_data("piix-34-read-capacity.txt"),
+                                    [](ByteSpan b) { (void)mmc::decode_read_capacity(b); });
 }

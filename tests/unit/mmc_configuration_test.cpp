@@ -53,8 +53,8 @@ TEST_CASE("mmc::decode_configuration ATAPI DVD and empty") {
 }
 
 TEST_CASE("mmc::decode_configuration SCSI: Profile List, Core, Removable Medium") {
-    for (const char* name : {"virtio-scsi-11-get-config-hex.txt",
-                             "virtio-scsi-13-get-config-c-hex.txt"}) {
+    for (const char* name :
+         {"virtio-scsi-11-get-config-hex.txt", "virtio-scsi-13-get-config-c-hex.txt"}) {
         CAPTURE(name);
         const auto c = mmc::decode_configuration(fixture_data(name));
         CHECK(c.data_length == 0x24);
@@ -74,7 +74,8 @@ TEST_CASE("mmc::decode_configuration SCSI: Profile List, Core, Removable Medium"
         CHECK(u8_at(rm->data, 0) == 0x39);  // tray (001b), Load, Eject, Lock
         CHECK(c.find(0x001e) == nullptr);
     }
-    const auto dvd = mmc::decode_configuration(fixture_data("virtio-scsi-dvd-11-get-config-hex.txt"));
+    const auto dvd =
+        mmc::decode_configuration(fixture_data("virtio-scsi-dvd-11-get-config-hex.txt"));
     CHECK(dvd.current_profile == 0x0010);
     CHECK(dvd.profiles[0].current);
     const auto ejected =
@@ -112,8 +113,8 @@ TEST_CASE("mmc::decode_configuration truncated by the allocation length") {
         CHECK_FALSE(mmc::next_starting_feature(h, 0).has_value());
     }
     SUBCASE("feature FFFFh complete: no next code") {
-        const auto c = mmc::decode_configuration(
-            to_bytes({0, 0, 0, 0x20, 0, 0, 0, 0, 0xff, 0xff, 0x03, 0}));
+        const auto c =
+            mmc::decode_configuration(to_bytes({0, 0, 0, 0x20, 0, 0, 0, 0, 0xff, 0xff, 0x03, 0}));
         CHECK(c.truncated);
         CHECK_FALSE(mmc::next_starting_feature(c, 0).has_value());
     }
@@ -127,8 +128,8 @@ TEST_CASE("mmc::decode_configuration malformed") {
         CHECK_FALSE(mmc::decode_configuration(to_bytes({0, 0, 0, 4, 0, 0})).usable);
     }
     SUBCASE("data length 0 with bytes after it: the bytes are not read") {
-        const auto c = mmc::decode_configuration(to_bytes({0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 3, 4,
-                                                           0, 8, 1, 0}));
+        const auto c =
+            mmc::decode_configuration(to_bytes({0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 3, 4, 0, 8, 1, 0}));
         CHECK(c.features.empty());
         CHECK_FALSE(c.warnings.empty());
     }
@@ -140,8 +141,8 @@ TEST_CASE("mmc::decode_configuration malformed") {
         CHECK(c.warnings.empty());
     }
     SUBCASE("descriptor additional length runs past the data length") {
-        const auto c = mmc::decode_configuration(
-            to_bytes({0, 0, 0, 12, 0, 0, 0, 8, 0, 0, 3, 12, 0, 8, 1, 0}));
+        const auto c =
+            mmc::decode_configuration(to_bytes({0, 0, 0, 12, 0, 0, 0, 8, 0, 0, 3, 12, 0, 8, 1, 0}));
         CHECK_FALSE(c.truncated);
         REQUIRE(c.features.size() == 1);
         CHECK(c.features[0].truncated);
@@ -150,8 +151,8 @@ TEST_CASE("mmc::decode_configuration malformed") {
         CHECK_FALSE(c.warnings.empty());
     }
     SUBCASE("additional length not a multiple of 4") {
-        const auto c = mmc::decode_configuration(
-            to_bytes({0, 0, 0, 11, 0, 0, 0, 0, 0, 1, 3, 3, 0, 0, 1}));
+        const auto c =
+            mmc::decode_configuration(to_bytes({0, 0, 0, 11, 0, 0, 0, 0, 0, 1, 3, 3, 0, 0, 1}));
         REQUIRE(c.features.size() == 1);
         CHECK(c.features[0].additional_length == 3);
         CHECK(c.warnings.size() == 1);
@@ -166,4 +167,12 @@ TEST_CASE("mmc::decode_configuration malformed") {
         CHECK(c.features.empty());
         CHECK(c.warnings.size() == 1);
     }
+}
+
+TEST_CASE("mmc::decode_configuration never reads past its input (prefixes, random bytes)") {
+    test::decode_prefixes_and_noise(fixture_data("virtio-scsi-11-get-config-hex.txt"),
+                                    [](ByteSpan b) {
+                                        const auto c = mmc::decode_configuration(b);
+                                        (void)mmc::next_starting_feature(c, 0);
+                                    });
 }

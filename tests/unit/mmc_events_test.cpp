@@ -51,14 +51,16 @@ TEST_CASE("mmc::decode_event_status empty tray and tray open") {
 }
 
 TEST_CASE("mmc::decode_event_status host-side events: EjectRequest, NewMedia") {
-    for (const char* name : {"piix-92-gesn-after-button.txt", "virtio-scsi-92-gesn-after-button.txt"}) {
+    for (const char* name :
+         {"piix-92-gesn-after-button.txt", "virtio-scsi-92-gesn-after-button.txt"}) {
         CAPTURE(name);
         const auto m = media_of(name);
         CHECK(m.event_code == mmc::media_event::eject_request);
         CHECK(m.media_present);
         CHECK(mmc::media_event_name(m.event_code) == "EjectRequest");
     }
-    for (const char* name : {"piix-98-gesn-after-change.txt", "virtio-scsi-98-gesn-after-change.txt"}) {
+    for (const char* name :
+         {"piix-98-gesn-after-change.txt", "virtio-scsi-98-gesn-after-change.txt"}) {
         CAPTURE(name);
         const auto m = media_of(name);
         CHECK(m.event_code == mmc::media_event::new_media);
@@ -108,9 +110,9 @@ TEST_CASE("mmc::decode_event_status spec examples and malformed input") {
 }
 
 TEST_CASE("mmc::decode_mechanism_status QEMU (ATAPI, SCSI, USB, tray open)") {
-    for (const char* name : {"piix-39-mechanism-status.txt", "lsi-39-mechanism-status.txt",
-                             "usb-uas-39-mechanism-status.txt",
-                             "virtio-scsi-77-mechanism-status-ejected.txt"}) {
+    for (const char* name :
+         {"piix-39-mechanism-status.txt", "lsi-39-mechanism-status.txt",
+          "usb-uas-39-mechanism-status.txt", "virtio-scsi-77-mechanism-status-ejected.txt"}) {
         CAPTURE(name);
         const auto m = mmc::decode_mechanism_status(fixture_data(name));
         REQUIRE(m.usable);
@@ -156,4 +158,17 @@ TEST_CASE("mmc::decode_mechanism_status spec example and malformed input") {
     CHECK_FALSE(odd.warnings.empty());
     CHECK(odd.slots.size() == 1);
     CHECK_FALSE(mmc::decode_mechanism_status(to_bytes({0, 0, 0, 0, 0, 1, 0})).usable);
+}
+
+TEST_CASE("mmc::decode_event_status never reads past its input (prefixes, random bytes)") {
+    test::decode_prefixes_and_noise(fixture_data("piix-98-gesn-after-change.txt"), [](ByteSpan b) {
+        (void)mmc::decode_event_status(b);
+        (void)mmc::decode_mechanism_status(b);
+    });
+    test::decode_prefixes_and_noise(
+        to_bytes({0x80, 0x40, 0x01, 0x23, 0x45, 2, 0, 8, 0x81, 0, 0, 0, 0x00, 0x03, 0, 0}),
+        [](ByteSpan b) {
+            (void)mmc::decode_event_status(b);
+            (void)mmc::decode_mechanism_status(b);
+        });
 }

@@ -5,6 +5,7 @@
 
 #include <cctype>
 #include <fstream>
+#include <random>
 #include <set>
 #include <sstream>
 #include <string>
@@ -84,6 +85,19 @@ inline Bytes fixture_cdb(const std::string& name) {
 }
 
 inline Bytes cdb_bytes(const Cdb& cdb) { return {cdb.span().begin(), cdb.span().end()}; }
+
+// Robustness: calls `decode` on every prefix of `bytes` and on 200 buffers of random bytes
+// (fixed seed) of up to 300 bytes; the checks are ASan/UBSan's and the decoder's own.
+template <typename Decode>
+void decode_prefixes_and_noise(const Bytes& bytes, Decode decode) {
+    for (std::size_t n = 0; n <= bytes.size(); ++n) decode(ByteSpan{bytes}.first(n));
+    std::mt19937 rng(12345);
+    for (int i = 0; i < 200; ++i) {
+        Bytes noise(rng() % 300);
+        for (auto& b : noise) b = static_cast<std::byte>(rng() & 0xff);
+        decode(ByteSpan{noise});
+    }
+}
 
 // For the name tables: codes unique, short names unique and CLI-safe (lower case, digits,
 // '-', '+'), every row named.

@@ -156,3 +156,24 @@ TEST_CASE("mmc::device_type_name") {
     CHECK(mmc::device_type_name(0x1f) == "Unknown or no device type");
     CHECK(mmc::device_type_name(0x13).empty());
 }
+
+TEST_CASE("mmc::decode_inquiry never reads past its input (prefixes, random bytes)") {
+    test::decode_prefixes_and_noise(fixture_data("scsi_debug-01-inquiry-hex.txt"), [](ByteSpan b) {
+        (void)mmc::decode_inquiry(b);
+        (void)mmc::decode_vpd_device_id(b);
+        (void)mmc::decode_vpd_serial(b);
+        (void)mmc::decode_vpd_supported_pages(b);
+    });
+    test::decode_prefixes_and_noise(fixture_data("scsi_debug-05-vpd-83-hex.txt"), [](ByteSpan b) {
+        (void)mmc::decode_inquiry(b);
+        (void)mmc::decode_vpd_device_id(b);
+        (void)mmc::decode_vpd_serial(b);
+        (void)mmc::decode_vpd_supported_pages(b);
+    });
+    test::decode_prefixes_and_noise(fixture_data("scsi_debug-02-vpd-00-hex.txt"), [](ByteSpan b) {
+        (void)mmc::decode_inquiry(b);
+        (void)mmc::decode_vpd_device_id(b);
+        (void)mmc::decode_vpd_serial(b);
+        (void)mmc::decode_vpd_supported_pages(b);
+    });
+}

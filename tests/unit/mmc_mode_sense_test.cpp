@@ -52,7 +52,8 @@ TEST_CASE("mmc::decode_mode_sense10 page 2Ah, ATAPI: 2a 14 3b 00 71 60 29 00 02 
 TEST_CASE("mmc::decode_mode_sense10 page 2Ah, SCSI: 2a 14 3b 00 7f ff 2d 00 22 60") {
     for (const char* name : {"virtio-scsi-23-mode-2a-hex.txt", "usb-bot-dvd-23-mode-2a-hex.txt"}) {
         CAPTURE(name);
-        const auto caps = mmc::decode_mode_page_2a_summary(mmc::decode_mode_sense10(fixture_data(name)));
+        const auto caps =
+            mmc::decode_mode_page_2a_summary(mmc::decode_mode_sense10(fixture_data(name)));
         REQUIRE(caps.usable);
         CHECK(caps.page_length == 0x14);
         CHECK(caps.can_lock);
@@ -74,7 +75,8 @@ TEST_CASE("mmc::decode_mode_sense10 page 2Ah, SCSI: 2a 14 3b 00 7f ff 2d 00 22 6
 }
 
 TEST_CASE("mmc::decode_mode_sense10 all pages (3Fh), SCSI") {
-    for (const char* name : {"virtio-scsi-21-modes-a-hex.txt", "virtio-scsi-47-mode-sense10-3f-raw.txt"}) {
+    for (const char* name :
+         {"virtio-scsi-21-modes-a-hex.txt", "virtio-scsi-47-mode-sense10-3f-raw.txt"}) {
         CAPTURE(name);
         const auto m = mmc::decode_mode_sense10(fixture_data(name));
         CHECK(m.mode_data_length == 0x4c);
@@ -111,9 +113,9 @@ TEST_CASE("mmc::decode_mode_sense6 all pages") {
 TEST_CASE("mmc::decode_mode_sense block descriptors and sub_page format (SPC-4 §7.5)") {
     // Header(10) with one 8-byte block descriptor, then page 0Ah subpage 01h (SPF, 4-byte
     // header, length 4), then page 1Ah (page_0 format).
-    const Bytes b = to_bytes({0, 28, 0, 0, 0, 0, 0, 8,                    //
-                              0, 0, 0, 0, 0, 0, 8, 0,                     //
-                              0x4a, 0x01, 0, 4, 1, 2, 3, 4,               //
+    const Bytes b = to_bytes({0,    28,   0,    0,   0, 0, 0, 8,  //
+                              0,    0,    0,    0,   0, 0, 8, 0,  //
+                              0x4a, 0x01, 0,    4,   1, 2, 3, 4,  //
                               0x9a, 0x02, 0xaa, 0xbb});
     const auto m = mmc::decode_mode_sense10(b);
     CHECK(m.warnings.empty());
@@ -179,13 +181,32 @@ TEST_CASE("mmc::decode_mode_sense malformed") {
     }
     SUBCASE("page 2Ah too short, or not 2Ah") {
         CHECK_FALSE(mmc::decode_mode_page_2a_summary(to_bytes({0x2a, 4, 0, 0, 0, 0})).usable);
-        CHECK_FALSE(mmc::decode_mode_page_2a_summary(to_bytes({0x0e, 20, 0, 0, 0, 0, 0x29})).usable);
+        CHECK_FALSE(
+            mmc::decode_mode_page_2a_summary(to_bytes({0x0e, 20, 0, 0, 0, 0, 0x29})).usable);
         CHECK_FALSE(mmc::decode_mode_page_2a_summary(ByteSpan{}).usable);
         // Page length 5: byte 6 is there, the speeds are not.
-        const auto s = mmc::decode_mode_page_2a_summary(to_bytes({0x2a, 5, 0, 0, 0, 0, 0x4b, 0xff}));
+        const auto s =
+            mmc::decode_mode_page_2a_summary(to_bytes({0x2a, 5, 0, 0, 0, 0, 0x4b, 0xff}));
         CHECK(s.usable);
         CHECK(s.loading_mechanism == 2);
         CHECK(s.lock_state);
         CHECK_FALSE(s.max_read_speed_kbps.has_value());
     }
+}
+
+TEST_CASE("mmc::decode_mode_sense never reads past its input (prefixes, random bytes)") {
+    test::decode_prefixes_and_noise(fixture_data("virtio-scsi-21-modes-a-hex.txt"), [](ByteSpan b) {
+        const auto m10 = mmc::decode_mode_sense10(b);
+        (void)mmc::decode_mode_page_2a_summary(m10);
+        const auto m6 = mmc::decode_mode_sense6(b);
+        (void)mmc::decode_mode_page_2a_summary(m6);
+        (void)mmc::decode_mode_page_2a_summary(b);
+    });
+    test::decode_prefixes_and_noise(fixture_data("lsi-27-modes-a-6-hex.txt"), [](ByteSpan b) {
+        const auto m10 = mmc::decode_mode_sense10(b);
+        (void)mmc::decode_mode_page_2a_summary(m10);
+        const auto m6 = mmc::decode_mode_sense6(b);
+        (void)mmc::decode_mode_page_2a_summary(m6);
+        (void)mmc::decode_mode_page_2a_summary(b);
+    });
 }

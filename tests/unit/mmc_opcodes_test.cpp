@@ -24,10 +24,9 @@ TEST_CASE("mmc::opcode_table has one row per code and names every op:: constant"
         CHECK(!row.name.empty());
     }
     for (std::uint8_t code :
-         {mmc::op::test_unit_ready, mmc::op::request_sense, mmc::op::inquiry,
-          mmc::op::mode_sense6, mmc::op::start_stop_unit, mmc::op::prevent_allow_medium_removal,
-          mmc::op::read_capacity10, mmc::op::get_configuration,
-          mmc::op::get_event_status_notification, mmc::op::mode_sense10,
+         {mmc::op::test_unit_ready, mmc::op::request_sense, mmc::op::inquiry, mmc::op::mode_sense6,
+          mmc::op::start_stop_unit, mmc::op::prevent_allow_medium_removal, mmc::op::read_capacity10,
+          mmc::op::get_configuration, mmc::op::get_event_status_notification, mmc::op::mode_sense10,
           mmc::op::mechanism_status, mmc::op::read_disc_structure, mmc::op::get_performance}) {
         CHECK(mmc::find_opcode(code) != nullptr);
     }

@@ -49,8 +49,7 @@ TEST_CASE("mmc::decode_sense locked eject: ATAPI 2/53/00, SCSI 5/53/02 and 2/53/
     const auto scsi =
         mmc::decode_sense(fixture_sense("virtio-scsi-57-start-eject-sg-locked-raw.txt"));
     CHECK(scsi.is(5, 0x53, 0x02));
-    CHECK(mmc::describe_sense(scsi) ==
-          "illegal request, medium removal prevented (sense 5/53/02)");
+    CHECK(mmc::describe_sense(scsi) == "illegal request, medium removal prevented (sense 5/53/02)");
     const auto usb =
         mmc::decode_sense(fixture_sense("usb-uas-empty-57-start-eject-sg-locked-raw.txt"));
     CHECK(usb.is(2, 0x53, 0x02));
@@ -84,17 +83,16 @@ TEST_CASE("mmc::decode_sense REQUEST SENSE data") {
     const auto scsi = mmc::decode_sense(fixture_data("lsi-empty-43-request-sense.txt"));
     CHECK(scsi.usable());
     CHECK(scsi.is(0, 0, 0));
-    CHECK(mmc::describe_sense(scsi) ==
-          "no sense, no additional sense information (sense 0/00/00)");
+    CHECK(mmc::describe_sense(scsi) == "no sense, no additional sense information (sense 0/00/00)");
 }
 
 TEST_CASE("mmc::decode_sense descriptor format (SPC-4 §4.5.2)") {
     // 72h, key 3, 11/00; information descriptor (00h, VALID, LBA 0x1234); sense key specific
     // descriptor (02h) with SKSV and a progress... (key 3: stays raw); stream descriptor (04h).
-    const Bytes b = to_bytes({0x72, 0x03, 0x11, 0x00, 0, 0, 0, 24,                 //
-                              0x00, 0x0a, 0x80, 0, 0, 0, 0, 0, 0, 0, 0x12, 0x34,  //
-                              0x02, 0x06, 0, 0, 0x80, 0x00, 0x10, 0,              //
-                              0x04, 0x02, 0, 0xe0});
+    const Bytes b = to_bytes({0x72, 0x03, 0x11, 0x00, 0,    0,    0,    24,                    //
+                              0x00, 0x0a, 0x80, 0,    0,    0,    0,    0,  0, 0, 0x12, 0x34,  //
+                              0x02, 0x06, 0,    0,    0x80, 0x00, 0x10, 0,                     //
+                              0x04, 0x02, 0,    0xe0});
     const auto s = mmc::decode_sense(b);
     REQUIRE(s.format == mmc::SenseFormat::descriptor);
     CHECK(s.key == 3);
@@ -126,8 +124,8 @@ TEST_CASE("mmc::decode_sense deferred and progress indication") {
     CHECK(*s.progress == 0x8000);
     CHECK(mmc::describe_sense(s).rfind("deferred: not ready, ", 0) == 0);
     // The same in fixed format (71h), SKS in bytes 15-17.
-    const Bytes f = to_bytes({0x71, 0, 0x02, 0, 0, 0, 0, 10, 0, 0, 0, 0, 0x04, 0x04, 0, 0x80,
-                              0x40, 0x00});
+    const Bytes f =
+        to_bytes({0x71, 0, 0x02, 0, 0, 0, 0, 10, 0, 0, 0, 0, 0x04, 0x04, 0, 0x80, 0x40, 0x00});
     const auto fs = mmc::decode_sense(f);
     CHECK(fs.deferred);
     REQUIRE(fs.progress.has_value());
@@ -198,4 +196,19 @@ TEST_CASE("mmc::decode_sense malformed input") {
         CHECK(s.descriptors.empty());
         CHECK_FALSE(s.warnings.empty());
     }
+}
+
+TEST_CASE("mmc::decode_sense never reads past its input (prefixes, random bytes)") {
+    test::decode_prefixes_and_noise(fixture_sense("scsi_debug-48-mode-sense10-2a-raw.txt"),
+                                    [](ByteSpan b) {
+                                        auto s = mmc::decode_sense(b);
+                                        (void)mmc::describe_sense(s);
+                                    });
+    test::decode_prefixes_and_noise(
+        to_bytes({0x72, 0x05, 0x24, 0, 0,    0,    0,    24,   0x00, 0x0a, 0x80, 0, 0,    0,
+                  0,    0,    0,    0, 0x12, 0x34, 0x02, 0x06, 0,    0,    0x80, 0, 0x10, 0}),
+        [](ByteSpan b) {
+            auto s = mmc::decode_sense(b);
+            (void)mmc::describe_sense(s);
+        });
 }

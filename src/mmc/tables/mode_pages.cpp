@@ -67,9 +67,8 @@ std::span<const LoadingMechanismRow> loading_mechanism_table() noexcept {
 }
 
 const LoadingMechanismRow* find_loading_mechanism(std::uint8_t code) noexcept {
-    const auto* it =
-        std::find_if(k_loading_mechanisms.begin(), k_loading_mechanisms.end(),
-                     [code](const LoadingMechanismRow& r) { return r.code == code; });
+    const auto* it = std::find_if(k_loading_mechanisms.begin(), k_loading_mechanisms.end(),
+                                  [code](const LoadingMechanismRow& r) { return r.code == code; });
     return it == k_loading_mechanisms.end() ? nullptr : &*it;
 }
 

@@ -62,10 +62,14 @@ struct FamilyName {
 };
 
 constexpr std::array k_family_names = {
-    FamilyName{F::none, "none"},     FamilyName{F::disk, "disk"},
-    FamilyName{F::magneto_optical, "mo"}, FamilyName{F::cd, "cd"},
-    FamilyName{F::ddcd, "ddcd"},     FamilyName{F::dvd, "dvd"},
-    FamilyName{F::bd, "bd"},         FamilyName{F::hd_dvd, "hd-dvd"},
+    FamilyName{F::none, "none"},
+    FamilyName{F::disk, "disk"},
+    FamilyName{F::magneto_optical, "mo"},
+    FamilyName{F::cd, "cd"},
+    FamilyName{F::ddcd, "ddcd"},
+    FamilyName{F::dvd, "dvd"},
+    FamilyName{F::bd, "bd"},
+    FamilyName{F::hd_dvd, "hd-dvd"},
     FamilyName{F::other, "other"},
 };
 

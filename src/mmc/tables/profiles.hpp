@@ -10,15 +10,15 @@ namespace discrec::mmc {
 
 // What kind of medium a profile describes; lets a caller say "a DVD" without a profile list.
 enum class MediumFamily {
-    none,           // 0000h: no current profile (no medium)
-    disk,           // removable / non-removable disk profiles (0001h, 0002h)
+    none,  // 0000h: no current profile (no medium)
+    disk,  // removable / non-removable disk profiles (0001h, 0002h)
     magneto_optical,
     cd,
     ddcd,
-    dvd,            // DVD-ROM, DVD-R/-RW/-RAM, DVD+R/+RW, single and dual layer
+    dvd,  // DVD-ROM, DVD-R/-RW/-RAM, DVD+R/+RW, single and dual layer
     bd,
     hd_dvd,
-    other,          // FFFFh: not conforming to a standard profile
+    other,  // FFFFh: not conforming to a standard profile
 };
 
 struct ProfileRow {
