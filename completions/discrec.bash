@@ -1,32 +1,47 @@
-# bash completion for discrec
+# bash completion for discrec                                   -*- shell-script -*-
+
+# Drive names, asked of `discrec list` (reads sysfs only: fast, needs no privilege).
 _discrec_drives() {
-    discrec list --json 2>/dev/null | python3 -c 'import json,sys
+    discrec list --json 2>/dev/null | python3 -c 'import json, sys
 try:
-    for d in json.load(sys.stdin)["drives"]: print(d["block_device"]); print(d["name"])
-except Exception: pass' 2>/dev/null
+    for d in json.load(sys.stdin)["drives"]:
+        print(d["block_device"] or d["generic_device"]); print(d["name"])
+except Exception:
+    pass' 2>/dev/null
 }
 
 _discrec() {
     local cur prev words cword
     _init_completion || return
-    local commands="list info"
-    local global="--json --trace --quiet -q --help -h --version -V"
-    local cmd="" w
-    for w in "${words[@]:1:cword-1}"; do
-        case $w in list|info) cmd=$w; break ;; esac
+
+    local global="--json --trace --quiet -q --sysroot --help -h --version -V"
+    local -A opts=(
+        [list]=""
+        [info]=""
+        [eject]="--unmount --force"
+        [close-tray]="--wait"
+        [lock]="--off --status --exclusive --force --client"
+        [mcn]="--on --off --interval"
+    )
+    local cmd="" w i
+    for ((i = 1; i < cword; i++)); do
+        w=${words[i]}
+        [[ $w == -- ]] && { [[ $cmd == lock ]] && { _command_offset $((i + 1)); return; }; }
+        if [[ -n ${opts[$w]+set} ]]; then cmd=$w; break; fi
     done
+
+    case $prev in
+        --sysroot) _filedir -d; return ;;
+        --client|--interval|--wait) return ;;
+    esac
     if [[ -z $cmd ]]; then
-        COMPREPLY=($(compgen -W "$commands $global" -- "$cur"))
+        COMPREPLY=($(compgen -W "${!opts[*]} $global" -- "$cur"))
         return
     fi
-    case $cmd in
-        list) COMPREPLY=($(compgen -W "$global" -- "$cur")) ;;
-        info)
-            if [[ $cur == -* ]]; then
-                COMPREPLY=($(compgen -W "$global" -- "$cur"))
-            else
-                COMPREPLY=($(compgen -W "$(_discrec_drives)" -- "$cur"))
-            fi ;;
-    esac
+    if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W "${opts[$cmd]} $global" -- "$cur"))
+    elif [[ $cmd != list ]]; then
+        COMPREPLY=($(compgen -W "$(_discrec_drives)" -- "$cur"))
+    fi
 }
 complete -F _discrec discrec
