@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/context.hpp"
 #include "version.hpp"
@@ -43,7 +43,7 @@ void build_app(CLI::App& app, discrec::cli::Context& ctx) {
            "Read sys/, dev/ and proc/ under DIR instead of / (captured trees, tests)")
         ->type_name("DIR");
     app.require_subcommand(1);
-    app.fallthrough(); // global options may also follow the subcommand
+    app.fallthrough();  // global options may also follow the subcommand
     app.footer(std::string("Examples:\n  discrec list\n  discrec info /dev/sr0\n"
                            "  discrec info --json | jq .drives[0].current_profile\n\n") +
                k_exit_codes_help);
@@ -53,9 +53,12 @@ void build_app(CLI::App& app, discrec::cli::Context& ctx) {
     discrec::cli::register_close_tray(app, ctx);
     discrec::cli::register_lock(app, ctx);
     discrec::cli::register_mcn(app, ctx);
+    discrec::cli::register_mode_pages(app, ctx);
+    discrec::cli::register_features(app, ctx);
+    discrec::cli::register_profiles(app, ctx);
 }
 
-} // namespace
+}  // namespace
 
 int main(int argc, char** argv) {
     // Output into a closed pipe (`discrec list --json | head -c1`) must not kill us with

@@ -3,8 +3,8 @@
 #include <cstdio>
 #include <thread>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/context.hpp"
 #include "mmc/cdb.hpp"
@@ -15,7 +15,7 @@ namespace {
 
 struct CloseTrayOptions {
     std::string drive;
-    double wait_seconds = -1; // < 0: do not wait
+    double wait_seconds = -1;  // < 0: do not wait
 };
 
 // Polls TEST UNIT READY until the medium is ready, the drive says there is none, or time
@@ -30,7 +30,8 @@ std::string wait_ready(Context& ctx, drive::Drive& d, double seconds) {
         if (tur.error.kind == ErrorKind::timeout || tur.error.kind == ErrorKind::no_such_drive) {
             return tur.error.message;
         }
-        if (std::chrono::steady_clock::now() >= deadline) return "not ready in time: " + tur.error.message;
+        if (std::chrono::steady_clock::now() >= deadline)
+            return "not ready in time: " + tur.error.message;
         if (progress) std::fputc('.', stderr);
         std::this_thread::sleep_for(std::chrono::milliseconds(250));
     }
@@ -65,12 +66,13 @@ ExitCode run_close_tray(Context& ctx, const CloseTrayOptions& opts) {
     return ExitCode::ok;
 }
 
-} // namespace
+}  // namespace
 
 void register_close_tray(CLI::App& app, Context& ctx) {
     auto opts = std::make_shared<CloseTrayOptions>();
     CLI::App* sub = app.add_subcommand("close-tray", "Close the tray (load the medium)");
-    sub->add_option("DRIVE", opts->drive, "The drive (/dev/srN, srN, /dev/sgN, index, symlink)")->required();
+    sub->add_option("DRIVE", opts->drive, "The drive (/dev/srN, srN, /dev/sgN, index, symlink)")
+        ->required();
     sub->add_option("--wait", opts->wait_seconds,
                     "Then wait up to SECONDS (default 30) until the medium is ready")
         ->expected(0, 1)
@@ -78,9 +80,8 @@ void register_close_tray(CLI::App& app, Context& ctx) {
         ->type_name("SECONDS")
         ->check(CLI::Range(0.0, 600.0));
     sub->footer("Example:\n  discrec close-tray /dev/sr0\n  discrec close-tray --wait sr0\n");
-    sub->callback([&ctx, opts] {
-        ctx.action = [&ctx, opts] { return run_close_tray(ctx, *opts); };
-    });
+    sub->callback(
+        [&ctx, opts] { ctx.action = [&ctx, opts] { return run_close_tray(ctx, *opts); }; });
 }
 
-} // namespace discrec::cli
+}  // namespace discrec::cli

@@ -16,7 +16,9 @@ Result<platform::DriveLocation> resolve_one(const Context& ctx, const std::strin
 drive::OpenOptions open_options(const Context& ctx, bool write) {
     drive::OpenOptions o;
     o.trace = ctx.trace;
-    o.trace_sink = [](const std::string& line) { std::fprintf(stderr, "discrec: %s\n", line.c_str()); };
+    o.trace_sink = [](const std::string& line) {
+        std::fprintf(stderr, "discrec: %s\n", line.c_str());
+    };
     o.write = write;
     return o;
 }
@@ -27,4 +29,4 @@ void note(const Context& ctx, const std::string& text) {
 
 bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
 
-} // namespace discrec::cli
+}  // namespace discrec::cli

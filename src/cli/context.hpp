@@ -31,15 +31,18 @@ void register_eject(CLI::App& app, Context& ctx);
 void register_close_tray(CLI::App& app, Context& ctx);
 void register_lock(CLI::App& app, Context& ctx);
 void register_mcn(CLI::App& app, Context& ctx);
+void register_mode_pages(CLI::App& app, Context& ctx);
+void register_features(CLI::App& app, Context& ctx);
+void register_profiles(CLI::App& app, Context& ctx);
 
 // Shared by the subcommands (common.cpp).
 Result<platform::DriveLocation> resolve_one(const Context& ctx, const std::string& spelling);
 drive::OpenOptions open_options(const Context& ctx, bool write = false);
-void note(const Context& ctx, const std::string& text); // stderr, unless --quiet
+void note(const Context& ctx, const std::string& text);  // stderr, unless --quiet
 bool stderr_is_terminal();
 
 // Reports an error that ended a command: one line on stderr, and with --json the error
 // document on stdout. Returns the exit code to use.
 ExitCode report_error(const Context& ctx, const Error& error);
 
-} // namespace discrec::cli
+}  // namespace discrec::cli

@@ -1,7 +1,7 @@
 // discrec eject DRIVE: START STOP UNIT (LoEj) through the recorder core (IDiscRecorder2::
 // EjectMedia). A mounted medium is never ejected unless asked (--unmount, --force).
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/context.hpp"
 #include "output/tray.hpp"
@@ -20,15 +20,17 @@ struct EjectOptions {
 std::string who_holds(const Context& ctx, const platform::DriveLocation& loc) {
     std::string out;
     for (const auto& h : platform::find_holders(loc, ctx.roots)) {
-        out += fmt::format("{}{} {} ({})", out.empty() ? "; open in: " : ", ", h.pid, h.command, h.device);
+        out += fmt::format("{}{} {} ({})", out.empty() ? "; open in: " : ", ", h.pid, h.command,
+                           h.device);
     }
     if (auto owner = platform::exclusive_owner(loc)) {
         out += fmt::format("; held exclusively by {} {}", owner->pid, owner->client);
     }
     if (!loc.mount_points.empty()) out += "; mounted on " + loc.mount_points.front();
-    out += fmt::format("; a lock set with 'discrec lock' is released by 'discrec lock --off {}'"
-                       ", or eject with --force",
-                       loc.name);
+    out += fmt::format(
+        "; a lock set with 'discrec lock' is released by 'discrec lock --off {}'"
+        ", or eject with --force",
+        loc.name);
     return out;
 }
 
@@ -37,10 +39,11 @@ ExitCode run_eject(Context& ctx, const EjectOptions& opts) {
     if (!loc) return report_error(ctx, loc.error());
     output::ActionReport report{*loc, "eject", "", {}, {}};
     if (!loc->mount_points.empty() && !opts.unmount && !opts.force) {
-        return report_error(ctx, make_error(ErrorKind::device_busy,
-                                            fmt::format("{}: the medium is mounted on {}: not ejecting "
-                                                        "(--unmount unmounts it first)",
-                                                        loc->name, loc->mount_points.front())));
+        return report_error(ctx,
+                            make_error(ErrorKind::device_busy,
+                                       fmt::format("{}: the medium is mounted on {}: not ejecting "
+                                                   "(--unmount unmounts it first)",
+                                                   loc->name, loc->mount_points.front())));
     }
     if (!loc->mount_points.empty() && opts.unmount) {
         if (auto st = platform::unmount_medium(*loc); !st) return report_error(ctx, st.error());
@@ -69,12 +72,13 @@ ExitCode run_eject(Context& ctx, const EjectOptions& opts) {
     return ExitCode::ok;
 }
 
-} // namespace
+}  // namespace
 
 void register_eject(CLI::App& app, Context& ctx) {
     auto opts = std::make_shared<EjectOptions>();
     CLI::App* sub = app.add_subcommand("eject", "Open the tray / eject the medium");
-    sub->add_option("DRIVE", opts->drive, "The drive (/dev/srN, srN, /dev/sgN, index, symlink)")->required();
+    sub->add_option("DRIVE", opts->drive, "The drive (/dev/srN, srN, /dev/sgN, index, symlink)")
+        ->required();
     sub->add_flag("--unmount", opts->unmount, "Unmount the medium first if it is mounted");
     sub->add_flag("--force", opts->force,
                   "Eject even if mounted or locked (sends ALLOW MEDIUM REMOVAL first)");
@@ -82,4 +86,4 @@ void register_eject(CLI::App& app, Context& ctx) {
     sub->callback([&ctx, opts] { ctx.action = [&ctx, opts] { return run_eject(ctx, *opts); }; });
 }
 
-} // namespace discrec::cli
+}  // namespace discrec::cli

@@ -24,7 +24,8 @@ ExitCode run_info(Context& ctx, const InfoOptions& opts) {
         chosen.push_back(std::move(d).value());
     }
     if (opts.drives.empty()) chosen = *all;
-    if (chosen.empty() && !ctx.output.quiet) std::fputs("discrec: no optical drives found\n", stderr);
+    if (chosen.empty() && !ctx.output.quiet)
+        std::fputs("discrec: no optical drives found\n", stderr);
 
     std::vector<drive::RecorderInfo> reports;
     ExitCode code = ExitCode::ok;
@@ -39,7 +40,7 @@ ExitCode run_info(Context& ctx, const InfoOptions& opts) {
     return code;
 }
 
-} // namespace
+}  // namespace
 
 void register_info(CLI::App& app, Context& ctx) {
     auto opts = std::make_shared<InfoOptions>();
@@ -48,8 +49,9 @@ void register_info(CLI::App& app, Context& ctx) {
     sub->add_option("DRIVE", opts->drives,
                     "/dev/srN, srN, /dev/sgN, sgN, an index from 'list', or a symlink "
                     "(default: every drive)");
-    sub->footer("Example:\n  discrec info /dev/sr0\n  discrec info --json | jq '.drives[].media'\n");
+    sub->footer(
+        "Example:\n  discrec info /dev/sr0\n  discrec info --json | jq '.drives[].media'\n");
     sub->callback([&ctx, opts] { ctx.action = [&ctx, opts] { return run_info(ctx, *opts); }; });
 }
 
-} // namespace discrec::cli
+}  // namespace discrec::cli

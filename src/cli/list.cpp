@@ -13,17 +13,20 @@ namespace {
 ExitCode run_list(Context& ctx) {
     auto drives = platform::enumerate_drives(ctx.roots);
     if (!drives) return report_error(ctx, drives.error());
-    if (drives->empty() && !ctx.output.quiet) std::fputs("discrec: no optical drives found\n", stderr);
+    if (drives->empty() && !ctx.output.quiet)
+        std::fputs("discrec: no optical drives found\n", stderr);
     output::print_list(ctx.output, *drives);
     return ExitCode::ok;
 }
 
-} // namespace
+}  // namespace
 
 void register_list(CLI::App& app, Context& ctx) {
-    CLI::App* sub = app.add_subcommand("list", "List optical drives (reads sysfs only; sends no command)");
-    sub->footer("Example:\n  discrec list\n  discrec list --json | jq -r '.drives[].block_device'\n");
+    CLI::App* sub =
+        app.add_subcommand("list", "List optical drives (reads sysfs only; sends no command)");
+    sub->footer(
+        "Example:\n  discrec list\n  discrec list --json | jq -r '.drives[].block_device'\n");
     sub->callback([&ctx] { ctx.action = [&ctx] { return run_list(ctx); }; });
 }
 
-} // namespace discrec::cli
+}  // namespace discrec::cli

@@ -1,8 +1,8 @@
 // discrec lock DRIVE | lock --off DRIVE | lock --status DRIVE |
 // lock --exclusive DRIVE -- COMMAND...  (IDiscRecorder2 AcquireExclusiveAccess /
 // ReleaseExclusiveAccess / ExclusiveAccessOwner, and PREVENT/ALLOW MEDIUM REMOVAL).
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/context.hpp"
 #include "output/tray.hpp"
@@ -22,11 +22,17 @@ struct LockOptions {
 };
 
 ExitCode run_status(Context& ctx, const platform::DriveLocation& loc) {
-    output::LockStatus s{loc, std::nullopt, platform::exclusive_owner(loc),
-                         platform::find_holders(loc, ctx.roots), {}};
+    output::LockStatus s{loc,
+                         std::nullopt,
+                         platform::exclusive_owner(loc),
+                         platform::find_holders(loc, ctx.roots),
+                         {}};
     if (auto d = drive::open_drive(loc, open_options(ctx))) {
         auto caps = d->capabilities();
-        if (caps) s.capabilities = *caps; else s.errors.push_back(caps.error());
+        if (caps)
+            s.capabilities = *caps;
+        else
+            s.errors.push_back(caps.error());
     } else {
         return report_error(ctx, d.error());
     }
@@ -35,14 +41,18 @@ ExitCode run_status(Context& ctx, const platform::DriveLocation& loc) {
 }
 
 ExitCode run_persistent(Context& ctx, const platform::DriveLocation& loc, bool lock) {
-    if (auto st = platform::set_persistent_lock(loc, lock); !st) return report_error(ctx, st.error());
-    output::ActionReport r{loc, lock ? "lock" : "unlock", lock ? "tray locked" : "tray unlocked", {}, {}};
+    if (auto st = platform::set_persistent_lock(loc, lock); !st)
+        return report_error(ctx, st.error());
+    output::ActionReport r{
+        loc, lock ? "lock" : "unlock", lock ? "tray locked" : "tray unlocked", {}, {}};
     if (lock) {
-        r.notes.push_back(fmt::format("the lock stays after discrec exits, until "
-                                      "'discrec lock --off {}' (or a reboot / drive reset)",
-                                      loc.name));
+        r.notes.push_back(
+            fmt::format("the lock stays after discrec exits, until "
+                        "'discrec lock --off {}' (or a reboot / drive reset)",
+                        loc.name));
     } else if (auto owner = platform::exclusive_owner(loc)) {
-        r.notes.push_back(fmt::format("still held exclusively by {} {}", owner->pid, owner->client));
+        r.notes.push_back(
+            fmt::format("still held exclusively by {} {}", owner->pid, owner->client));
     }
     output::print_action(ctx.output, r);
     return ExitCode::ok;
@@ -67,7 +77,8 @@ ExitCode run_exclusive(Context& ctx, platform::DriveLocation loc, const LockOpti
     if (!hold) return report_error(ctx, hold.error());
     drive::Drive d = drive::make_drive(hold->release_transport(), loc, open_options(ctx, true));
     if (auto st = d.prevent_removal(true); !st) {
-        note(ctx, fmt::format("{} (the drive is held, but its tray is not locked)", st.error().message));
+        note(ctx,
+             fmt::format("{} (the drive is held, but its tray is not locked)", st.error().message));
     }
     auto rc = platform::run_command(opts.command);
     if (auto st = d.prevent_removal(false); !st) note(ctx, st.error().message);
@@ -76,7 +87,9 @@ ExitCode run_exclusive(Context& ctx, platform::DriveLocation loc, const LockOpti
 }
 
 ExitCode run_lock(Context& ctx, const LockOptions& opts) {
-    if (static_cast<int>(opts.off) + static_cast<int>(opts.status) + static_cast<int>(opts.exclusive) > 1) {
+    if (static_cast<int>(opts.off) + static_cast<int>(opts.status) +
+            static_cast<int>(opts.exclusive) >
+        1) {
         return report_error(ctx, make_error(ErrorKind::usage,
                                             "--off, --status and --exclusive exclude each other"));
     }
@@ -91,16 +104,18 @@ ExitCode run_lock(Context& ctx, const LockOptions& opts) {
     return run_persistent(ctx, *loc, !opts.off);
 }
 
-} // namespace
+}  // namespace
 
 void register_lock(CLI::App& app, Context& ctx) {
     auto opts = std::make_shared<LockOptions>();
     CLI::App* sub = app.add_subcommand(
         "lock", "Lock or unlock the tray, show the lock state, or hold the drive exclusively");
-    sub->add_option("DRIVE", opts->drive, "The drive (/dev/srN, srN, /dev/sgN, index, symlink)")->required();
+    sub->add_option("DRIVE", opts->drive, "The drive (/dev/srN, srN, /dev/sgN, index, symlink)")
+        ->required();
     sub->add_option("COMMAND", opts->command, "With --exclusive: the command to run (after --)");
     sub->add_flag("--off", opts->off, "Unlock the tray");
-    sub->add_flag("--status", opts->status, "Show the lock state (page 2Ah) and who holds the drive");
+    sub->add_flag("--status", opts->status,
+                  "Show the lock state (page 2Ah) and who holds the drive");
     sub->add_flag("--exclusive", opts->exclusive,
                   "Hold the drive exclusively with its tray locked while COMMAND runs");
     sub->add_flag("--force", opts->force, "With --exclusive: unmount the medium first");
@@ -113,4 +128,4 @@ void register_lock(CLI::App& app, Context& ctx) {
     sub->callback([&ctx, opts] { ctx.action = [&ctx, opts] { return run_lock(ctx, *opts); }; });
 }
 
-} // namespace discrec::cli
+}  // namespace discrec::cli

@@ -13,22 +13,26 @@ struct McnOptions {
     std::string drive;
     bool on = false;
     bool off = false;
-    long interval_ms = -2; // -2: not given
+    long interval_ms = -2;  // -2: not given
 };
 
 ExitCode run_mcn(Context& ctx, const McnOptions& opts) {
-    if (static_cast<int>(opts.on) + static_cast<int>(opts.off) + static_cast<int>(opts.interval_ms != -2) > 1) {
-        return report_error(ctx, make_error(ErrorKind::usage, "--on, --off and --interval exclude each other"));
+    if (static_cast<int>(opts.on) + static_cast<int>(opts.off) +
+            static_cast<int>(opts.interval_ms != -2) >
+        1) {
+        return report_error(
+            ctx, make_error(ErrorKind::usage, "--on, --off and --interval exclude each other"));
     }
     auto loc = resolve_one(ctx, opts.drive);
     if (!loc) return report_error(ctx, loc.error());
     output::MediaPollingReport r{*loc, {}, false};
     long wanted = -2;
     if (opts.off) wanted = 0;
-    if (opts.on) wanted = -1; // the system default (block.events_dfl_poll_msecs)
+    if (opts.on) wanted = -1;  // the system default (block.events_dfl_poll_msecs)
     if (opts.interval_ms != -2) wanted = opts.interval_ms;
     if (wanted != -2) {
-        if (auto st = platform::set_media_polling(*loc, wanted, ctx.roots); !st) return report_error(ctx, st.error());
+        if (auto st = platform::set_media_polling(*loc, wanted, ctx.roots); !st)
+            return report_error(ctx, st.error());
         r.changed = true;
     }
     r.polling = platform::media_polling(*loc, ctx.roots);
@@ -36,12 +40,14 @@ ExitCode run_mcn(Context& ctx, const McnOptions& opts) {
     return ExitCode::ok;
 }
 
-} // namespace
+}  // namespace
 
 void register_mcn(CLI::App& app, Context& ctx) {
     auto opts = std::make_shared<McnOptions>();
-    CLI::App* sub = app.add_subcommand("mcn", "Show or set the OS's media change polling of a drive");
-    sub->add_option("DRIVE", opts->drive, "The drive (/dev/srN, srN, /dev/sgN, index, symlink)")->required();
+    CLI::App* sub =
+        app.add_subcommand("mcn", "Show or set the OS's media change polling of a drive");
+    sub->add_option("DRIVE", opts->drive, "The drive (/dev/srN, srN, /dev/sgN, index, symlink)")
+        ->required();
     sub->add_flag("--on", opts->on, "Poll at the system default interval (EnableMcn)");
     sub->add_flag("--off", opts->off, "Stop polling the drive (DisableMcn)");
     sub->add_option("--interval", opts->interval_ms, "Poll every MS milliseconds")
@@ -51,4 +57,4 @@ void register_mcn(CLI::App& app, Context& ctx) {
     sub->callback([&ctx, opts] { ctx.action = [&ctx, opts] { return run_mcn(ctx, *opts); }; });
 }
 
-} // namespace discrec::cli
+}  // namespace discrec::cli

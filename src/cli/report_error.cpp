@@ -12,4 +12,4 @@ ExitCode report_error(const Context& ctx, const Error& error) {
     return code;
 }
 
-} // namespace discrec::cli
+}  // namespace discrec::cli

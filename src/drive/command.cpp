@@ -43,46 +43,50 @@ bool device_gone(const Completion& c) {
     return c.host_status == k_did_no_connect || c.host_status == k_did_bad_target;
 }
 
-} // namespace
+}  // namespace
 
 Error command_error(const std::string& drive_name, const Cdb& cdb, const Completion& completion,
                     const std::optional<mmc::SenseData>& sense) {
     const std::string what = fmt::format("{}: {}", drive_name, command_label(cdb));
     switch (classify(completion)) {
-    case CompletionClass::good: return make_error(ErrorKind::failure, what + ": succeeded");
-    case CompletionClass::sense:
-        if (sense && sense->usable()) {
-            return make_error(kind_for_sense(*sense),
-                              fmt::format("{}: {}", what, mmc::describe_sense(*sense)));
-        }
-        return make_error(ErrorKind::device_error, what + ": check condition with unusable sense data");
-    case CompletionClass::timeout:
-        return make_error(ErrorKind::timeout, what + ": timed out (the drive did not answer)");
-    case CompletionClass::os:
-        if (completion.os_error == ENODEV || completion.os_error == ENXIO) {
-            return make_error(ErrorKind::no_such_drive, what + ": the drive is gone (" +
-                                                            std::strerror(completion.os_error) + ")");
-        }
-        if (completion.os_error == EPERM || completion.os_error == EACCES) {
-            return make_error(ErrorKind::permission_denied,
-                              what + ": not permitted (this command needs write access to the "
-                                     "device or root)");
-        }
-        return make_error(ErrorKind::failure,
-                          fmt::format("{}: {}", what, describe_completion_status(completion)));
-    case CompletionClass::transport:
-        if (device_gone(completion)) {
-            return make_error(ErrorKind::no_such_drive,
-                              fmt::format("{}: the drive is gone ({})", what,
+        case CompletionClass::good:
+            return make_error(ErrorKind::failure, what + ": succeeded");
+        case CompletionClass::sense:
+            if (sense && sense->usable()) {
+                return make_error(kind_for_sense(*sense),
+                                  fmt::format("{}: {}", what, mmc::describe_sense(*sense)));
+            }
+            return make_error(ErrorKind::device_error,
+                              what + ": check condition with unusable sense data");
+        case CompletionClass::timeout:
+            return make_error(ErrorKind::timeout, what + ": timed out (the drive did not answer)");
+        case CompletionClass::os:
+            if (completion.os_error == ENODEV || completion.os_error == ENXIO) {
+                return make_error(
+                    ErrorKind::no_such_drive,
+                    what + ": the drive is gone (" + std::strerror(completion.os_error) + ")");
+            }
+            if (completion.os_error == EPERM || completion.os_error == EACCES) {
+                return make_error(ErrorKind::permission_denied,
+                                  what +
+                                      ": not permitted (this command needs write access to the "
+                                      "device or root)");
+            }
+            return make_error(ErrorKind::failure,
+                              fmt::format("{}: {}", what, describe_completion_status(completion)));
+        case CompletionClass::transport:
+            if (device_gone(completion)) {
+                return make_error(ErrorKind::no_such_drive,
+                                  fmt::format("{}: the drive is gone ({})", what,
+                                              describe_completion_status(completion)));
+            }
+            return make_error(ErrorKind::device_error,
+                              fmt::format("{}: transport error ({})", what,
                                           describe_completion_status(completion)));
-        }
-        return make_error(ErrorKind::device_error,
-                          fmt::format("{}: transport error ({})", what,
-                                      describe_completion_status(completion)));
-    case CompletionClass::status:
-        return make_error(completion.scsi_status == 0x08 ? ErrorKind::device_busy
-                                                         : ErrorKind::device_error,
-                          fmt::format("{}: {}", what, describe_completion_status(completion)));
+        case CompletionClass::status:
+            return make_error(
+                completion.scsi_status == 0x08 ? ErrorKind::device_busy : ErrorKind::device_error,
+                fmt::format("{}: {}", what, describe_completion_status(completion)));
     }
     return make_error(ErrorKind::failure, what + ": failed");
 }
@@ -111,4 +115,4 @@ CommandOutcome CommandRunner::run(const Cdb& cdb, Direction direction, std::size
     return out;
 }
 
-} // namespace discrec::drive
+}  // namespace discrec::drive

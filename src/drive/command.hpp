@@ -15,7 +15,7 @@ namespace discrec::drive {
 
 struct CommandFailure {
     Completion completion;
-    std::optional<mmc::SenseData> sense; // set when the drive answered with sense data
+    std::optional<mmc::SenseData> sense;  // set when the drive answered with sense data
 };
 
 // The result of one command: data (for data-in commands: exactly the bytes transferred),
@@ -23,7 +23,7 @@ struct CommandFailure {
 struct CommandOutcome {
     Bytes data;
     std::optional<CommandFailure> failure;
-    Error error; // meaningful only when failure is set
+    Error error;  // meaningful only when failure is set
     [[nodiscard]] bool ok() const noexcept { return !failure.has_value(); }
 };
 
@@ -52,4 +52,4 @@ private:
 Error command_error(const std::string& drive_name, const Cdb& cdb, const Completion& completion,
                     const std::optional<mmc::SenseData>& sense);
 
-} // namespace discrec::drive
+}  // namespace discrec::drive

@@ -8,31 +8,31 @@
 namespace discrec::drive {
 namespace {
 
-constexpr std::uint16_t k_inquiry_alloc = 96;   // standard data incl. version descriptors
-constexpr std::uint16_t k_vpd_alloc = 252;      // < 256: some USB bridges choke on more
+constexpr std::uint16_t k_inquiry_alloc = 96;  // standard data incl. version descriptors
+constexpr std::uint16_t k_vpd_alloc = 252;     // < 256: some USB bridges choke on more
 // GET CONFIGURATION answers can be long (every feature of a BD writer is ~1 KiB); 32 KiB less
 // a little keeps the allocation even and below what old USB bridges mishandle.
 constexpr std::uint16_t k_config_alloc = 32760;
-constexpr int k_config_max_rounds = 64;         // each round makes progress; bound it anyway
-constexpr std::uint16_t k_gesn_alloc = 8;       // header + media event descriptor
+constexpr int k_config_max_rounds = 64;    // each round makes progress; bound it anyway
+constexpr std::uint16_t k_gesn_alloc = 8;  // header + media event descriptor
 constexpr std::uint16_t k_mode_alloc = 4096;
 constexpr std::uint16_t k_mode_probe_alloc = 255;
 
 void append_unique(std::vector<mmc::FeatureDescriptor>& into, mmc::FeatureDescriptor f) {
-    const bool seen = std::any_of(into.begin(), into.end(),
-                                  [&](const auto& g) { return g.code == f.code; });
+    const bool seen =
+        std::any_of(into.begin(), into.end(), [&](const auto& g) { return g.code == f.code; });
     if (!seen) into.push_back(std::move(f));
 }
 
-} // namespace
+}  // namespace
 
 Drive::Drive(std::unique_ptr<Transport> transport, std::string name)
     : m_transport(std::move(transport)), m_runner(*m_transport, std::move(name)) {}
 
 Result<Identity> Drive::identify() {
     Identity id;
-    auto std_inq = m_runner.run(mmc::inquiry(k_inquiry_alloc), Direction::from_device, k_inquiry_alloc,
-                                k_quick_timeout);
+    auto std_inq = m_runner.run(mmc::inquiry(k_inquiry_alloc), Direction::from_device,
+                                k_inquiry_alloc, k_quick_timeout);
     if (!std_inq.ok()) return std_inq.error;
     id.inquiry = mmc::decode_inquiry(std_inq.data);
     if (!id.inquiry.usable) {
@@ -92,7 +92,7 @@ Result<mmc::Configuration> Drive::configuration(mmc::ConfigurationRt rt,
         if (all.profiles.empty() && !chunk.profiles.empty()) all.profiles = chunk.profiles;
         // One GET CONFIGURATION with RT=2 names one feature: there is no "next".
         if (rt == mmc::ConfigurationRt::one) break;
-        if (all.features.size() == before && round > 0) break; // no progress: stop
+        if (all.features.size() == before && round > 0) break;  // no progress: stop
         if (following && next && *following <= *next && round > 0) break;
         next = following;
     }
@@ -107,8 +107,9 @@ Result<MediaState> Drive::media_state() {
     MediaState state;
     // GESN polled, media class (MMC-6 §6.7): the one command that tells an open tray on every
     // drive QEMU emulates; a drive without it answers 5/20/00 and TUR alone decides.
-    auto gesn = m_runner.run(mmc::get_event_status_notification(true, mmc::event_class::media, k_gesn_alloc),
-                             Direction::from_device, k_gesn_alloc, k_quick_timeout);
+    auto gesn = m_runner.run(
+        mmc::get_event_status_notification(true, mmc::event_class::media, k_gesn_alloc),
+        Direction::from_device, k_gesn_alloc, k_quick_timeout);
     if (gesn.ok()) {
         const auto event = mmc::decode_event_status(gesn.data);
         if (event.media) {
@@ -137,7 +138,7 @@ Result<MediaState> Drive::media_state() {
         return state;
     }
     if (tur.failure && classify(tur.failure->completion) != CompletionClass::sense) {
-        return tur.error; // timeout, device gone, OS error: no state to report
+        return tur.error;  // timeout, device gone, OS error: no state to report
     }
     state.not_ready_reason = tur.error.message;
     return state;
@@ -178,11 +179,12 @@ Result<ModePageList> Drive::supported_mode_pages() {
     list.probed = true;
     for (const auto& row : mmc::mode_page_table()) {
         if (row.code == 0x3f || row.code == 0x00) continue;
-        auto out = m_runner.run(mmc::mode_sense10(row.code, 0, mmc::PageControl::current, true,
-                                                  k_mode_probe_alloc),
-                                Direction::from_device, k_mode_probe_alloc, k_quick_timeout);
+        auto out = m_runner.run(
+            mmc::mode_sense10(row.code, 0, mmc::PageControl::current, true, k_mode_probe_alloc),
+            Direction::from_device, k_mode_probe_alloc, k_quick_timeout);
         if (!out.ok()) {
-            if (out.error.kind == ErrorKind::timeout || out.error.kind == ErrorKind::no_such_drive) {
+            if (out.error.kind == ErrorKind::timeout ||
+                out.error.kind == ErrorKind::no_such_drive) {
                 return out.error;
             }
             continue;
@@ -228,4 +230,4 @@ Result<mmc::CapabilitiesSummary> Drive::capabilities() {
     return caps;
 }
 
-} // namespace discrec::drive
+}  // namespace discrec::drive

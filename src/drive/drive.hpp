@@ -21,9 +21,9 @@ namespace discrec::drive {
 
 struct Identity {
     mmc::InquiryData inquiry;
-    std::vector<std::uint8_t> vpd_pages;    // VPD 00h, empty if the drive has none
-    std::optional<std::string> serial;      // VPD 80h, when listed and non-empty
-    std::vector<mmc::Designator> device_ids; // VPD 83h, when listed
+    std::vector<std::uint8_t> vpd_pages;      // VPD 00h, empty if the drive has none
+    std::optional<std::string> serial;        // VPD 80h, when listed and non-empty
+    std::vector<mmc::Designator> device_ids;  // VPD 83h, when listed
 };
 
 // Tray and medium, from GET EVENT STATUS NOTIFICATION (media class) where the drive has it,
@@ -32,8 +32,8 @@ struct MediaState {
     std::optional<bool> tray_open;
     std::optional<bool> medium_present;
     bool ready = false;
-    std::optional<std::string> not_ready_reason; // decoded TUR sense
-    std::string source;                          // "gesn", "tur"
+    std::optional<std::string> not_ready_reason;  // decoded TUR sense
+    std::string source;                           // "gesn", "tur"
 };
 
 struct ModePageList {
@@ -57,8 +57,8 @@ public:
     Result<Bytes> mode_sense(std::uint8_t page, mmc::PageControl pc);
 
     // Tray and lock (MMC-6 §6.39 START STOP UNIT, SPC-4 PREVENT ALLOW MEDIUM REMOVAL).
-    Status eject();       // LoEj=1 Start=0
-    Status load();        // LoEj=1 Start=1 (close the tray)
+    Status eject();  // LoEj=1 Start=0
+    Status load();   // LoEj=1 Start=1 (close the tray)
     Status prevent_removal(bool prevent);
     // Page 2Ah's lock, eject and loading-mechanism bits (MMC-6 §7.2 / MMC-3 §5.5.10).
     Result<mmc::CapabilitiesSummary> capabilities();
@@ -76,4 +76,4 @@ private:
     std::optional<bool> m_mode_sense10_unsupported;
 };
 
-} // namespace discrec::drive
+}  // namespace discrec::drive

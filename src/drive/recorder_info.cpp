@@ -68,7 +68,7 @@ std::optional<T> keep(Result<T> r, std::vector<Error>& errors) {
     return std::nullopt;
 }
 
-} // namespace
+}  // namespace
 
 Result<Drive> open_drive(const platform::DriveLocation& location, const OpenOptions& options) {
     auto transport = open_first(location, DeviceAccess{.write = options.write});
@@ -79,7 +79,8 @@ Result<Drive> open_drive(const platform::DriveLocation& location, const OpenOpti
 Drive make_drive(std::unique_ptr<Transport> transport, const platform::DriveLocation& location,
                  const OpenOptions& options) {
     if (options.trace && options.trace_sink) {
-        transport = std::make_unique<TracingTransport>(std::move(transport), options.trace_sink, name_cdb);
+        transport =
+            std::make_unique<TracingTransport>(std::move(transport), options.trace_sink, name_cdb);
     }
     return Drive(std::move(transport), location.name);
 }
@@ -108,9 +109,9 @@ RecorderInfo gather_recorder_info(const platform::DriveLocation& location,
     if (!gone()) info.configuration = keep(drive.configuration(), info.errors);
     if (!gone()) info.media = keep(drive.media_state(), info.errors);
     if (!gone()) info.mode_pages = keep(drive.supported_mode_pages(), info.errors);
-    const bool has_2a = info.mode_pages && std::find(info.mode_pages->pages.begin(),
-                                                     info.mode_pages->pages.end(),
-                                                     0x2a) != info.mode_pages->pages.end();
+    const bool has_2a =
+        info.mode_pages && std::find(info.mode_pages->pages.begin(), info.mode_pages->pages.end(),
+                                     0x2a) != info.mode_pages->pages.end();
     if (!gone() && has_2a) info.capabilities = keep(drive.capabilities(), info.errors);
     if (info.configuration) info.can_load_media = can_load_from_feature(*info.configuration);
     // MMC-3 §5.5.10 / MMC-6 §7.2 page 2Ah loading mechanism: 000b caddy, 001b tray,
@@ -123,4 +124,4 @@ RecorderInfo gather_recorder_info(const platform::DriveLocation& location,
     return info;
 }
 
-} // namespace discrec::drive
+}  // namespace discrec::drive

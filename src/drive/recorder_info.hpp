@@ -17,26 +17,26 @@ namespace discrec::drive {
 
 struct RecorderInfo {
     platform::DriveLocation location;
-    std::string opened_path;                   // the node commands went through
+    std::string opened_path;  // the node commands went through
     std::optional<Identity> identity;
     std::string unique_id;
-    std::string unique_id_source;              // vpd_serial, vpd_device_id, by_path, scsi_address
-    std::optional<bool> can_load_media;        // IDiscRecorder2::DeviceCanLoadMedia
+    std::string unique_id_source;        // vpd_serial, vpd_device_id, by_path, scsi_address
+    std::optional<bool> can_load_media;  // IDiscRecorder2::DeviceCanLoadMedia
     std::optional<mmc::Configuration> configuration;
     std::optional<ModePageList> mode_pages;
     std::optional<MediaState> media;
     std::vector<platform::Holder> holders;
-    std::optional<platform::ExclusiveOwner> exclusive_owner; // IDiscRecorder2 ExclusiveAccessOwner
-    platform::MediaPolling media_polling;                    // Disable/EnableMcn state
-    std::optional<mmc::CapabilitiesSummary> capabilities;    // page 2Ah: lock, eject, mechanism
-    std::vector<Error> errors;                 // questions that failed, in order asked
-    std::optional<Error> fatal;                // the drive could not be opened at all
+    std::optional<platform::ExclusiveOwner> exclusive_owner;  // IDiscRecorder2 ExclusiveAccessOwner
+    platform::MediaPolling media_polling;                     // Disable/EnableMcn state
+    std::optional<mmc::CapabilitiesSummary> capabilities;     // page 2Ah: lock, eject, mechanism
+    std::vector<Error> errors;   // questions that failed, in order asked
+    std::optional<Error> fatal;  // the drive could not be opened at all
 };
 
 struct OpenOptions {
     bool trace = false;
     TraceSink trace_sink;
-    bool write = false; // tray commands: see DeviceAccess
+    bool write = false;  // tray commands: see DeviceAccess
 };
 
 // Opens the drive (its SCSI generic node first: commands through /dev/sgN have none of the
@@ -49,4 +49,4 @@ Drive make_drive(std::unique_ptr<Transport> transport, const platform::DriveLoca
 RecorderInfo gather_recorder_info(const platform::DriveLocation& location,
                                   const platform::SystemRoots& roots, const OpenOptions& options);
 
-} // namespace discrec::drive
+}  // namespace discrec::drive

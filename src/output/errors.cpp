@@ -9,4 +9,4 @@ void print_error_document(const OutputOptions& options, const Error& error, Exit
     finish_document(doc, code, &error);
 }
 
-} // namespace discrec::output
+}  // namespace discrec::output

@@ -42,10 +42,17 @@ Json capabilities_json(const std::optional<mmc::CapabilitiesSummary>& c) {
     j["prevent_jumper"] = c->prevent_jumper;
     j["can_eject"] = c->can_eject;
     const auto* mech = mmc::find_loading_mechanism(c->loading_mechanism);
-    j["loading_mechanism"] = code_json(c->loading_mechanism, 1, mech != nullptr ? mech->name : "reserved");
-    j["max_read_speed_kbps"] = c->max_read_speed_kbps ? Json(*c->max_read_speed_kbps) : Json(nullptr);
-    j["current_read_speed_kbps"] = c->current_read_speed_kbps ? Json(*c->current_read_speed_kbps) : Json(nullptr);
+    j["loading_mechanism"] =
+        code_json(c->loading_mechanism, 1, mech != nullptr ? mech->name : "reserved");
+    j["max_read_speed_kbps"] =
+        c->max_read_speed_kbps ? Json(*c->max_read_speed_kbps) : Json(nullptr);
+    j["current_read_speed_kbps"] =
+        c->current_read_speed_kbps ? Json(*c->current_read_speed_kbps) : Json(nullptr);
     j["buffer_size_kb"] = c->buffer_size_kb ? Json(*c->buffer_size_kb) : Json(nullptr);
+    j["max_write_speed_kbps"] =
+        c->max_write_speed_kbps ? Json(*c->max_write_speed_kbps) : Json(nullptr);
+    j["current_write_speed_kbps"] =
+        c->current_write_speed_kbps ? Json(*c->current_write_speed_kbps) : Json(nullptr);
     return j;
 }
 
@@ -53,13 +60,15 @@ std::string polling_text(const platform::MediaPolling& p) {
     if (!p.interval_ms) return "unknown";
     if (*p.interval_ms == 0) return "off";
     if (*p.interval_ms > 0) return fmt::format("every {} ms", *p.interval_ms);
-    if (p.default_ms && *p.default_ms > 0) return fmt::format("system default (every {} ms)", *p.default_ms);
+    if (p.default_ms && *p.default_ms > 0)
+        return fmt::format("system default (every {} ms)", *p.default_ms);
     return "system default (off)";
 }
 
 Json errors_json(const std::vector<Error>& errors) {
     Json out = Json::array();
-    for (const auto& e : errors) out.push_back({{"kind", error_kind_key(e.kind)}, {"message", e.message}});
+    for (const auto& e : errors)
+        out.push_back({{"kind", error_kind_key(e.kind)}, {"message", e.message}});
     return out;
 }
 
@@ -69,7 +78,8 @@ Json media_json(const std::optional<drive::MediaState>& media) {
     j["tray_open"] = optional_bool(media->tray_open);
     j["medium_present"] = optional_bool(media->medium_present);
     j["ready"] = media->ready;
-    j["not_ready_reason"] = media->not_ready_reason ? Json(*media->not_ready_reason) : Json(nullptr);
+    j["not_ready_reason"] =
+        media->not_ready_reason ? Json(*media->not_ready_reason) : Json(nullptr);
     j["source"] = media->source;
     return j;
 }
@@ -118,16 +128,17 @@ Json drive_json(const drive::RecorderInfo& info) {
     add_configuration(j, info);
     j["mode_pages"] = Json::array();
     if (info.mode_pages) {
-        for (auto code : info.mode_pages->pages) j["mode_pages"].push_back(code_json(code, 2, mode_page_name(code)));
+        for (auto code : info.mode_pages->pages)
+            j["mode_pages"].push_back(code_json(code, 2, mode_page_name(code)));
     }
     j["media"] = media_json(info.media);
     j["holders"] = Json::array();
     for (const auto& h : info.holders) {
         j["holders"].push_back({{"pid", h.pid}, {"command", h.command}, {"device", h.device}});
     }
-    j["exclusive_owner"] = info.exclusive_owner
-                               ? Json{{"pid", info.exclusive_owner->pid}, {"client", info.exclusive_owner->client}}
-                               : Json(nullptr);
+    j["exclusive_owner"] = info.exclusive_owner ? Json{{"pid", info.exclusive_owner->pid},
+                                                       {"client", info.exclusive_owner->client}}
+                                                : Json(nullptr);
     j["capabilities"] = capabilities_json(info.capabilities);
     j["media_polling"] = {{"interval_ms", optional_long(info.media_polling.interval_ms)},
                           {"default_interval_ms", optional_long(info.media_polling.default_ms)}};
@@ -150,7 +161,9 @@ void add_media_rows(KeyValueBlock& kv, const std::optional<drive::MediaState>& m
     if (!media) return;
     kv.add("Tray", yes_no(media->tray_open, "open", "closed"));
     kv.add("Medium present", yes_no(media->medium_present));
-    kv.add("Ready", media->ready ? "yes" : fmt::format("no ({})", media->not_ready_reason.value_or("unknown")));
+    kv.add("Ready", media->ready
+                        ? "yes"
+                        : fmt::format("no ({})", media->not_ready_reason.value_or("unknown")));
 }
 
 std::string render_text(const drive::RecorderInfo& info) {
@@ -170,19 +183,24 @@ std::string render_text(const drive::RecorderInfo& info) {
     add_media_rows(kv, info.media);
     if (info.configuration) {
         const auto& c = *info.configuration;
-        kv.add("Current profile", fmt::format("0x{:04x} {}", c.current_profile, profile_name(c.current_profile)));
+        kv.add("Current profile",
+               fmt::format("0x{:04x} {}", c.current_profile, profile_name(c.current_profile)));
         for (const auto& p : c.profiles) {
-            kv.add("Profile", fmt::format("0x{:04x} {}{}", p.number, profile_name(p.number), p.current ? " (current)" : ""));
+            kv.add("Profile", fmt::format("0x{:04x} {}{}", p.number, profile_name(p.number),
+                                          p.current ? " (current)" : ""));
         }
         for (const auto& f : c.features) {
-            kv.add("Feature", fmt::format("0x{:04x} {}{}", f.code, feature_name(f.code), f.current ? " (current)" : ""));
+            kv.add("Feature", fmt::format("0x{:04x} {}{}", f.code, feature_name(f.code),
+                                          f.current ? " (current)" : ""));
         }
     }
     if (info.mode_pages) {
-        for (auto code : info.mode_pages->pages) kv.add("Mode page", fmt::format("0x{:02x} {}", code, mode_page_name(code)));
+        for (auto code : info.mode_pages->pages)
+            kv.add("Mode page", fmt::format("0x{:02x} {}", code, mode_page_name(code)));
     }
     std::vector<std::string> holders;
-    for (const auto& h : info.holders) holders.push_back(fmt::format("{} {} ({})", h.pid, h.command, h.device));
+    for (const auto& h : info.holders)
+        holders.push_back(fmt::format("{} {} ({})", h.pid, h.command, h.device));
     kv.add("Held by", join_strings(holders));
     kv.add("Exclusive owner", info.exclusive_owner ? fmt::format("{} {}", info.exclusive_owner->pid,
                                                                  info.exclusive_owner->client)
@@ -194,7 +212,10 @@ std::string render_text(const drive::RecorderInfo& info) {
         kv.add("Can lock", c.can_lock ? "yes" : "no");
         kv.add("Locked", c.lock_state ? "yes" : "no");
         kv.add("Can eject", c.can_eject ? "yes" : "no");
-        if (c.max_read_speed_kbps) kv.add("Max read speed", fmt::format("{} kB/s", *c.max_read_speed_kbps));
+        if (c.max_read_speed_kbps)
+            kv.add("Max read speed", fmt::format("{} kB/s", *c.max_read_speed_kbps));
+        if (c.max_write_speed_kbps)
+            kv.add("Max write speed", fmt::format("{} kB/s", *c.max_write_speed_kbps));
     }
     kv.add("Media polling", polling_text(info.media_polling));
     for (const auto& e : info.errors) kv.add("Error", e.message);
@@ -202,7 +223,7 @@ std::string render_text(const drive::RecorderInfo& info) {
     return kv.render();
 }
 
-} // namespace
+}  // namespace
 
 void print_info(const OutputOptions& options, const std::vector<drive::RecorderInfo>& drives,
                 ExitCode exit_status) {
@@ -221,4 +242,4 @@ void print_info(const OutputOptions& options, const std::vector<drive::RecorderI
     }
 }
 
-} // namespace discrec::output
+}  // namespace discrec::output

@@ -11,4 +11,4 @@ namespace discrec::output {
 void print_info(const OutputOptions& options, const std::vector<drive::RecorderInfo>& drives,
                 ExitCode exit_status);
 
-} // namespace discrec::output
+}  // namespace discrec::output

@@ -17,15 +17,24 @@ nlohmann::ordered_json document_head(const OutputOptions& options) {
 
 const char* error_kind_key(ErrorKind kind) {
     switch (kind) {
-    case ErrorKind::failure: return "failure";
-    case ErrorKind::usage: return "usage";
-    case ErrorKind::no_such_drive: return "no_such_drive";
-    case ErrorKind::permission_denied: return "permission_denied";
-    case ErrorKind::device_busy: return "device_busy";
-    case ErrorKind::device_error: return "device_error";
-    case ErrorKind::timeout: return "timeout";
-    case ErrorKind::not_supported: return "not_supported";
-    case ErrorKind::no_medium: return "no_medium";
+        case ErrorKind::failure:
+            return "failure";
+        case ErrorKind::usage:
+            return "usage";
+        case ErrorKind::no_such_drive:
+            return "no_such_drive";
+        case ErrorKind::permission_denied:
+            return "permission_denied";
+        case ErrorKind::device_busy:
+            return "device_busy";
+        case ErrorKind::device_error:
+            return "device_error";
+        case ErrorKind::timeout:
+            return "timeout";
+        case ErrorKind::not_supported:
+            return "not_supported";
+        case ErrorKind::no_medium:
+            return "no_medium";
     }
     return "failure";
 }
@@ -49,4 +58,4 @@ nlohmann::ordered_json code_json(unsigned value, int hex_digits, std::string_vie
     return j;
 }
 
-} // namespace discrec::output
+}  // namespace discrec::output

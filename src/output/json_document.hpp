@@ -22,4 +22,4 @@ void finish_document(nlohmann::ordered_json& doc, ExitCode exit_status, const Er
 nlohmann::ordered_json code_json(unsigned value, int hex_digits, std::string_view name);
 const char* error_kind_key(ErrorKind kind);
 
-} // namespace discrec::output
+}  // namespace discrec::output

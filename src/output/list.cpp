@@ -53,12 +53,18 @@ nlohmann::ordered_json drive_json(const platform::DriveLocation& d) {
 }
 
 std::vector<std::string> text_cells(const platform::DriveLocation& d) {
-    return {std::to_string(d.index), d.block_device, d.generic_device.empty() ? "-" : d.generic_device,
-            d.vendor,  d.model, d.revision, d.bus, d.scsi_address,
+    return {std::to_string(d.index),
+            d.block_device,
+            d.generic_device.empty() ? "-" : d.generic_device,
+            d.vendor,
+            d.model,
+            d.revision,
+            d.bus,
+            d.scsi_address,
             d.mount_points.empty() ? "-" : join(d.mount_points, ",")};
 }
 
-} // namespace
+}  // namespace
 
 std::span<const FieldInfo> list_fields() noexcept { return k_fields; }
 
@@ -79,4 +85,4 @@ void print_list(const OutputOptions& options, const std::vector<platform::DriveL
     if (!drives.empty()) std::fputs(table.render().c_str(), stdout);
 }
 
-} // namespace discrec::output
+}  // namespace discrec::output

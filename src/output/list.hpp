@@ -18,4 +18,4 @@ struct FieldInfo {
 };
 std::span<const FieldInfo> list_fields() noexcept;
 
-} // namespace discrec::output
+}  // namespace discrec::output

@@ -9,7 +9,7 @@ namespace discrec::output {
 struct OutputOptions {
     bool json = false;
     bool quiet = false;
-    std::vector<std::string> argv; // echoed in JSON, as smartctl does
+    std::vector<std::string> argv;  // echoed in JSON, as smartctl does
 };
 
-} // namespace discrec::output
+}  // namespace discrec::output

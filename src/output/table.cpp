@@ -49,4 +49,4 @@ std::string KeyValueBlock::render() const {
     return out;
 }
 
-} // namespace discrec::output
+}  // namespace discrec::output

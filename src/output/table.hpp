@@ -27,4 +27,4 @@ private:
     std::vector<std::pair<std::string, std::string>> m_rows;
 };
 
-} // namespace discrec::output
+}  // namespace discrec::output

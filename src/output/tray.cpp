@@ -14,7 +14,8 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 Json drive_ref(const platform::DriveLocation& d) {
-    return {{"name", d.name}, {"block_device", d.block_device}, {"generic_device", d.generic_device}};
+    return {
+        {"name", d.name}, {"block_device", d.block_device}, {"generic_device", d.generic_device}};
 }
 
 std::string mechanism_name(std::uint8_t code) {
@@ -34,7 +35,7 @@ Json capabilities_json(const mmc::CapabilitiesSummary& c) {
 
 Json optional_long(const std::optional<long>& v) { return v ? Json(*v) : Json(nullptr); }
 
-} // namespace
+}  // namespace
 
 void print_action(const OutputOptions& options, const ActionReport& r) {
     if (options.json) {
@@ -48,7 +49,8 @@ void print_action(const OutputOptions& options, const ActionReport& r) {
         return;
     }
     if (options.quiet) return;
-    for (const auto& mp : r.unmounted) std::printf("%s: unmounted %s\n", r.drive.name.c_str(), mp.c_str());
+    for (const auto& mp : r.unmounted)
+        std::printf("%s: unmounted %s\n", r.drive.name.c_str(), mp.c_str());
     std::printf("%s: %s\n", r.drive.name.c_str(), r.outcome.c_str());
     for (const auto& n : r.notes) std::printf("%s: %s\n", r.drive.name.c_str(), n.c_str());
 }
@@ -59,13 +61,16 @@ void print_lock_status(const OutputOptions& options, const LockStatus& s) {
         doc["drive"] = drive_ref(s.drive);
         doc["capabilities"] = s.capabilities ? capabilities_json(*s.capabilities) : Json(nullptr);
         doc["locked"] = s.capabilities ? Json(s.capabilities->lock_state) : Json(nullptr);
-        doc["exclusive_owner"] = s.exclusive_owner
-                                     ? Json{{"pid", s.exclusive_owner->pid}, {"client", s.exclusive_owner->client}}
-                                     : Json(nullptr);
+        doc["exclusive_owner"] = s.exclusive_owner ? Json{{"pid", s.exclusive_owner->pid},
+                                                          {"client", s.exclusive_owner->client}}
+                                                   : Json(nullptr);
         doc["holders"] = Json::array();
-        for (const auto& h : s.holders) doc["holders"].push_back({{"pid", h.pid}, {"command", h.command}, {"device", h.device}});
+        for (const auto& h : s.holders)
+            doc["holders"].push_back(
+                {{"pid", h.pid}, {"command", h.command}, {"device", h.device}});
         doc["errors"] = Json::array();
-        for (const auto& e : s.errors) doc["errors"].push_back({{"kind", error_kind_key(e.kind)}, {"message", e.message}});
+        for (const auto& e : s.errors)
+            doc["errors"].push_back({{"kind", error_kind_key(e.kind)}, {"message", e.message}});
         finish_document(doc, ExitCode::ok, nullptr);
         return;
     }
@@ -81,9 +86,13 @@ void print_lock_status(const OutputOptions& options, const LockStatus& s) {
     } else {
         kv.add("Locked", "unknown");
     }
-    kv.add("Exclusive owner", s.exclusive_owner ? fmt::format("{} {}", s.exclusive_owner->pid, s.exclusive_owner->client) : "-");
+    kv.add("Exclusive owner", s.exclusive_owner ? fmt::format("{} {}", s.exclusive_owner->pid,
+                                                              s.exclusive_owner->client)
+                                                : "-");
     std::string holders;
-    for (const auto& h : s.holders) holders += fmt::format("{}{} {} ({})", holders.empty() ? "" : ", ", h.pid, h.command, h.device);
+    for (const auto& h : s.holders)
+        holders +=
+            fmt::format("{}{} {} ({})", holders.empty() ? "" : ", ", h.pid, h.command, h.device);
     kv.add("Held by", holders.empty() ? "-" : holders);
     for (const auto& e : s.errors) kv.add("Error", e.message);
     std::fputs(kv.render().c_str(), stdout);
@@ -96,7 +105,9 @@ void print_media_polling(const OutputOptions& options, const MediaPollingReport&
         doc["drive"] = drive_ref(r.drive);
         doc["interval_ms"] = optional_long(p.interval_ms);
         doc["default_interval_ms"] = optional_long(p.default_ms);
-        const bool enabled = p.interval_ms && (*p.interval_ms > 0 || (*p.interval_ms < 0 && p.default_ms && *p.default_ms > 0));
+        const bool enabled =
+            p.interval_ms &&
+            (*p.interval_ms > 0 || (*p.interval_ms < 0 && p.default_ms && *p.default_ms > 0));
         doc["enabled"] = p.interval_ms ? Json(enabled) : Json(nullptr);
         doc["changed"] = r.changed;
         finish_document(doc, ExitCode::ok, nullptr);
@@ -104,12 +115,18 @@ void print_media_polling(const OutputOptions& options, const MediaPollingReport&
     }
     std::string state = "unknown";
     if (p.interval_ms) {
-        if (*p.interval_ms == 0) state = "off";
-        else if (*p.interval_ms > 0) state = fmt::format("every {} ms", *p.interval_ms);
-        else state = p.default_ms ? (*p.default_ms > 0 ? fmt::format("system default (every {} ms)", *p.default_ms) : "system default (off)")
-                                  : "system default";
+        if (*p.interval_ms == 0)
+            state = "off";
+        else if (*p.interval_ms > 0)
+            state = fmt::format("every {} ms", *p.interval_ms);
+        else
+            state = p.default_ms ? (*p.default_ms > 0
+                                        ? fmt::format("system default (every {} ms)", *p.default_ms)
+                                        : "system default (off)")
+                                 : "system default";
     }
-    std::printf("%s: media change polling %s%s\n", r.drive.name.c_str(), r.changed ? "now " : "", state.c_str());
+    std::printf("%s: media change polling %s%s\n", r.drive.name.c_str(), r.changed ? "now " : "",
+                state.c_str());
 }
 
-} // namespace discrec::output
+}  // namespace discrec::output

@@ -37,4 +37,4 @@ struct MediaPollingReport {
 };
 void print_media_polling(const OutputOptions& options, const MediaPollingReport& report);
 
-} // namespace discrec::output
+}  // namespace discrec::output

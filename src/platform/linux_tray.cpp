@@ -42,14 +42,14 @@ struct Fd {
     }
 };
 
-} // namespace
+}  // namespace
 
 Status unmount_medium(const DriveLocation& drive) {
     // Innermost (last mounted) first, so a mount stacked on another comes off before it.
     for (auto it = drive.mount_points.rbegin(); it != drive.mount_points.rend(); ++it) {
         if (::umount2(it->c_str(), 0) != 0) {
             const int err = errno;
-            const ErrorKind kind = err == EPERM ? ErrorKind::permission_denied
+            const ErrorKind kind = err == EPERM   ? ErrorKind::permission_denied
                                    : err == EBUSY ? ErrorKind::device_busy
                                                   : ErrorKind::failure;
             return make_error(kind, fmt::format("{}: cannot unmount {}: {}", drive.name, *it,
@@ -91,11 +91,17 @@ MediaPolling media_polling(const DriveLocation& drive, const SystemRoots& roots)
     const auto attr = roots.sys / "block" / drive.name / "events_poll_msecs";
     p.source = "/sys/block/" + drive.name + "/events_poll_msecs";
     if (auto v = linux_detail::read_attribute(attr); !v.empty()) {
-        try { p.interval_ms = std::stol(v); } catch (const std::exception&) {}
+        try {
+            p.interval_ms = std::stol(v);
+        } catch (const std::exception&) {
+        }
     }
     const auto dfl = roots.sys / "module" / "block" / "parameters" / "events_dfl_poll_msecs";
     if (auto v = linux_detail::read_attribute(dfl); !v.empty()) {
-        try { p.default_ms = std::stol(v); } catch (const std::exception&) {}
+        try {
+            p.default_ms = std::stol(v);
+        } catch (const std::exception&) {
+        }
     }
     return p;
 }
@@ -107,10 +113,10 @@ Status set_media_polling(const DriveLocation& drive, long interval_ms, const Sys
     out.flush();
     if (!out) {
         const int err = errno;
-        return make_error(err == EACCES || err == EPERM ? ErrorKind::permission_denied
-                                                        : ErrorKind::not_supported,
-                          fmt::format("{}: cannot set media polling ({}): {}", drive.name,
-                                      attr.string(), std::strerror(err)));
+        return make_error(
+            err == EACCES || err == EPERM ? ErrorKind::permission_denied : ErrorKind::not_supported,
+            fmt::format("{}: cannot set media polling ({}): {}", drive.name, attr.string(),
+                        std::strerror(err)));
     }
     return Ok{};
 }
@@ -120,7 +126,7 @@ std::optional<ExclusiveOwner> exclusive_owner(const DriveLocation& drive) {
     ExclusiveOwner owner;
     if (!(in >> owner.pid)) return std::nullopt;
     std::getline(in >> std::ws, owner.client);
-    if (!process_alive(owner.pid)) return std::nullopt; // stale: its holder died
+    if (!process_alive(owner.pid)) return std::nullopt;  // stale: its holder died
     return owner;
 }
 
@@ -175,7 +181,7 @@ extern "C" void forward_signal(int sig) {
     if (g_child_pid > 0) ::kill(static_cast<pid_t>(g_child_pid), sig);
 }
 
-} // namespace
+}  // namespace
 
 Result<int> run_command(const std::vector<std::string>& argv) {
     if (argv.empty()) return make_error(ErrorKind::usage, "no command to run");
@@ -190,7 +196,8 @@ Result<int> run_command(const std::vector<std::string>& argv) {
     struct sigaction forward {};
     forward.sa_handler = forward_signal;
     sigemptyset(&forward.sa_mask);
-    struct sigaction old_int {}, old_term {}, old_hup {};
+    struct sigaction old_int {
+    }, old_term{}, old_hup{};
     ::sigaction(SIGINT, &forward, &old_int);
     ::sigaction(SIGTERM, &forward, &old_term);
     ::sigaction(SIGHUP, &forward, &old_hup);
@@ -218,8 +225,9 @@ Result<int> run_command(const std::vector<std::string>& argv) {
         }
         g_child_pid = 0;
         if (exec_failed) {
-            result = make_error(exec_errno == ENOENT ? ErrorKind::usage : ErrorKind::failure,
-                                fmt::format("cannot run '{}': {}", argv[0], std::strerror(exec_errno)));
+            result =
+                make_error(exec_errno == ENOENT ? ErrorKind::usage : ErrorKind::failure,
+                           fmt::format("cannot run '{}': {}", argv[0], std::strerror(exec_errno)));
         } else {
             result = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
         }
@@ -233,4 +241,4 @@ Result<int> run_command(const std::vector<std::string>& argv) {
     return result;
 }
 
-} // namespace discrec::platform
+}  // namespace discrec::platform

@@ -27,17 +27,18 @@ Status set_persistent_lock(const DriveLocation& drive, bool locked);
 
 // The OS's media change polling of the drive.
 struct MediaPolling {
-    std::optional<long> interval_ms;   // this drive's setting: 0 = off, -1 = system default
-    std::optional<long> default_ms;    // the system default (Linux: block.events_dfl_poll_msecs)
-    std::string source;                // where it was read
+    std::optional<long> interval_ms;  // this drive's setting: 0 = off, -1 = system default
+    std::optional<long> default_ms;   // the system default (Linux: block.events_dfl_poll_msecs)
+    std::string source;               // where it was read
 };
 MediaPolling media_polling(const DriveLocation& drive, const SystemRoots& roots = {});
-Status set_media_polling(const DriveLocation& drive, long interval_ms, const SystemRoots& roots = {});
+Status set_media_polling(const DriveLocation& drive, long interval_ms,
+                         const SystemRoots& roots = {});
 
 // Who holds a drive through `discrec lock --exclusive` (IMAPI2's ExclusiveAccessOwner).
 struct ExclusiveOwner {
     int pid = 0;
-    std::string client;   // --client NAME, default the command's name
+    std::string client;  // --client NAME, default the command's name
 };
 std::optional<ExclusiveOwner> exclusive_owner(const DriveLocation& drive);
 
@@ -66,4 +67,4 @@ Result<ExclusiveHold> acquire_exclusive(const DriveLocation& drive, const std::s
 // caller always gets control back to clean up.
 Result<int> run_command(const std::vector<std::string>& argv);
 
-} // namespace discrec::platform
+}  // namespace discrec::platform

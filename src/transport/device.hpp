@@ -25,4 +25,4 @@ struct DeviceAccess {
 Result<std::unique_ptr<Transport>> open_device_transport(const std::string& path,
                                                          DeviceAccess access = {});
 
-} // namespace discrec
+}  // namespace discrec

@@ -8,27 +8,28 @@
 namespace discrec {
 
 const char* access_group_hint() {
-    return "add the user to the 'cdrom' group (or log in at the seat: udev's uaccess), or run as root";
+    return "add the user to the 'cdrom' group (or log in at the seat: udev's uaccess), or run as "
+           "root";
 }
 
 Error os_open_error(const std::string& path, int os_error) {
     switch (os_error) {
-    case EACCES:
-    case EPERM:
-        return make_error(ErrorKind::permission_denied,
-                          fmt::format("{}: permission denied: {}", path, access_group_hint()));
-    case ENOENT:
-    case ENXIO:
-    case ENODEV:
-        return make_error(ErrorKind::no_such_drive,
-                          fmt::format("{}: no such device ({})", path, std::strerror(os_error)));
-    case EBUSY:
-        return make_error(ErrorKind::device_busy,
-                          fmt::format("{}: device busy (held exclusively or mounted)", path));
-    default:
-        return make_error(ErrorKind::failure,
-                          fmt::format("{}: cannot open: {}", path, std::strerror(os_error)));
+        case EACCES:
+        case EPERM:
+            return make_error(ErrorKind::permission_denied,
+                              fmt::format("{}: permission denied: {}", path, access_group_hint()));
+        case ENOENT:
+        case ENXIO:
+        case ENODEV:
+            return make_error(ErrorKind::no_such_drive, fmt::format("{}: no such device ({})", path,
+                                                                    std::strerror(os_error)));
+        case EBUSY:
+            return make_error(ErrorKind::device_busy,
+                              fmt::format("{}: device busy (held exclusively or mounted)", path));
+        default:
+            return make_error(ErrorKind::failure,
+                              fmt::format("{}: cannot open: {}", path, std::strerror(os_error)));
     }
 }
 
-} // namespace discrec
+}  // namespace discrec

@@ -45,16 +45,23 @@ public:
         hdr.interface_id = 'S';
         hdr.cmd_len = static_cast<unsigned char>(cdb.size);
         // SG_IO takes a non-const pointer but only reads the CDB.
-        hdr.cmdp = const_cast<unsigned char*>(reinterpret_cast<const unsigned char*>(cdb.bytes.data()));
+        hdr.cmdp =
+            const_cast<unsigned char*>(reinterpret_cast<const unsigned char*>(cdb.bytes.data()));
         hdr.mx_sb_len = k_max_sense;
         hdr.sbp = sense.data();
         hdr.timeout = static_cast<unsigned>(timeout.count());
         hdr.dxfer_len = static_cast<unsigned>(buffer.size());
         hdr.dxferp = buffer.empty() ? nullptr : buffer.data();
         switch (direction) {
-        case Direction::none: hdr.dxfer_direction = SG_DXFER_NONE; break;
-        case Direction::from_device: hdr.dxfer_direction = SG_DXFER_FROM_DEV; break;
-        case Direction::to_device: hdr.dxfer_direction = SG_DXFER_TO_DEV; break;
+            case Direction::none:
+                hdr.dxfer_direction = SG_DXFER_NONE;
+                break;
+            case Direction::from_device:
+                hdr.dxfer_direction = SG_DXFER_FROM_DEV;
+                break;
+            case Direction::to_device:
+                hdr.dxfer_direction = SG_DXFER_TO_DEV;
+                break;
         }
         if (buffer.empty()) hdr.dxfer_direction = SG_DXFER_NONE;
 
@@ -70,15 +77,16 @@ public:
         c.host_status = hdr.host_status;
         c.driver_status = hdr.driver_status;
         const int resid = hdr.resid < 0 ? 0 : hdr.resid;
-        c.transferred = buffer.size() - std::min<std::size_t>(buffer.size(), static_cast<std::size_t>(resid));
+        c.transferred =
+            buffer.size() - std::min<std::size_t>(buffer.size(), static_cast<std::size_t>(resid));
         const std::size_t sense_len = std::min<std::size_t>(hdr.sb_len_wr, sense.size());
         c.sense.assign(reinterpret_cast<const std::byte*>(sense.data()),
                        reinterpret_cast<const std::byte*>(sense.data()) + sense_len);
         // DID_TIME_OUT (0x03) or the sg driver's own timeout flag.
         constexpr std::uint16_t k_did_time_out = 0x03;
         constexpr std::uint16_t k_driver_timeout = 0x06;
-        c.timed_out = hdr.host_status == k_did_time_out ||
-                      (hdr.driver_status & 0x0f) == k_driver_timeout;
+        c.timed_out =
+            hdr.host_status == k_did_time_out || (hdr.driver_status & 0x0f) == k_driver_timeout;
         return c;
     }
 
@@ -89,7 +97,7 @@ private:
     FileDescriptor m_fd;
 };
 
-} // namespace
+}  // namespace
 
 Result<std::unique_ptr<Transport>> open_device_transport(const std::string& path,
                                                          DeviceAccess access) {
@@ -117,4 +125,4 @@ Result<std::unique_ptr<Transport>> open_device_transport(const std::string& path
     return std::unique_ptr<Transport>(std::move(transport));
 }
 
-} // namespace discrec
+}  // namespace discrec

@@ -14,4 +14,4 @@ Error os_open_error(const std::string& path, int os_error);
 // The group that grants access to optical drives on this system (Linux: "cdrom").
 const char* access_group_hint();
 
-} // namespace discrec
+}  // namespace discrec

@@ -13,14 +13,14 @@ struct StatusName {
     const char* name;
 };
 constexpr StatusName k_status_names[] = {
-    {0x00, "good"},           {0x02, "check condition"},       {0x04, "condition met"},
-    {0x08, "busy"},           {0x18, "reservation conflict"}, {0x28, "task set full"},
-    {0x30, "ACA active"},     {0x40, "task aborted"},
+    {0x00, "good"},       {0x02, "check condition"},      {0x04, "condition met"},
+    {0x08, "busy"},       {0x18, "reservation conflict"}, {0x28, "task set full"},
+    {0x30, "ACA active"}, {0x40, "task aborted"},
 };
 
-constexpr std::size_t k_trace_bytes = 64; // bytes of data shown per command
+constexpr std::size_t k_trace_bytes = 64;  // bytes of data shown per command
 
-} // namespace
+}  // namespace
 
 std::string describe_completion_status(const Completion& c) {
     if (c.os_error != 0) return fmt::format("OS error: {}", std::strerror(c.os_error));
@@ -50,11 +50,10 @@ Completion TracingTransport::execute(const Cdb& cdb, Direction direction,
     if (!c.sense.empty()) m_sink(fmt::format("trace:   sense: {}", hex_bytes(c.sense)));
     if (direction == Direction::from_device && c.transferred > 0) {
         const std::size_t shown = std::min(c.transferred, k_trace_bytes);
-        m_sink(fmt::format("trace:   data: {}{}",
-                           hex_bytes(ByteSpan(buffer.data(), shown)),
+        m_sink(fmt::format("trace:   data: {}{}", hex_bytes(ByteSpan(buffer.data(), shown)),
                            shown < c.transferred ? " ..." : ""));
     }
     return c;
 }
 
-} // namespace discrec
+}  // namespace discrec

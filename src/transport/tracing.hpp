@@ -30,4 +30,4 @@ private:
 // "good", "check condition", "host error 0x07" ... for the trace and error messages.
 std::string describe_completion_status(const Completion& c);
 
-} // namespace discrec
+}  // namespace discrec

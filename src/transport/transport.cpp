@@ -7,7 +7,8 @@ CompletionClass classify(const Completion& c) noexcept {
     if (c.timed_out) return CompletionClass::timeout;
     constexpr std::uint8_t k_check_condition = 0x02;
     // Response codes 70h/71h (fixed) and 72h/73h (descriptor), SPC-4 §4.5.1.
-    const bool has_sense = !c.sense.empty() && (static_cast<std::uint8_t>(c.sense[0]) & 0x7c) == 0x70;
+    const bool has_sense =
+        !c.sense.empty() && (static_cast<std::uint8_t>(c.sense[0]) & 0x7c) == 0x70;
     if ((c.scsi_status & 0x3e) == k_check_condition && has_sense) return CompletionClass::sense;
     if (has_sense && c.host_status != 0) return CompletionClass::sense;
     // Linux driver_status low nibble: 8 is DRIVER_SENSE (sense follows: not an error by
@@ -21,4 +22,4 @@ CompletionClass classify(const Completion& c) noexcept {
     return CompletionClass::good;
 }
 
-} // namespace discrec
+}  // namespace discrec

@@ -20,30 +20,32 @@ struct Cdb {
     std::array<std::byte, 16> bytes{};
     std::size_t size = 0;
     [[nodiscard]] ByteSpan span() const noexcept { return {bytes.data(), size}; }
-    [[nodiscard]] std::uint8_t opcode() const noexcept { return static_cast<std::uint8_t>(bytes[0]); }
+    [[nodiscard]] std::uint8_t opcode() const noexcept {
+        return static_cast<std::uint8_t>(bytes[0]);
+    }
 };
 
 enum class Direction { none, from_device, to_device };
 
 // How one command ended, as the OS reported it. `classify()` says which of these matters.
 struct Completion {
-    std::uint8_t scsi_status = 0;   // SAM status: 0x00 GOOD, 0x02 CHECK CONDITION, 0x08 BUSY ...
-    std::vector<std::byte> sense;   // sense bytes as returned (length as the OS reported)
-    std::size_t transferred = 0;    // bytes actually moved (buffer size - residual)
-    std::uint16_t host_status = 0;  // Linux: DID_* (0 = DID_OK); Windows: 0
-    std::uint16_t driver_status = 0;// Linux: DRIVER_*; Windows: 0
-    int os_error = 0;               // errno / GetLastError() when the OS call itself failed
-    bool timed_out = false;         // the command ran past its timeout
+    std::uint8_t scsi_status = 0;     // SAM status: 0x00 GOOD, 0x02 CHECK CONDITION, 0x08 BUSY ...
+    std::vector<std::byte> sense;     // sense bytes as returned (length as the OS reported)
+    std::size_t transferred = 0;      // bytes actually moved (buffer size - residual)
+    std::uint16_t host_status = 0;    // Linux: DID_* (0 = DID_OK); Windows: 0
+    std::uint16_t driver_status = 0;  // Linux: DRIVER_*; Windows: 0
+    int os_error = 0;                 // errno / GetLastError() when the OS call itself failed
+    bool timed_out = false;           // the command ran past its timeout
     std::chrono::microseconds duration{0};
 };
 
 enum class CompletionClass {
-    good,          // status GOOD, no transport problem
-    sense,         // CHECK CONDITION with sense data (sense may come with a host error: virtio-scsi)
-    status,        // another non-GOOD status (BUSY, RESERVATION CONFLICT ...) without sense
-    transport,     // host/driver error without sense (device gone, bus reset ...)
-    timeout,       // ran past the timeout
-    os,            // the OS call failed (errno / GetLastError)
+    good,       // status GOOD, no transport problem
+    sense,      // CHECK CONDITION with sense data (sense may come with a host error: virtio-scsi)
+    status,     // another non-GOOD status (BUSY, RESERVATION CONFLICT ...) without sense
+    transport,  // host/driver error without sense (device gone, bus reset ...)
+    timeout,    // ran past the timeout
+    os,         // the OS call failed (errno / GetLastError)
 };
 
 // One function decides what a Completion means (sg3_utils sg_pt's categories). Sense data
@@ -66,4 +68,4 @@ inline constexpr std::chrono::milliseconds k_default_timeout{10'000};
 inline constexpr std::chrono::milliseconds k_quick_timeout{5'000};
 inline constexpr std::chrono::milliseconds k_mechanical_timeout{60'000};
 
-} // namespace discrec
+}  // namespace discrec

@@ -27,4 +27,4 @@ std::string hex_bytes(ByteSpan b) {
     return out;
 }
 
-} // namespace discrec
+}  // namespace discrec

@@ -48,4 +48,4 @@ inline Bytes to_bytes(std::initializer_list<int> values) {
     return out;
 }
 
-} // namespace discrec
+}  // namespace discrec

@@ -13,7 +13,7 @@
 namespace discrec {
 namespace {
 
-constexpr std::size_t k_max_inhex_bytes = 16U * 1024U * 1024U; // no response is larger
+constexpr std::size_t k_max_inhex_bytes = 16U * 1024U * 1024U;  // no response is larger
 
 int hex_value(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -103,7 +103,7 @@ std::vector<std::string> data_tokens(std::string_view line, std::size_t bytes_so
     return out;
 }
 
-} // namespace
+}  // namespace
 
 Result<Bytes> parse_hex_text(std::string_view text) {
     Bytes out;
@@ -121,14 +121,15 @@ Result<Bytes> parse_hex_text(std::string_view text) {
         for (std::size_t i = 0; i < tokens.size(); ++i) {
             std::string_view t = strip_0x(tokens[i]);
             if (!all_hex(t) || t.size() % 2 != 0) {
-                return make_error(ErrorKind::usage,
-                                  fmt::format("line {}: '{}' is not a hex byte", line_no, tokens[i]));
+                return make_error(ErrorKind::usage, fmt::format("line {}: '{}' is not a hex byte",
+                                                                line_no, tokens[i]));
             }
             for (std::size_t k = 0; k < t.size(); k += 2) {
                 out.push_back(static_cast<std::byte>(hex_value(t[k]) * 16 + hex_value(t[k + 1])));
             }
             if (out.size() > k_max_inhex_bytes) {
-                return make_error(ErrorKind::usage, "more than 16 MiB of hex: not a device response");
+                return make_error(ErrorKind::usage,
+                                  "more than 16 MiB of hex: not a device response");
             }
         }
         if (end == text.size()) break;
@@ -148,7 +149,8 @@ Result<Bytes> read_inhex_file(const std::string& path, bool raw) {
     }
     if (raw) {
         Bytes out(content.size());
-        for (std::size_t i = 0; i < content.size(); ++i) out[i] = static_cast<std::byte>(content[i]);
+        for (std::size_t i = 0; i < content.size(); ++i)
+            out[i] = static_cast<std::byte>(content[i]);
         return out;
     }
     auto parsed = parse_hex_text(content);
@@ -159,4 +161,4 @@ Result<Bytes> read_inhex_file(const std::string& path, bool raw) {
     return parsed;
 }
 
-} // namespace discrec
+}  // namespace discrec

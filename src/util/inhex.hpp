@@ -22,4 +22,4 @@ Result<Bytes> parse_hex_text(std::string_view text);
 // Reads FILE ("-" for standard input) as hex text, or as raw bytes when `raw` is set.
 Result<Bytes> read_inhex_file(const std::string& path, bool raw);
 
-} // namespace discrec
+}  // namespace discrec

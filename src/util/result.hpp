@@ -11,15 +11,15 @@ namespace discrec {
 // The documented exit codes (README "Exit codes", man page EXIT STATUS, --help).
 enum class ExitCode : int {
     ok = 0,
-    failure = 1,           // anything not listed below (internal error, I/O error)
-    usage = 2,             // bad options or arguments
-    no_such_drive = 3,     // the DRIVE spelling matches no optical drive
-    permission_denied = 4, // cannot open the device node (see the cdrom group)
-    device_busy = 5,       // held exclusively, mounted, or removal prevented
-    device_error = 6,      // the drive answered with CHECK CONDITION (sense decoded)
-    timeout = 7,           // the drive did not answer within the command's timeout
-    not_supported = 8,     // the drive or platform cannot do what was asked
-    no_medium = 9,         // the operation needs a medium and there is none
+    failure = 1,            // anything not listed below (internal error, I/O error)
+    usage = 2,              // bad options or arguments
+    no_such_drive = 3,      // the DRIVE spelling matches no optical drive
+    permission_denied = 4,  // cannot open the device node (see the cdrom group)
+    device_busy = 5,        // held exclusively, mounted, or removal prevented
+    device_error = 6,       // the drive answered with CHECK CONDITION (sense decoded)
+    timeout = 7,            // the drive did not answer within the command's timeout
+    not_supported = 8,      // the drive or platform cannot do what was asked
+    no_medium = 9,          // the operation needs a medium and there is none
 };
 
 enum class ErrorKind {
@@ -36,30 +36,39 @@ enum class ErrorKind {
 
 constexpr ExitCode exit_code_for(ErrorKind kind) noexcept {
     switch (kind) {
-    case ErrorKind::failure: return ExitCode::failure;
-    case ErrorKind::usage: return ExitCode::usage;
-    case ErrorKind::no_such_drive: return ExitCode::no_such_drive;
-    case ErrorKind::permission_denied: return ExitCode::permission_denied;
-    case ErrorKind::device_busy: return ExitCode::device_busy;
-    case ErrorKind::device_error: return ExitCode::device_error;
-    case ErrorKind::timeout: return ExitCode::timeout;
-    case ErrorKind::not_supported: return ExitCode::not_supported;
-    case ErrorKind::no_medium: return ExitCode::no_medium;
+        case ErrorKind::failure:
+            return ExitCode::failure;
+        case ErrorKind::usage:
+            return ExitCode::usage;
+        case ErrorKind::no_such_drive:
+            return ExitCode::no_such_drive;
+        case ErrorKind::permission_denied:
+            return ExitCode::permission_denied;
+        case ErrorKind::device_busy:
+            return ExitCode::device_busy;
+        case ErrorKind::device_error:
+            return ExitCode::device_error;
+        case ErrorKind::timeout:
+            return ExitCode::timeout;
+        case ErrorKind::not_supported:
+            return ExitCode::not_supported;
+        case ErrorKind::no_medium:
+            return ExitCode::no_medium;
     }
     return ExitCode::failure;
 }
 
 struct Error {
     ErrorKind kind = ErrorKind::failure;
-    std::string message; // one line, no trailing newline: "sr0: TEST UNIT READY: ..."
+    std::string message;  // one line, no trailing newline: "sr0: TEST UNIT READY: ..."
 };
 
 // A small expected<T, Error>: std::expected is C++23 and the project is C++20.
 template <typename T>
 class [[nodiscard]] Result {
 public:
-    Result(T value) : m_state(std::in_place_index<0>, std::move(value)) {}   // NOLINT
-    Result(Error error) : m_state(std::in_place_index<1>, std::move(error)) {} // NOLINT
+    Result(T value) : m_state(std::in_place_index<0>, std::move(value)) {}      // NOLINT
+    Result(Error error) : m_state(std::in_place_index<1>, std::move(error)) {}  // NOLINT
 
     [[nodiscard]] bool has_value() const noexcept { return m_state.index() == 0; }
     explicit operator bool() const noexcept { return has_value(); }
@@ -86,4 +95,4 @@ inline Error make_error(ErrorKind kind, std::string message) {
     return Error{kind, std::move(message)};
 }
 
-} // namespace discrec
+}  // namespace discrec

@@ -6,10 +6,11 @@ using discrec::parse_hex_text;
 
 namespace {
 std::string hex_of(const discrec::Bytes& b) { return discrec::hex_bytes(b); }
-} // namespace
+}  // namespace
 
 TEST_CASE("util::parse_hex_text plain pairs, commas and comments") {
-    auto r = parse_hex_text("# GET CONFIGURATION, QEMU ATAPI\n00 00 00 10, 00 00 00 08 # header\n\n0a\n");
+    auto r = parse_hex_text(
+        "# GET CONFIGURATION, QEMU ATAPI\n00 00 00 10, 00 00 00 08 # header\n\n0a\n");
     REQUIRE(r);
     CHECK(hex_of(*r) == "00 00 00 10 00 00 00 08 0a");
 }
