@@ -314,8 +314,19 @@ BOOT_KERNEL=$KERNEL
 # ------------------------------------------------------------------------------ run directory
 RUN=$(mktemp -d "$CACHE/run.XXXXXX")
 QPID=
+# QPID is timeout(1), which passes SIGTERM on to QEMU; QEMU gets SIGKILL if it lingers.
+stop_qemu() {
+    local qemu i
+    qemu=$(pgrep -P "$QPID" 2>/dev/null || true)
+    kill "$QPID" 2>/dev/null || return 0
+    for ((i = 0; i < 30; i++)); do
+        kill -0 "$QPID" 2>/dev/null || return 0
+        sleep 0.1
+    done
+    kill -9 $qemu "$QPID" 2>/dev/null || true
+}
 cleanup() {
-    [ -z "$QPID" ] || kill "$QPID" 2>/dev/null || true
+    [ -z "$QPID" ] || stop_qemu
     [ -z "${TAILPID:-}" ] || kill "$TAILPID" 2>/dev/null || true
     if [ -n "$KEEP" ]; then
         mkdir -p "$KEEP" && cp -r "$RUN"/. "$KEEP"/ 2>/dev/null || true
@@ -369,7 +380,7 @@ for spec in "${DRIVES[@]}"; do
                 QDEV+=(-device "scsi-cd,id=dev-$id,drive=$id,bus=lsi.0,scsi-id=$n,lun=0") ;;
         usb-bot|usb-uas) [ "$n" -lt 4 ] || die "at most 4 usb drives"
                 controller qemu-xhci,id=xhci
-                hba=ubot; [ $bus = usb-bot ] || hba=uas
+                hba=ubot; [ "$bus" = usb-bot ] || hba=uas
                 QDEV+=(-device "$bus,id=$hba$n,bus=xhci.0,port=$((n + 1))"
                        -device "scsi-cd,id=dev-$id,drive=$id,bus=$hba$n.0,scsi-id=0,lun=0") ;;
         usb-storage) [ "$n" -lt 4 ] || die "at most 4 usb drives"
@@ -446,10 +457,10 @@ serve_monitor() {
 BIOS=()
 [ ! -r /usr/share/qemu/qboot.rom ] || BIOS=(-bios /usr/share/qemu/qboot.rom)   # faster than SeaBIOS
 ACCEL=tcg   # KVM is untested here (the build host is a PVM guest); see README
-QEMU=(qemu-system-x86_64 -M pc -accel $ACCEL -cpu max -m 512 -smp 1
+QEMU=(qemu-system-x86_64 -M pc -accel "$ACCEL" -cpu max -m 512 -smp 1
       -nodefaults -no-user-config -nographic -no-reboot "${BIOS[@]+"${BIOS[@]}"}"
       -kernel "$BOOT_KERNEL" -initrd "$INITRD"
-      -append "console=ttyS0 quiet loglevel=1 panic=-1 rdinit=/init tsc=reliable no_timer_check mitigations=off"
+      -append "console=ttyS0 quiet loglevel=1 panic=-1 rdinit=/init clocksource=hpet tsc=reliable no_timer_check mitigations=off"
       -chardev "file,id=con,path=$RUN/console.log" -serial chardev:con
       -chardev "pipe,id=hmp,path=$RUN/hmp" -mon chardev=hmp,mode=readline
       "${SHARES[@]}" "${QDEV[@]}")
@@ -460,7 +471,9 @@ printf '%q ' "${QEMU[@]}" > "$RUN/qemu-cmdline.txt"
 : > "$RUN/monitor.log"
 [ $VERBOSE = 0 ] || { tail -f "$RUN/console.log" >&2 & TAILPID=$!; }
 T0=$(date +%s.%N)
-"${QEMU[@]}" < /dev/null > "$RUN/qemu.log" 2>&1 &
+# timeout(1) is only the backstop for a runner that is killed without its traps running
+# (ctest's own TIMEOUT): the wait loop below normally ends QEMU itself.
+timeout -k 5 $((TIMEOUT + 30)) "${QEMU[@]}" < /dev/null > "$RUN/qemu.log" 2>&1 &
 QPID=$!
 # QEMU opens hmp.in for reading and hmp.out for writing; holding both ends here keeps the
 # FIFOs from blocking either side.
@@ -471,7 +484,7 @@ status=0
 deadline=$(($(date +%s) + TIMEOUT))
 while kill -0 $QPID 2>/dev/null; do
     if [ "$(date +%s)" -ge $deadline ]; then
-        kill $QPID 2>/dev/null; sleep 1; kill -9 $QPID 2>/dev/null || true
+        stop_qemu
         status=124
         break
     fi

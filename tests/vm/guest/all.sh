@@ -18,10 +18,10 @@ if [ -z "$DISCREC" ] || [ ! -x "$DISCREC" ]; then
 fi
 load_drives
 n=0
-for sr in $DRIVES; do n=$((n + 1)); done
+for _ in $DRIVES; do n=$((n + 1)); done
 check_eq "harness: drives.txt has every /sys/class/block/sr* ($DRIVES)" "$n" "$NDRIVES"
 
-for group in ${*:-cli list info media}; do
+for group in ${*:-cli list info media features modes}; do
     t0=$(now_cs)
     . "$HERE/$group.sh"
     echo "# $group: $((($(now_cs) - t0) * 10)) ms"

@@ -9,7 +9,7 @@ FAILED=0
 ok() { PASSED=$((PASSED + 1)); echo "ok - $*"; }
 not_ok() { FAILED=$((FAILED + 1)); echo "not ok - $1: $2"; }
 # check WHAT CONDITION... : ok if the test(1) condition holds
-check() { what=$1; shift; if [ "$@" ]; then ok "$what"; else not_ok "$what" "failed: [ $* ]"; fi; }
+check() { ck_what=$1; shift; if [ "$@" ]; then ok "$ck_what"; else not_ok "$ck_what" "failed: [ $* ]"; fi; }
 check_eq() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "got '$2', want '$3'"; fi; }
 summary() {
     echo "$PASSED passed, $FAILED failed"
@@ -55,13 +55,13 @@ trim() {   # trim SPACES-PADDED-STRING
 # sort_nums N... : the numbers in ascending order, space separated (set comparisons)
 sort_nums() {
     sorted=
-    for x in "$@"; do
-        merged= placed=0
-        for y in $sorted; do
-            if [ $placed = 0 ] && [ "$x" -lt "$y" ]; then merged="$merged $x"; placed=1; fi
-            merged="$merged $y"
+    for sn_x in "$@"; do
+        merged='' placed=0
+        for sn_y in $sorted; do
+            if [ $placed = 0 ] && [ "$sn_x" -lt "$sn_y" ]; then merged="$merged $sn_x"; placed=1; fi
+            merged="$merged $sn_y"
         done
-        [ $placed = 1 ] || merged="$merged $x"
+        [ $placed = 1 ] || merged="$merged $sn_x"
         sorted=$merged
     done
     echo $sorted

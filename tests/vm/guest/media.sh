@@ -31,7 +31,7 @@ check_info_rc() { RC=$(jv "$2_RC") run_name=$2 check_rc "$1: info --json exits 0
 
 # state_actions SR MNT: the actions for one drive; sets MOUNTED, HOLDER, EJECTED.
 state_actions() {
-    MOUNTED= HOLDER= EJECTED=
+    MOUNTED='' HOLDER='' EJECTED=''
     if has_medium "$1"; then
         mkdir -p "$2"
         if mount -o ro -t iso9660 "/dev/$1" "$2" 2> "$W/mount.err"; then
@@ -44,6 +44,7 @@ state_actions() {
             not_ok "mount /dev/$1 (test setup)" "$(cat "$W/mount.err")"
         fi
         # an empty drive cannot be opened without O_NONBLOCK, hence only with a medium
+        # shellcheck disable=SC2217 # the open file is the point, sleep need not read it
         sleep 30 < "/dev/$1" &
         HOLDER=$!
         run_info H "$1"
