@@ -1,12 +1,15 @@
 // libFuzzer target: GET CONFIGURATION responses (mmc/configuration.hpp): feature descriptors,
-// the Profile List, the continuation rule next_starting_feature(), and the feature and
-// profile names. Seeds: corpus/configuration/.
+// the Profile List, the continuation rule next_starting_feature(), the field-by-field feature
+// decoder (mmc/feature_fields.hpp), and the feature and profile names. The input is also
+// parsed as a --feature argument (parse_feature_code). Seeds: corpus/configuration/.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <string_view>
 
 #include "mmc/configuration.hpp"
+#include "mmc/feature_fields.hpp"
 #include "mmc/tables/features.hpp"
 #include "mmc/tables/profiles.hpp"
 
@@ -28,6 +31,22 @@ void require(bool ok, const char* what) {
     std::abort();
 }
 
+// decode_feature() keeps the descriptor and accounts for every field of its layout.
+void check_feature_fields(const mmc::FeatureDescriptor& f) {
+    const mmc::DecodedFeature d = mmc::decode_feature(f);
+    require(d.code == f.code && d.data == f.data, "decode_feature changed the descriptor");
+    require(d.extra.size() <= d.data.size(), "extra bytes beyond the descriptor");
+    const mmc::FeatureLayout* layout = mmc::find_feature_layout(f.code);
+    require(d.known == (layout != nullptr), "known does not match the layout table");
+    if (layout == nullptr) return;
+    require(d.fields.size() + d.absent.size() == layout->fields.size(),
+            "layout fields neither decoded nor absent");
+    for (const mmc::DecodedField& field : d.fields) {
+        require(field.spec != nullptr, "decoded field without its spec");
+        if (field.spec->namer != nullptr) (void)field.spec->namer(field.value);
+    }
+}
+
 void check_features(const mmc::Configuration& c, std::size_t size) {
     std::size_t used = c.usable ? k_header_size : 0;
     for (const mmc::FeatureDescriptor& f : c.features) {
@@ -37,6 +56,7 @@ void check_features(const mmc::Configuration& c, std::size_t size) {
         require(c.find(f.code) != nullptr, "find() misses a decoded feature");
         if (const mmc::FeatureRow* row = mmc::find_feature(f.code)) (void)row->name;
         (void)hex_bytes(f.data);
+        check_feature_fields(f);
     }
     require(used <= size, "features hold more bytes than arrived");
 }
@@ -69,5 +89,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check_features(c, size);
     check_profiles(c);
     check_continuation(c);
+    (void)mmc::parse_feature_code({reinterpret_cast<const char*>(data), size});
     return 0;
 }

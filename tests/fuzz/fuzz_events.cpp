@@ -35,8 +35,8 @@ void fuzz_event_status(ByteSpan b) {
     require(!e.usable || e.descriptor.size() <= b.size() - k_event_header,
             "descriptor holds more bytes than arrived");
     require(e.truncated == (e.usable && e.descriptor.size() < length), "truncated flag");
-    require(!e.media || (e.header.notification_class == mmc::notification_class::media &&
-                         !e.header.nea),
+    require(!e.media ||
+                (e.header.notification_class == mmc::notification_class::media && !e.header.nea),
             "media event outside a media class descriptor");
     (void)mmc::notification_class_name(e.header.notification_class);
     if (e.media) (void)mmc::media_event_name(e.media->event_code);

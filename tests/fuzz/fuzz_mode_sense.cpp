@@ -1,12 +1,15 @@
 // libFuzzer target: MODE SENSE(10) and (6) responses, their page framing and the page 2Ah
-// summary (mmc/mode_sense.hpp), with the mode page and loading mechanism names. Both header
-// sizes see every input, and the input is also given to the 2Ah summary as a bare page.
-// Seeds: corpus/mode_sense/.
+// summary (mmc/mode_sense.hpp), the field-by-field page decoder and the saved-data form
+// detection (mmc/mode_page_fields.hpp), with the mode page, loading mechanism and field value
+// names. Every header form sees every input, and the input is also given to the 2Ah summary
+// as a bare page. Seeds: corpus/mode_sense/.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 
+#include "mmc/mode_page_fields.hpp"
 #include "mmc/mode_sense.hpp"
 #include "mmc/tables/mode_pages.hpp"
 
@@ -33,6 +36,24 @@ void check_summary(const mmc::CapabilitiesSummary& caps) {
     if (const auto* row = mmc::find_loading_mechanism(caps.loading_mechanism)) (void)row->name;
 }
 
+// Every field decode_mode_page() reports lies inside the page bytes that arrived.
+void check_fields(const mmc::ModePage& page) {
+    const mmc::DecodedModePage d = mmc::decode_mode_page(page);
+    require(d.bytes == page.bytes, "decode_mode_page changed the page bytes");
+    for (const mmc::DecodedField& f : d.fields) {
+        require(f.row != nullptr && f.row->byte + f.row->byte_count() <= page.bytes.size(),
+                "decoded field past the end of the page");
+        if (f.row->name_of != nullptr) (void)f.row->name_of(f.value);
+        if (f.row->kind == mmc::FieldKind::ascii) (void)f.text();
+    }
+    // MMC-3 §5.5.10: 4-byte write speed descriptors from page byte 32 on.
+    require(d.write_speeds.empty() || 32 + 4 * d.write_speeds.size() <= page.bytes.size(),
+            "write speed descriptors past the end of the page");
+    for (const mmc::WriteSpeedDescriptor& w : d.write_speeds) {
+        (void)mmc::rotation_control_name(w.rotation_control);
+    }
+}
+
 // SPC-4 §7.5.7: a page is its 2- or 4-byte header plus page_length bytes, clipped to the data.
 std::size_t check_page(const mmc::ModeParameters& p, const mmc::ModePage& page) {
     const std::size_t whole = (page.spf ? 4U : 2U) + page.page_length;
@@ -42,6 +63,7 @@ std::size_t check_page(const mmc::ModeParameters& p, const mmc::ModePage& page) 
     require(p.find(page.code, page.subpage) != nullptr, "find() misses a decoded page");
     if (const mmc::ModePageRow* row = mmc::find_mode_page(page.code)) (void)row->name;
     (void)hex_bytes(page.bytes);
+    check_fields(page);
     return page.bytes.size();
 }
 
@@ -53,6 +75,19 @@ void check_parameters(const mmc::ModeParameters& p, ByteSpan b, std::size_t head
     for (const mmc::ModePage& page : p.pages) used += check_page(p, page);
     require(!p.usable || used <= b.size(), "pages hold more bytes than arrived");
     check_summary(mmc::decode_mode_page_2a_summary(p));
+}
+
+// A saved response (--inhex) in each header form; the detected form must read cleanly.
+void fuzz_forms(ByteSpan b) {
+    using Form = mmc::ModeDataForm;
+    const std::optional<Form> detected = mmc::detect_mode_data_form(b);
+    for (const Form form : {Form::sense10, Form::sense6, Form::pages_only}) {
+        const mmc::ModeParameters p = mmc::split_mode_data(b, form);
+        for (const mmc::ModePage& page : p.pages) check_fields(page);
+        if (detected != form) continue;
+        require(!p.truncated, "detected form announces more than arrived");
+        require(form != Form::pages_only || p.usable, "detected bare pages without a page");
+    }
 }
 
 }  // namespace
@@ -67,5 +102,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 mmc::split_mode_pages(b, false).pages.size() == six.pages.size(),
             "split_mode_pages() differs from the decoder it picks");
     check_summary(mmc::decode_mode_page_2a_summary(b));
+    fuzz_forms(b);
     return 0;
 }
