@@ -30,10 +30,8 @@ enum class FieldKind : std::uint8_t {
     u32_list,     // four-byte entries up to the end of the descriptor (DCB entries)
 };
 
-struct EnumName {
-    std::uint32_t value;
-    std::string_view name;
-};
+// Names the values of an enumeration field ("" for a value without a name).
+using ValueNamer = std::string_view (*)(std::uint32_t value) noexcept;
 
 // One field of a feature descriptor. `byte` and `bit` number as the MMC-6 tables do: byte 0 is
 // the first byte of the descriptor (its 4-byte header included), bit 0 the least significant.
@@ -44,7 +42,7 @@ struct FieldSpec {
     std::uint8_t bit = 0;   // lowest bit of the field (sub-byte fields)
     std::uint8_t bits = 1;  // width in bits (ascii/list kinds: ignored)
     FieldKind kind = FieldKind::flag;
-    std::span<const EnumName> names = {};  // enumeration values
+    ValueNamer namer = nullptr;  // enumeration values
     // List kinds: byte of the count (byte_list, u16_list); ascii/date: length in bytes
     // (0 = to the end of the descriptor).
     std::uint16_t count_byte = 0;
@@ -71,9 +69,9 @@ struct ListItem {
 
 struct DecodedField {
     const FieldSpec* spec = nullptr;
-    std::uint32_t value = 0;       // flag (0/1), uint, bitmap, enumeration
-    std::string text;              // ascii, date, enumeration name ("" when unnamed)
-    std::vector<ListItem> items;   // list kinds
+    std::uint32_t value = 0;      // flag (0/1), uint, bitmap, enumeration
+    std::string text;             // ascii, date, enumeration name ("" when unnamed)
+    std::vector<ListItem> items;  // list kinds
 };
 
 struct DecodedFeature {
@@ -82,8 +80,8 @@ struct DecodedFeature {
     bool persistent = false;
     bool current = false;
     std::uint8_t additional_length = 0;
-    bool truncated = false;      // additional length ran past the bytes received
-    bool known = false;          // a layout row exists (false: unknown or vendor: raw only)
+    bool truncated = false;  // additional length ran past the bytes received
+    bool known = false;      // a layout row exists (false: unknown or vendor: raw only)
     std::vector<DecodedField> fields;
     std::vector<std::string> absent;  // labels of layout fields the descriptor was too short for
     Bytes data;                       // the descriptor's bytes after its header, as received
@@ -94,10 +92,9 @@ struct DecodedFeature {
 // Decodes one descriptor by its layout row; never reads past `f.data`.
 DecodedFeature decode_feature(const FeatureDescriptor& f);
 
-// "0x001e", "1e", "001Eh", "30" (decimal only with no hex digit letters is still read as hex,
-// as codes are always written in hex), or a short name from the feature table
-// ("cd-read"). Returns nullopt for text that names no feature MMC defines; vendor codes
-// FF00h-FFFFh are accepted.
+// A feature code in hex, as MMC writes them ("0x001e", "1e", "001Eh"), or a short name from
+// the feature table ("cd-read"). Returns nullopt for text that names no feature MMC defines;
+// vendor codes FF00h-FFFFh are accepted.
 std::optional<std::uint16_t> parse_feature_code(std::string_view text);
 
 }  // namespace discrec::mmc

@@ -26,11 +26,17 @@ struct ProfileRow {
     std::string_view short_name;  // CLI spelling: "dvd+rw-dl"
     std::string_view name;        // as in the standard: "DVD+RW Dual Layer"
     MediumFamily family;
+    // What a drive that lists this profile does with such a medium (MMC-6 §5, profile definitions:
+    // a profile is the set of features for reading, or reading and writing, one kind of medium).
+    bool reads;
+    bool writes;
 };
 
 std::span<const ProfileRow> profile_table() noexcept;
 const ProfileRow* find_profile(std::uint16_t code) noexcept;
 const ProfileRow* find_profile(std::string_view short_name) noexcept;
+// "read", "read, write" or "-": the words `discrec profiles` shows for a row.
+std::string_view profile_access_words(const ProfileRow& row) noexcept;
 // "cd", "dvd", "bd" ... for JSON and messages.
 std::string_view medium_family_name(MediumFamily family) noexcept;
 

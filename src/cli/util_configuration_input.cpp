@@ -1,0 +1,72 @@
+#include "cli/util_configuration_input.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <CLI/CLI.hpp>
+
+#include "drive/recorder_info.hpp"
+#include "util/inhex.hpp"
+
+namespace discrec::cli {
+namespace {
+
+// A saved response stands for what the drive sent: it must be whole. (A drive's own answer
+// that is cut short is decoded as far as it goes, with a warning; see Drive::configuration.)
+Result<LoadedConfiguration> from_file(const ConfigurationInput& in, mmc::ConfigurationRt rt) {
+    auto bytes = read_inhex_file(in.inhex, in.raw_in);
+    if (!bytes) return bytes.error();
+    LoadedConfiguration out{{std::nullopt, in.inhex}, mmc::decode_configuration(*bytes)};
+    auto& c = out.configuration;
+    if (!c.usable) {
+        return make_error(ErrorKind::usage,
+                          fmt::format("{}: not a GET CONFIGURATION response: {}", in.inhex,
+                                      c.warnings.empty() ? "too short" : c.warnings.front()));
+    }
+    if (c.truncated) {
+        return make_error(ErrorKind::usage,
+                          fmt::format("{}: truncated GET CONFIGURATION response: its header "
+                                      "says {} bytes, the file has {}",
+                                      in.inhex, std::uint64_t{c.data_length} + 4, bytes->size()));
+    }
+    if (rt == mmc::ConfigurationRt::current) {  // what RT=1 would have returned (MMC-6 §6.6)
+        std::erase_if(c.features, [](const mmc::FeatureDescriptor& f) { return !f.current; });
+    }
+    return out;
+}
+
+Result<LoadedConfiguration> from_drive(const Context& ctx, const ConfigurationInput& in,
+                                       mmc::ConfigurationRt rt) {
+    auto loc = resolve_one(ctx, in.drive);
+    if (!loc) return loc.error();
+    auto d = drive::open_drive(*loc, open_options(ctx));
+    if (!d) return d.error();
+    auto c = d->configuration(rt);
+    if (!c) return c.error();
+    return LoadedConfiguration{{*loc, {}}, std::move(*c)};
+}
+
+}  // namespace
+
+void add_configuration_input(CLI::App& sub, ConfigurationInput& input) {
+    sub.add_option("DRIVE", input.drive,
+                   "The drive (/dev/srN, srN, /dev/sgN, sgN, index, symlink)");
+    sub.add_option("--inhex", input.inhex,
+                   "Decode a saved GET CONFIGURATION response instead of asking a drive: hex "
+                   "bytes ('#' comments, hex dump columns allowed; '-' for stdin)")
+        ->type_name("FILE");
+    sub.add_flag("--raw-in", input.raw_in, "With --inhex: FILE holds raw binary, not hex");
+}
+
+Result<LoadedConfiguration> load_configuration(const Context& ctx, const ConfigurationInput& input,
+                                               mmc::ConfigurationRt rt) {
+    if (input.drive.empty() == input.inhex.empty()) {
+        return make_error(ErrorKind::usage, "name one DRIVE, or give --inhex FILE (not both)");
+    }
+    if (input.raw_in && input.inhex.empty()) {
+        return make_error(ErrorKind::usage, "--raw-in goes with --inhex FILE");
+    }
+    return input.inhex.empty() ? from_drive(ctx, input, rt) : from_file(input, rt);
+}
+
+}  // namespace discrec::cli

@@ -1,0 +1,32 @@
+// Where `features` and `profiles` get a GET CONFIGURATION answer: a drive (DRIVE), or a saved
+// response (--inhex FILE, sg3_utils' hex format; --raw-in for binary).
+#pragma once
+
+#include <string>
+
+#include "cli/context.hpp"
+#include "mmc/cdb.hpp"
+#include "mmc/configuration.hpp"
+#include "output/features.hpp"
+
+namespace discrec::cli {
+
+struct ConfigurationInput {
+    std::string drive;
+    std::string inhex;
+    bool raw_in = false;
+};
+
+struct LoadedConfiguration {
+    output::ConfigurationSource source;
+    mmc::Configuration configuration;
+};
+
+// Adds DRIVE, --inhex and --raw-in to a subcommand.
+void add_configuration_input(CLI::App& sub, ConfigurationInput& input);
+// Asks the drive (the whole configuration, continued past one allocation length), or decodes
+// the file; a file that is not a whole GET CONFIGURATION response is a usage error.
+Result<LoadedConfiguration> load_configuration(const Context& ctx, const ConfigurationInput& input,
+                                               mmc::ConfigurationRt rt);
+
+}  // namespace discrec::cli

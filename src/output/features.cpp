@@ -1,0 +1,216 @@
+#include "output/features.hpp"
+
+#include <cstdio>
+
+#include <fmt/format.h>
+
+#include "mmc/tables/features.hpp"
+#include "mmc/tables/profiles.hpp"
+#include "output/json_document.hpp"
+#include "output/table.hpp"
+
+namespace discrec::output {
+namespace {
+
+using Json = nlohmann::ordered_json;
+using mmc::FieldKind;
+
+std::string profile_name(std::uint32_t code) {
+    const auto* row = mmc::find_profile(static_cast<std::uint16_t>(code));
+    return row != nullptr ? std::string(row->name) : fmt::format("Unknown profile {:04X}h", code);
+}
+
+std::string feature_name(std::uint16_t code) {
+    if (const auto* row = mmc::find_feature(code)) return std::string(row->name);
+    return mmc::is_vendor_feature(code) ? "Vendor specific"
+                                        : fmt::format("Unknown feature {:04X}h", code);
+}
+
+// ------------------------------------------------------------------------------ JSON
+
+Json source_json(const ConfigurationSource& s) {
+    if (!s.drive) return {{"inhex", s.inhex_path}};
+    return {{"name", s.drive->name},
+            {"block_device", s.drive->block_device},
+            {"generic_device", s.drive->generic_device}};
+}
+
+Json profile_json(std::uint32_t code, std::optional<bool> current) {
+    Json j = code_json(code, 4, profile_name(code));
+    if (current) j["current"] = *current;
+    return j;
+}
+
+Json field_value_json(const mmc::DecodedField& f) {
+    switch (f.spec->kind) {
+        case FieldKind::flag:
+            return f.value != 0;
+        case FieldKind::uint:
+        case FieldKind::bitmap:
+            return f.value;
+        case FieldKind::enumeration:
+            return {{"value", f.value}, {"string", f.text.empty() ? "reserved" : f.text}};
+        case FieldKind::ascii:
+        case FieldKind::date:
+            return f.text;
+        case FieldKind::profiles:
+        case FieldKind::u16_list: {
+            Json list = Json::array();
+            for (const auto& item : f.items) list.push_back(profile_json(item.value, item.current));
+            return list;
+        }
+        default: {
+            Json list = Json::array();
+            for (const auto& item : f.items) list.push_back(item.value);
+            return list;
+        }
+    }
+}
+
+Json feature_json(const mmc::DecodedFeature& f, bool raw) {
+    Json j = code_json(f.code, 4, feature_name(f.code));
+    j["version"] = f.version;
+    j["persistent"] = f.persistent;
+    j["current"] = f.current;
+    j["additional_length"] = f.additional_length;
+    j["truncated"] = f.truncated;
+    j["decoded"] = f.known;
+    Json fields = Json::object();
+    for (const auto& field : f.fields)
+        fields[std::string(field.spec->key)] = field_value_json(field);
+    j["fields"] = std::move(fields);
+    if (!f.known || raw) j["raw"] = hex_bytes(f.data);
+    if (!f.extra.empty()) j["extra"] = hex_bytes(f.extra);
+    j["notes"] = f.notes;
+    return j;
+}
+
+// ------------------------------------------------------------------------------ text
+
+std::string yes_no(std::uint32_t v) { return v != 0 ? "yes" : "no"; }
+
+std::string items_text(const mmc::DecodedField& f) {
+    std::string out;
+    for (const auto& item : f.items) {
+        if (!out.empty()) out += ", ";
+        if (f.spec->kind == FieldKind::u16_list) {
+            out += fmt::format("0x{:04x} {}", item.value, profile_name(item.value));
+        } else if (f.spec->kind == FieldKind::u32_list) {
+            out += fmt::format("0x{:08x}", item.value);
+        } else {
+            out += std::to_string(item.value);
+        }
+    }
+    return out.empty() ? "none" : out;
+}
+
+std::string field_text(const mmc::DecodedField& f) {
+    switch (f.spec->kind) {
+        case FieldKind::flag:
+            return yes_no(f.value);
+        case FieldKind::uint:
+            return std::to_string(f.value);
+        case FieldKind::bitmap:
+            return fmt::format("0x{:0{}x}", f.value, (f.spec->bits + 3) / 4);
+        case FieldKind::enumeration:
+            return fmt::format("{} ({})", f.value, f.text.empty() ? "reserved" : f.text);
+        case FieldKind::ascii:
+            return fmt::format("\"{}\"", f.text);
+        case FieldKind::date:
+            return f.text;
+        default:
+            return items_text(f);
+    }
+}
+
+void append_fields(std::string& out, const mmc::DecodedFeature& f) {
+    for (const auto& field : f.fields) {
+        if (field.spec->kind != FieldKind::profiles) {
+            out += fmt::format("    {}: {}\n", field.spec->label, field_text(field));
+            continue;
+        }
+        for (const auto& p : field.items) {
+            out += fmt::format("    Profile: 0x{:04x} {}{}\n", p.value, profile_name(p.value),
+                               p.current.value_or(false) ? " (current)" : "");
+        }
+    }
+}
+
+std::string feature_text(const mmc::DecodedFeature& f, bool raw) {
+    std::string out =
+        fmt::format("Feature 0x{:04x} {} (version {}{}{})\n", f.code, feature_name(f.code),
+                    f.version, f.persistent ? ", persistent" : "", f.current ? ", current" : "");
+    append_fields(out, f);
+    if (!f.known || raw) {
+        out += fmt::format("    {}: {}\n", f.known ? "Raw" : "Data",
+                           f.data.empty() ? "(none)" : hex_bytes(f.data));
+    }
+    for (const auto& n : f.notes) out += fmt::format("    Note: {}\n", n);
+    return out;
+}
+
+std::string source_text(const ConfigurationSource& s) {
+    if (!s.drive) return s.inhex_path;
+    return fmt::format("{} ({})", s.drive->name, s.drive->block_device);
+}
+
+void print_text(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }
+
+}  // namespace
+
+void print_features(const OutputOptions& options, const FeaturesReport& r) {
+    if (options.json) {
+        Json doc = document_head(options);
+        doc["source"] = source_json(r.source);
+        doc["current_profile"] =
+            code_json(r.current_profile, 4,
+                      r.current_profile == 0 ? "none" : profile_name(r.current_profile));
+        doc["current_only"] = r.current_only;
+        doc["features"] = Json::array();
+        for (const auto& f : r.features) doc["features"].push_back(feature_json(f, r.raw));
+        doc["warnings"] = r.warnings;
+        finish_document(doc, ExitCode::ok, nullptr);
+        return;
+    }
+    std::string out = fmt::format(
+        "Source: {}\nCurrent profile: 0x{:04x} {}\n", source_text(r.source), r.current_profile,
+        r.current_profile == 0 ? "none" : profile_name(r.current_profile));
+    for (const auto& f : r.features) out += feature_text(f, r.raw);
+    for (const auto& w : r.warnings) out += fmt::format("Warning: {}\n", w);
+    print_text(out);
+}
+
+void print_profiles(const OutputOptions& options, const ProfilesReport& r) {
+    if (options.json) {
+        Json doc = document_head(options);
+        doc["source"] = source_json(r.source);
+        doc["current_profile"] =
+            code_json(r.current_profile, 4,
+                      r.current_profile == 0 ? "none" : profile_name(r.current_profile));
+        doc["profiles"] = Json::array();
+        for (const auto& p : r.profiles) {
+            Json pj = profile_json(p.number, p.current);
+            const auto* row = mmc::find_profile(p.number);
+            pj["reads"] = row != nullptr ? Json(row->reads) : Json(nullptr);
+            pj["writes"] = row != nullptr ? Json(row->writes) : Json(nullptr);
+            pj["family"] =
+                row != nullptr ? Json(mmc::medium_family_name(row->family)) : Json(nullptr);
+            doc["profiles"].push_back(std::move(pj));
+        }
+        doc["warnings"] = r.warnings;
+        finish_document(doc, ExitCode::ok, nullptr);
+        return;
+    }
+    TextTable table({"PROFILE", "NAME", "MEDIA", "CURRENT"});
+    for (const auto& p : r.profiles) {
+        const auto* row = mmc::find_profile(p.number);
+        table.add_row({fmt::format("0x{:04x}", p.number), profile_name(p.number),
+                       row != nullptr ? std::string(mmc::profile_access_words(*row)) : "?",
+                       p.current ? "current" : ""});
+    }
+    std::string out = table.render();
+    for (const auto& w : r.warnings) out += fmt::format("Warning: {}\n", w);
+    print_text(out);
+}
+
+}  // namespace discrec::output
