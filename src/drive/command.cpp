@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "mmc/opcodes.hpp"
+#include "transport/os_error.hpp"
 #include "transport/tracing.hpp"
 
 namespace discrec::drive {
@@ -60,21 +61,19 @@ Error command_error(const std::string& drive_name, const Cdb& cdb, const Complet
                               what + ": check condition with unusable sense data");
         case CompletionClass::timeout:
             return make_error(ErrorKind::timeout, what + ": timed out (the drive did not answer)");
-        case CompletionClass::os:
-            if (completion.os_error == ENODEV || completion.os_error == ENXIO) {
-                return make_error(
-                    ErrorKind::no_such_drive,
-                    what + ": the drive is gone (" + std::strerror(completion.os_error) + ")");
-            }
-            if (completion.os_error == EPERM || completion.os_error == EACCES) {
-                return make_error(ErrorKind::permission_denied,
-                                  what +
-                                      ": not permitted (this command needs write access to the "
-                                      "device or root)");
-            }
-            return make_error(ErrorKind::failure,
-                              fmt::format("{}: {}", what, describe_completion_status(completion)));
-        case CompletionClass::transport:
+        case CompletionClass::os: {
+        const ErrorKind kind = os_error_kind(completion.os_error);
+        if (kind == ErrorKind::no_such_drive) {
+            return make_error(kind, fmt::format("{}: the drive is gone ({})", what,
+                                                os_error_text(completion.os_error)));
+        }
+        if (kind == ErrorKind::permission_denied) {
+            return make_error(kind, what + ": not permitted (this command needs write access to "
+                                           "the device, or root/administrator rights)");
+        }
+        return make_error(kind, fmt::format("{}: {}", what, describe_completion_status(completion)));
+    }
+    case CompletionClass::transport:
             if (device_gone(completion)) {
                 return make_error(ErrorKind::no_such_drive,
                                   fmt::format("{}: the drive is gone ({})", what,

@@ -12,6 +12,21 @@ const char* access_group_hint() {
            "root";
 }
 
+std::string os_error_text(int os_error) { return std::strerror(os_error); }
+
+ErrorKind os_error_kind(int os_error) {
+    switch (os_error) {
+    case ENODEV:
+    case ENXIO:
+    case ENOENT: return ErrorKind::no_such_drive;
+    case EPERM:
+    case EACCES: return ErrorKind::permission_denied;
+    case EBUSY: return ErrorKind::device_busy;
+    case ETIMEDOUT: return ErrorKind::timeout;
+    default: return ErrorKind::failure;
+    }
+}
+
 Error os_open_error(const std::string& path, int os_error) {
     switch (os_error) {
         case EACCES:

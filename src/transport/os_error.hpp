@@ -11,6 +11,13 @@ namespace discrec {
 // errno (Linux) or GetLastError() (Windows) from opening `path`.
 Error os_open_error(const std::string& path, int os_error);
 
+// The text of an OS error code (errno on Linux, GetLastError() on Windows).
+std::string os_error_text(int os_error);
+
+// What an OS error from a command (not an open) means: the device went away, access was
+// refused, or something else.
+ErrorKind os_error_kind(int os_error);
+
 // The group that grants access to optical drives on this system (Linux: "cdrom").
 const char* access_group_hint();
 

@@ -1,0 +1,2 @@
+# The version of the Debian package whose headers the mingw-w64 build uses.
+include(/usr/share/cmake/CLI11/CLI11ConfigVersion.cmake)

@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# The Windows build, checked on Linux: cross-builds discrec.exe and discrec_unit_tests.exe with
+# mingw-w64 (cmake/mingw-w64-x86_64.cmake) and runs them under Wine.
+#
+#   tests/windows/run.sh [--unit|--exe|--all] [BUILD_DIR]     (default --all, build-win)
+#
+# --unit  the doctest unit tests (tests/unit/, including platform_windows_test.cpp)
+# --exe   discrec.exe end to end: --version, list, info and every error path for drive
+#         letters that are not optical drives (Wine maps letters to Unix directories; with no
+#         CD drive configured, list is empty)
+# Exit 0 passed, 1 failed, 77 skipped (mingw-w64 or Wine not installed).
+set -uo pipefail
+
+mode=--all
+case "${1:-}" in --unit | --exe | --all) mode=$1; shift ;; esac
+here=$(cd "$(dirname "$0")" && pwd)
+source_dir=$(cd "$here/../.." && pwd)
+build=$(mkdir -p "${1:-build-win}" && cd "${1:-build-win}" && pwd)
+
+for tool in x86_64-w64-mingw32-g++-posix cmake; do
+    command -v "$tool" >/dev/null || { echo "windows: $tool not installed: skipped"; exit 77; }
+done
+if ! command -v wine >/dev/null && ! command -v wine64 >/dev/null; then
+    echo "windows: wine not installed: skipped"
+    exit 77
+fi
+
+# One quiet, private Wine prefix per build tree (created on first use); no display needed.
+export WINEPREFIX="$build/wineprefix" WINEDEBUG=-all
+wine_run="$source_dir/cmake/mingw-w64/wine-run.sh"
+# wineserver is a Unix program (not run through wine); Debian keeps it off PATH.
+wineserver=$(command -v wineserver || command -v /usr/lib/wine/wineserver64 || echo true)
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+now_ms() { date +%s%3N; }
+
+build_targets() {
+    local targets=(--target discrec)
+    [ "$mode" != --exe ] && targets+=(--target discrec_unit_tests)
+    cmake -S "$source_dir" -B "$build" -DCMAKE_TOOLCHAIN_FILE="$source_dir/cmake/mingw-w64-x86_64.cmake" \
+        -DCMAKE_BUILD_TYPE="${DISCREC_WIN_BUILD_TYPE:-}" -DDISCREC_VM_TESTS=OFF >"$build/configure.log" 2>&1 ||
+        { cat "$build/configure.log"; return 1; }
+    cmake --build "$build" -j"$(nproc)" "${targets[@]}" 2>&1 | grep -v '^\[' || true
+    [ -f "$build/discrec.exe" ] || return 1
+    [ "$mode" = --exe ] || [ -f "$build/tests/discrec_unit_tests.exe" ]
+}
+
+start_wine() {
+    local t0
+    t0=$(now_ms)
+    "$wine_run" wineboot --init >/dev/null 2>&1
+    echo "windows: wine prefix ready in $(($(now_ms) - t0)) ms ($WINEPREFIX)"
+}
+
+run_unit() {
+    local t0
+    t0=$(now_ms)
+    if "$wine_run" "$build/tests/discrec_unit_tests.exe"; then
+        echo "windows: unit tests passed under Wine in $(($(now_ms) - t0)) ms"
+    else
+        fail "discrec_unit_tests.exe under Wine"
+    fi
+}
+
+# run NAME EXPECTED_EXIT ARGS...: runs discrec.exe, keeps stdout/stderr (without the CRs of
+# Windows text mode) in $out/$err, and checks the exit status.
+out="" err=""
+run() {
+    local name=$1 expected=$2
+    shift 2
+    "$wine_run" "$build/discrec.exe" "$@" >"$build/out.txt" 2>"$build/err.txt"
+    local status=$?
+    out=$(tr -d '\r' <"$build/out.txt")
+    err=$(tr -d '\r' <"$build/err.txt")
+    if [ "$status" -ne "$expected" ]; then
+        fail "$name: exit $status, expected $expected; stdout: $out; stderr: $err"
+        return 1
+    fi
+    echo "ok: $name (exit $status)${err:+: $err}"
+}
+
+contains() { [[ "$1" == *"$2"* ]] || fail "$3: '$2' not in: $1"; }
+
+json_check() {  # json_check NAME PYTHON_EXPR (on the document d)
+    python3 -c "import json,sys; d=json.loads(sys.stdin.read()); sys.exit(0 if ($2) else 1)" \
+        <<<"$out" || fail "$1: JSON check '$2' failed on: $out"
+}
+
+run_exe() {
+    local t0 version
+    version=$(sed -n 's/^project(discrec VERSION \([0-9.]*\).*/\1/p' "$source_dir/CMakeLists.txt")
+    t0=$(now_ms)
+    run "--version" 0 --version && contains "$out" "discrec $version" "--version"
+    echo "windows: one discrec.exe run under Wine took $(($(now_ms) - t0)) ms"
+    run "--help" 0 --help && contains "$out" "info" "--help"
+    run "bad option" 2 list --no-such-option
+    run "list" 0 list && { [ -z "$out" ] || fail "list: expected no rows, got: $out"; }
+    contains "$err" "no optical drives found" "list"
+    run "list --json" 0 list --json && json_check "list --json" 'd["drives"] == [] and d["exit_status"] == 0'
+    run "info (no drives)" 0 info
+    # Z: is the Unix root in every Wine prefix, C: the prefix's drive_c: fixed disks.
+    run "info Z:" 3 info Z: && contains "$err" "'Z:' is a fixed disk, not an optical drive" "info Z:"
+    run "info c:\\" 3 'info' 'c:\' && contains "$err" "not an optical drive" "info c:\\"
+    run "info \\\\.\\Z:" 3 info '\\.\Z:'
+    run "info Q: (no such letter)" 3 info Q: && contains "$err" "no optical drive 'Q:'" "info Q:"
+    run "info \\\\.\\CdRom0" 3 info '\\.\CdRom0'
+    run "info 0 (no such index)" 3 info 0
+    run "info sr0 (a Linux name)" 3 info sr0
+    # CLI11 takes /word as a Windows-style option on _WIN32 (its default): a usage error.
+    run "info /dev/sr0" 2 info /dev/sr0
+    run "info --json Q:" 3 info --json Q: &&
+        json_check "info --json Q:" 'd["exit_status"] == 3 and d["error"]["kind"] == "no_such_drive"'
+    run "info --json Z:" 3 info Z: --json &&
+        json_check "info --json Z:" 'd["error"]["kind"] == "no_such_drive"'
+    fake_cd_letter
+}
+
+# A letter Wine calls a CD-ROM (registry HKLM\Software\Wine\Drives "r:"="cdrom") that is only a
+# directory: it is listed, and info must fail cleanly (no SCSI pass-through behind it).
+fake_cd_letter() {
+    local dir="$build/fake-cd"
+    mkdir -p "$dir"
+    ln -sfn "$dir" "$WINEPREFIX/dosdevices/r:"
+    "$wine_run" reg add 'HKLM\Software\Wine\Drives' /v r: /d cdrom /f >/dev/null 2>&1
+    "$wineserver" -k >/dev/null 2>&1 || true  # mountmgr reads drive types when Wine starts
+    run "list (fake CD letter R:)" 0 list --json &&
+        json_check "list R:" 'len(d["drives"]) == 1 and d["drives"][0]["name"] == "R:" and d["drives"][0]["block_device"] == "\\\\.\\R:"'
+    echo "windows: Wine's view of R:: $out"
+    # Wine's ntdll calls it a CD-ROM (\\.\CdRom0) but hands the pass-through IOCTLs to
+    # mountmgr, which refuses them: info reports each command's OS error and exits 0.
+    run "info R: (a directory, not a device)" 0 info --json R: &&
+        json_check "info R:" 'd["drives"][0]["name"] == "R:" and "INQUIRY" in d["drives"][0]["errors"][0]["message"]'
+    run "info r:\\ (same drive)" 0 info 'r:\'
+    "$wine_run" reg delete 'HKLM\Software\Wine\Drives' /v r: /f >/dev/null 2>&1
+    rm -f "$WINEPREFIX/dosdevices/r:"
+    "$wineserver" -k >/dev/null 2>&1 || true
+}
+
+# DISCREC_WIN_PREBUILT=1: check the exes already in BUILD_DIR (built elsewhere) without building.
+if [ "${DISCREC_WIN_PREBUILT:-0}" != 1 ] && ! build_targets; then
+    echo "FAIL: the mingw-w64 cross build failed (see above)"
+    exit 1
+fi
+start_wine
+[ "$mode" != --exe ] && run_unit
+[ "$mode" != --unit ] && run_exe
+"$wineserver" -k >/dev/null 2>&1 || true
+if [ "$failures" -ne 0 ]; then
+    echo "windows: $failures check(s) failed"
+    exit 1
+fi
+echo "windows: all checks passed"
