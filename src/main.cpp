@@ -1,6 +1,5 @@
 // discrec: builds the command line, runs the chosen subcommand, and is the one place where an
 // error becomes a message and an exit code.
-#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -10,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/context.hpp"
+#include "platform/process.hpp"
 #include "version.hpp"
 
 namespace {
@@ -28,6 +28,8 @@ constexpr const char* k_exit_codes_help =
     "  9  no medium\n";
 
 void build_app(CLI::App& app, discrec::cli::Context& ctx) {
+    // One option syntax on every OS: on Windows CLI11 would read "/dev/sr0" as an option.
+    app.allow_windows_style_options(false);
     app.set_version_flag("-V,--version", std::string("discrec ") + discrec::k_version);
     app.add_flag("--json", ctx.output.json, "Print one JSON document on stdout");
     app.add_flag("--trace", ctx.trace,
@@ -61,9 +63,7 @@ void build_app(CLI::App& app, discrec::cli::Context& ctx) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    // Output into a closed pipe (`discrec list --json | head -c1`) must not kill us with
-    // SIGPIPE halfway through a command that holds a drive: writes fail with EPIPE instead.
-    std::signal(SIGPIPE, SIG_IGN);
+    discrec::platform::prepare_process();
     discrec::cli::Context ctx;
     ctx.output.argv.assign(argv, argv + argc);
     CLI::App app{"discrec: identify, eject, lock and inspect CD/DVD/BD drives"};

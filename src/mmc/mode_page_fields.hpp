@@ -16,7 +16,7 @@
 
 namespace discrec::mmc {
 
-enum class FieldKind : std::uint8_t {
+enum class ModeFieldKind : std::uint8_t {
     flag,   // one bit: true/false
     uint,   // unsigned number, `unit` says what it counts
     enum_,  // a code with a name (ModeFieldRow::name_of)
@@ -28,13 +28,13 @@ enum class FieldKind : std::uint8_t {
 // field is the `width` bits ending at bit `lsb` of its last byte: bits 7-5 of byte 6 are
 // {6, 5, 3}, bytes 8-9 are {8, 0, 16}.
 struct ModeFieldRow {
-    std::string_view key;    // JSON key, snake_case: "lock_state"
-    std::uint16_t byte;      // first (most significant) byte
-    std::uint8_t lsb;        // lowest bit, in the field's last byte
-    std::uint8_t width;      // bits, 1 .. 64
-    FieldKind kind;
-    std::string_view label;  // as the standard names it: "Lock State"
-    std::string_view unit = {};                         // "kB/s", "100 ms", "s"; uint only
+    std::string_view key;  // JSON key, snake_case: "lock_state"
+    std::uint16_t byte;    // first (most significant) byte
+    std::uint8_t lsb;      // lowest bit, in the field's last byte
+    std::uint8_t width;    // bits, 1 .. 64
+    ModeFieldKind kind;
+    std::string_view label;                                // as the standard names it: "Lock State"
+    std::string_view unit = {};                            // "kB/s", "100 ms", "s"; uint only
     std::string_view (*name_of)(std::uint64_t) = nullptr;  // enum_ only; "" = reserved
 
     // Bytes the field spans (from `byte` on).
@@ -55,15 +55,15 @@ const ModePageLayout* find_mode_page_layout(std::uint8_t code) noexcept;
 
 // Page 2Ah bytes 32.. (MMC-3 §5.5.10): one per write speed the drive offers.
 struct WriteSpeedDescriptor {
-    std::uint8_t rotation_control = 0;  // byte 1 bits 2-0: 0 CLV (and non-pure CAV), 1 pure CAV
-    std::uint16_t write_speed_kbps = 0; // bytes 2-3
+    std::uint8_t rotation_control = 0;   // byte 1 bits 2-0: 0 CLV (and non-pure CAV), 1 pure CAV
+    std::uint16_t write_speed_kbps = 0;  // bytes 2-3
 };
 std::string_view rotation_control_name(std::uint64_t code) noexcept;
 
-struct DecodedField {
+struct DecodedModeField {
     const ModeFieldRow* row = nullptr;
-    std::uint64_t value = 0;  // flag/uint/enum_; for ascii/hex see `bytes`
-    Bytes bytes;              // ascii/hex fields: their bytes
+    std::uint64_t value = 0;                 // flag/uint/enum_; for ascii/hex see `bytes`
+    Bytes bytes;                             // ascii/hex fields: their bytes
     [[nodiscard]] std::string text() const;  // ascii: printable text, spaces trimmed
 };
 
@@ -75,8 +75,8 @@ struct DecodedModePage {
     std::uint16_t page_length = 0;
     Bytes bytes;  // the page from its byte 0, as received
     bool truncated = false;
-    const ModePageLayout* layout = nullptr;  // nullptr: no decoder, hex only
-    std::vector<DecodedField> fields;        // the fields that fit inside the page
+    const ModePageLayout* layout = nullptr;          // nullptr: no decoder, hex only
+    std::vector<DecodedModeField> fields;            // the fields that fit inside the page
     std::vector<WriteSpeedDescriptor> write_speeds;  // page 2Ah only
     std::vector<std::string> warnings;
 };

@@ -142,6 +142,12 @@ CapabilitiesSummary decode_mode_page_2a_summary(ByteSpan page) {
     if (p.size() >= 10) out.max_read_speed_kbps = be16_at(p, 8);
     if (p.size() >= 14) out.buffer_size_kb = be16_at(p, 12);
     if (p.size() >= 16) out.current_read_speed_kbps = be16_at(p, 14);
+    if (p.size() >= 20) out.max_write_speed_kbps = be16_at(p, 18);
+    if (p.size() >= 30) {
+        out.current_write_speed_kbps = be16_at(p, 28);
+    } else if (p.size() >= 22) {
+        out.current_write_speed_kbps = be16_at(p, 20);
+    }
     return out;
 }
 

@@ -58,6 +58,9 @@ struct CapabilitiesSummary {
     std::optional<std::uint16_t> max_read_speed_kbps;      // bytes 8-9
     std::optional<std::uint16_t> buffer_size_kb;           // bytes 12-13
     std::optional<std::uint16_t> current_read_speed_kbps;  // bytes 14-15
+    std::optional<std::uint16_t> max_write_speed_kbps;     // bytes 18-19 (MMC-2/3, obsolete)
+    // MMC-3's bytes 28-29 where the page has them, else the older (obsolete) bytes 20-21.
+    std::optional<std::uint16_t> current_write_speed_kbps;
     std::vector<std::string> warnings;
 };
 

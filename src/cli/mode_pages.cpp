@@ -1,0 +1,265 @@
+// discrec mode-pages DRIVE | --inhex FILE: every mode page read and decoded field by field
+// (IDiscRecorder2::SupportedModePages, IDiscRecorder2Ex::GetModePage with its four requests).
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+
+#include <fmt/format.h>
+#include <CLI/CLI.hpp>
+
+#include "cli/context.hpp"
+#include "mmc/tables/mode_pages.hpp"
+#include "output/mode_pages.hpp"
+#include "util/inhex.hpp"
+
+namespace discrec::cli {
+namespace {
+
+constexpr std::uint8_t k_all_pages = 0x3f;
+
+struct ModePagesOptions {
+    std::string drive;
+    std::vector<std::string> pages;
+    std::string control = "current";
+    bool raw = false;
+    std::string inhex;
+    std::string inhex_header = "auto";
+    bool raw_in = false;
+};
+
+mmc::PageControl parse_control(const std::string& s) {
+    if (s == "changeable") return mmc::PageControl::changeable;
+    if (s == "default") return mmc::PageControl::default_;
+    if (s == "saved") return mmc::PageControl::saved;
+    return mmc::PageControl::current;
+}
+
+// A page as sg_modes takes it (decimal, 0x2a, 2ah) or by its short name (caps).
+std::optional<std::uint8_t> parse_page(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (const auto* row = mmc::find_mode_page(s)) return row->code;
+    int base = 10;
+    if (s.size() > 2 && s.rfind("0x", 0) == 0) {
+        s.erase(0, 2);
+        base = 16;
+    } else if (s.size() > 1 && s.back() == 'h') {
+        s.pop_back();
+        base = 16;
+    }
+    unsigned value = 0;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value, base);
+    if (ec != std::errc{} || end != s.data() + s.size() || s.empty() || value > k_all_pages) {
+        return std::nullopt;
+    }
+    return static_cast<std::uint8_t>(value);
+}
+
+// The pages asked for; empty means every page the drive (or the file) has.
+Result<std::vector<std::uint8_t>> parse_pages(const std::vector<std::string>& specs) {
+    std::vector<std::uint8_t> out;
+    for (const auto& spec : specs) {
+        const auto code = parse_page(spec);
+        if (!code) {
+            return make_error(ErrorKind::usage,
+                              fmt::format("--page: '{}' is not a page number (0-63, 0x2a, 2ah) or "
+                                          "name (caps, error-recovery, write, caching, ...)",
+                                          spec));
+        }
+        if (*code == k_all_pages) return std::vector<std::uint8_t>{};
+        if (std::find(out.begin(), out.end(), *code) == out.end()) out.push_back(*code);
+    }
+    return out;
+}
+
+std::size_t response_size(ByteSpan data, mmc::ModeDataForm form, const mmc::ModeParameters& p) {
+    if (form == mmc::ModeDataForm::sense10)
+        return std::min(data.size(), 2U + std::size_t{p.mode_data_length});
+    if (form == mmc::ModeDataForm::sense6)
+        return std::min(data.size(), 1U + std::size_t{p.mode_data_length});
+    return data.size();
+}
+
+void fill_answer(output::ModeSenseAnswer& a, ByteSpan data, mmc::ModeDataForm form,
+                 const std::vector<std::uint8_t>& wanted) {
+    a.form = form;
+    a.params = mmc::split_mode_data(data, form);
+    const ByteSpan kept = data.first(response_size(data, form, a.params));
+    a.response.assign(kept.begin(), kept.end());
+    for (const auto& page : a.params.pages) {
+        if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), page.code) == wanted.end()) {
+            continue;
+        }
+        a.pages.push_back(mmc::decode_mode_page(page));
+    }
+}
+
+output::ModeSenseAnswer ask_page(drive::Drive& d, std::uint8_t code, mmc::PageControl pc) {
+    output::ModeSenseAnswer a;
+    a.requested = code;
+    auto data = d.mode_sense(code, pc);
+    if (!data) {
+        a.error = data.error();
+        return a;
+    }
+    const auto form =
+        d.uses_mode_sense10() ? mmc::ModeDataForm::sense10 : mmc::ModeDataForm::sense6;
+    fill_answer(a, *data, form, {code});
+    if (a.pages.empty()) {
+        a.error = make_error(
+            ErrorKind::device_error,
+            fmt::format("{}: MODE SENSE: the answer holds no page {:02X}h", d.name(), code));
+    }
+    return a;
+}
+
+// 0 when any page was read; else the exit code of the first error.
+ExitCode exit_for(const output::ModePagesReport& r) {
+    for (const auto& a : r.answers) {
+        if (!a.error && !a.pages.empty()) return ExitCode::ok;
+    }
+    for (const auto& a : r.answers) {
+        if (a.error) return exit_code_for(a.error->kind);
+    }
+    return ExitCode::ok;
+}
+
+ExitCode finish(Context& ctx, const output::ModePagesReport& r) {
+    const ExitCode code = exit_for(r);
+    for (const auto& a : r.answers) {
+        if (a.error && code != ExitCode::ok) note(ctx, a.error->message);
+    }
+    output::print_mode_pages(ctx.output, r, code);
+    return code;
+}
+
+ExitCode run_device(Context& ctx, const ModePagesOptions& opts, output::ModePagesReport r,
+                    std::vector<std::uint8_t> wanted) {
+    auto loc = resolve_one(ctx, opts.drive);
+    if (!loc) return report_error(ctx, loc.error());
+    auto d = drive::open_drive(*loc, open_options(ctx));
+    if (!d) return report_error(ctx, d.error());
+    r.location = *loc;
+    if (wanted.empty()) {
+        auto list = d->supported_mode_pages();
+        if (!list) return report_error(ctx, list.error());
+        r.supported = list->pages;
+        r.probed = list->probed;
+        wanted = list->pages;
+    }
+    for (auto code : wanted) r.answers.push_back(ask_page(*d, code, r.control));
+    return finish(ctx, r);
+}
+
+// Hex text (sg_modes -H, sg_raw output, our own --raw) or raw binary (sg_modes -r): a
+// MODE SENSE answer starts with a length whose high byte is a control character.
+Result<Bytes> read_saved_response(const std::string& path, bool binary) {
+    auto bytes = read_inhex_file(path, true);
+    if (!bytes || binary) return bytes;
+    const bool text = std::all_of(bytes->begin(), bytes->end(), [](std::byte b) {
+        const auto c = static_cast<unsigned char>(b);
+        return c >= 0x20 || c == '\n' || c == '\r' || c == '\t';  // UTF-8 comments too
+    });
+    if (!text || bytes->empty()) return bytes;
+    std::string content(bytes->size(), '\0');
+    std::transform(bytes->begin(), bytes->end(), content.begin(),
+                   [](std::byte b) { return static_cast<char>(b); });
+    auto parsed = parse_hex_text(content);
+    if (!parsed)
+        return make_error(ErrorKind::usage, fmt::format("{}: {}", path, parsed.error().message));
+    return parsed;
+}
+
+Result<mmc::ModeDataForm> inhex_form(const ModePagesOptions& opts, ByteSpan data) {
+    if (opts.inhex_header == "10") return mmc::ModeDataForm::sense10;
+    if (opts.inhex_header == "6") return mmc::ModeDataForm::sense6;
+    if (opts.inhex_header == "none") return mmc::ModeDataForm::pages_only;
+    if (auto form = mmc::detect_mode_data_form(data)) return *form;
+    return make_error(
+        ErrorKind::usage,
+        fmt::format("{}: {} bytes that are neither a MODE SENSE(10) or (6) answer nor "
+                    "mode pages (their length fields disagree; see --inhex-header)",
+                    opts.inhex, data.size()));
+}
+
+ExitCode run_inhex(Context& ctx, const ModePagesOptions& opts, output::ModePagesReport r,
+                   const std::vector<std::uint8_t>& wanted) {
+    auto data = read_saved_response(opts.inhex, opts.raw_in);
+    if (!data) return report_error(ctx, data.error());
+    if (data->empty())
+        return report_error(ctx, make_error(ErrorKind::usage, opts.inhex + ": empty"));
+    auto form = inhex_form(opts, *data);
+    if (!form) return report_error(ctx, form.error());
+    r.inhex_path = opts.inhex;
+    output::ModeSenseAnswer all;
+    fill_answer(all, *data, *form, wanted);
+    if (all.pages.empty() && wanted.empty()) {
+        return report_error(ctx, make_error(ErrorKind::usage, opts.inhex + ": no mode page in it"));
+    }
+    for (auto code : wanted) {
+        const bool found = std::any_of(all.pages.begin(), all.pages.end(),
+                                       [code](const auto& p) { return p.code == code; });
+        if (found) continue;
+        output::ModeSenseAnswer missing;
+        missing.requested = code;
+        missing.error = make_error(ErrorKind::not_supported,
+                                   fmt::format("{}: no page {:02X}h in it", opts.inhex, code));
+        r.answers.push_back(std::move(missing));
+    }
+    if (!all.pages.empty()) r.answers.insert(r.answers.begin(), std::move(all));
+    return finish(ctx, r);
+}
+
+ExitCode run_mode_pages(Context& ctx, const ModePagesOptions& opts) {
+    auto wanted = parse_pages(opts.pages);
+    if (!wanted) return report_error(ctx, wanted.error());
+    if (opts.inhex.empty() == opts.drive.empty()) {
+        return report_error(
+            ctx,
+            make_error(ErrorKind::usage, "mode-pages takes a DRIVE or --inhex FILE (one of them)"));
+    }
+    output::ModePagesReport r;
+    r.control = parse_control(opts.control);
+    r.raw = opts.raw;
+    if (!opts.inhex.empty()) return run_inhex(ctx, opts, std::move(r), *wanted);
+    return run_device(ctx, opts, std::move(r), std::move(*wanted));
+}
+
+}  // namespace
+
+void register_mode_pages(CLI::App& app, Context& ctx) {
+    auto opts = std::make_shared<ModePagesOptions>();
+    CLI::App* sub = app.add_subcommand(
+        "mode-pages",
+        "Read and decode the drive's mode pages (current, changeable, default, saved)");
+    sub->add_option("DRIVE", opts->drive, "The drive (/dev/srN, srN, /dev/sgN, index, symlink)");
+    sub->add_option("-p,--page", opts->pages,
+                    "Pages to show, comma separated: a number (42, 0x2a, 2ah) or a name (caps, "
+                    "error-recovery, write, caching, cd-audio, power, ...); default: every page")
+        ->delimiter(',')
+        ->type_name("P[,P...]");
+    sub->add_option("-c,--control", opts->control,
+                    "Which values: current (default), changeable, "
+                    "default or saved")
+        ->check(CLI::IsMember({"current", "changeable", "default", "saved"}));
+    sub->add_flag("-r,--raw", opts->raw,
+                  "Also print each page's bytes and the whole MODE SENSE answer in hex");
+    sub->add_option("--inhex", opts->inhex,
+                    "Decode a saved answer instead of asking a drive: hex text (sg_modes -H, "
+                    "sg_raw) or binary (sg_modes -r), with or without the mode parameter header; "
+                    "'-' reads standard input")
+        ->type_name("FILE");
+    sub->add_flag("--raw-in", opts->raw_in,
+                  "With --inhex: the file is binary (default: binary unless it reads as text)");
+    sub->add_option("--inhex-header", opts->inhex_header,
+                    "With --inhex: the header the bytes start with (default: auto-detect)")
+        ->check(CLI::IsMember({"auto", "10", "6", "none"}));
+    sub->footer(
+        "Examples:\n  discrec mode-pages sr0\n  discrec mode-pages sr0 --page caps --json | "
+        "jq .pages[0].fields.lock_state\n  discrec mode-pages sr0 --page 0x2a --control "
+        "changeable\n"
+        "  sg_modes -p 0x2a -r /dev/sg0 > 2a.bin; discrec mode-pages --inhex 2a.bin\n");
+    sub->callback(
+        [&ctx, opts] { ctx.action = [&ctx, opts] { return run_mode_pages(ctx, *opts); }; });
+}
+
+}  // namespace discrec::cli
