@@ -22,6 +22,9 @@ _discrec() {
         [close-tray]="--wait"
         [lock]="--off --status --exclusive --force --client"
         [mcn]="--on --off --interval"
+        [features]="--current --feature --raw --inhex --raw-in"
+        [profiles]="--inhex --raw-in"
+        [mode-pages]="--page -p --control -c --raw -r --inhex --raw-in --inhex-header"
     )
     local cmd="" w i
     for ((i = 1; i < cword; i++)); do
@@ -32,6 +35,11 @@ _discrec() {
 
     case $prev in
         --sysroot) _filedir -d; return ;;
+        --inhex) _filedir; return ;;
+        --feature) COMPREPLY=($(compgen -W "profile-list core morphing removable-medium cd-read dvd-read random-readable real-time-streaming drive-serial-number firmware-information" -- "$cur")); return ;;
+        --page|-p) COMPREPLY=($(compgen -W "error-recovery write verify-error-recovery caching cd cd-audio power informational-exceptions timeout-protect caps all" -- "$cur")); return ;;
+        --control|-c) COMPREPLY=($(compgen -W "current changeable default saved" -- "$cur")); return ;;
+        --inhex-header) COMPREPLY=($(compgen -W "auto 10 6 none" -- "$cur")); return ;;
         --client|--interval|--wait) return ;;
     esac
     if [[ -z $cmd ]]; then

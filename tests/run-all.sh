@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 
 packages=(cmake g++ make libcli11-dev nlohmann-json3-dev libfmt-dev doctest-dev
           qemu-system-x86 linux-image-amd64 busybox-static sg3-utils genisoimage eject
-          cpio kmod xz-utils util-linux python3 mandoc)
+          cpio kmod xz-utils util-linux python3 mandoc zsh fish bash-completion
+          g++-mingw-w64-x86-64 mingw-w64-tools wine wine64 clang libclang-rt-14-dev)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -26,11 +27,14 @@ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build "$build" -j"$jobs"
 
 asan=${build}-asan
-cmake -S . -B "$asan" -DCMAKE_BUILD_TYPE=Debug -DDISCREC_SANITIZE=ON -DDISCREC_VM_TESTS=OFF
+cmake -S . -B "$asan" -DCMAKE_BUILD_TYPE=Debug -DDISCREC_SANITIZE=ON -DDISCREC_VM_TESTS=OFF -DDISCREC_WINDOWS_TESTS=OFF
 cmake --build "$asan" -j"$jobs"
 echo "== unit and CLI tests under AddressSanitizer + UndefinedBehaviorSanitizer"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir "$asan" --output-on-failure -j"$jobs"
 
-echo "== the whole suite: unit, CLI and QEMU end-to-end tests"
+echo "== every libFuzzer target, ${DISCREC_FUZZ_SECONDS:-30} s each (clang; regression check)"
+DISCREC_FUZZ_BUILD_DIR=$PWD/${build}-fuzz bash bench/fuzz.sh "${DISCREC_FUZZ_SECONDS:-30}"
+
+echo "== the whole suite: unit, CLI, QEMU end-to-end and Windows (mingw + Wine) tests"
 ctest --test-dir "$build" --output-on-failure -j"$jobs"
