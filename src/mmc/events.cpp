@@ -4,6 +4,8 @@
 
 #include <array>
 
+#include "mmc/tables/code_names.hpp"
+
 namespace discrec::mmc {
 namespace {
 
@@ -14,49 +16,36 @@ constexpr std::size_t k_media_descriptor = 4;
 constexpr std::size_t k_mechanism_header = 8;
 constexpr std::size_t k_slot_entry = 4;
 
-struct NameRow {
-    std::uint8_t code;
-    std::string_view name;
-};
-
 constexpr std::array k_media_events = {
-    NameRow{0, "NoChg"},
-    NameRow{1, "EjectRequest"},
-    NameRow{2, "NewMedia"},
-    NameRow{3, "MediaRemoval"},
-    NameRow{4, "MediaChanged"},
-    NameRow{5, "BGFormat-Completed"},
-    NameRow{6, "BGFormat-Restarted"},
+    CodeName{0, "NoChg"},
+    CodeName{1, "EjectRequest"},
+    CodeName{2, "NewMedia"},
+    CodeName{3, "MediaRemoval"},
+    CodeName{4, "MediaChanged"},
+    CodeName{5, "BGFormat-Completed"},
+    CodeName{6, "BGFormat-Restarted"},
 };
 
 constexpr std::array k_notification_classes = {
-    NameRow{1, "Operational Change"}, NameRow{2, "Power Management"},
-    NameRow{3, "External Request"},   NameRow{4, "Media"},
-    NameRow{5, "Multiple Hosts"},     NameRow{6, "Device Busy"},
+    CodeName{1, "Operational Change"}, CodeName{2, "Power Management"},
+    CodeName{3, "External Request"},   CodeName{4, "Media"},
+    CodeName{5, "Multiple Hosts"},     CodeName{6, "Device Busy"},
 };
 
 constexpr std::array k_changer_states = {
-    NameRow{0, "Ready"},
-    NameRow{1, "Load in progress"},
-    NameRow{2, "Unload in progress"},
-    NameRow{3, "Initializing"},
+    CodeName{0, "Ready"},
+    CodeName{1, "Load in progress"},
+    CodeName{2, "Unload in progress"},
+    CodeName{3, "Initializing"},
 };
 
 constexpr std::array k_mechanism_states = {
-    NameRow{0, "Idle"},
-    NameRow{1, "Playing"},
-    NameRow{2, "Scanning"},
-    NameRow{3, "Active"},
-    NameRow{7, "No state information"},
+    CodeName{0, "Idle"},
+    CodeName{1, "Playing"},
+    CodeName{2, "Scanning"},
+    CodeName{3, "Active"},
+    CodeName{7, "No state information"},
 };
-
-template <std::size_t N>
-std::string_view lookup(const std::array<NameRow, N>& rows, std::uint8_t code) {
-    for (const NameRow& r : rows) {
-        if (r.code == code) return r.name;
-    }
-    return {};
-}
 
 MediaEvent read_media_event(ByteSpan d) {
     MediaEvent m;
@@ -113,11 +102,11 @@ EventStatus decode_event_status(ByteSpan data) {
 }
 
 std::string_view media_event_name(std::uint8_t code) noexcept {
-    return lookup(k_media_events, code);
+    return name_of(k_media_events, code);
 }
 
 std::string_view notification_class_name(std::uint8_t cls) noexcept {
-    return lookup(k_notification_classes, cls);
+    return name_of(k_notification_classes, cls);
 }
 
 MechanismStatus decode_mechanism_status(ByteSpan data) {
@@ -150,11 +139,11 @@ MechanismStatus decode_mechanism_status(ByteSpan data) {
 }
 
 std::string_view changer_state_name(std::uint8_t state) noexcept {
-    return lookup(k_changer_states, state);
+    return name_of(k_changer_states, state);
 }
 
 std::string_view mechanism_state_name(std::uint8_t state) noexcept {
-    return lookup(k_mechanism_states, state);
+    return name_of(k_mechanism_states, state);
 }
 
 }  // namespace discrec::mmc

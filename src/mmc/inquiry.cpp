@@ -4,6 +4,8 @@
 
 #include <array>
 
+#include "mmc/tables/code_names.hpp"
+
 namespace discrec::mmc {
 namespace {
 
@@ -16,64 +18,51 @@ constexpr std::size_t k_version_desc_count = 8;
 constexpr std::size_t k_vpd_header = 4;
 constexpr std::size_t k_designator_header = 4;
 
-struct NameRow {
-    std::uint8_t code;
-    std::string_view name;
-};
-
 // SPC-4 §6.6.2, peripheral device type.
 constexpr std::array k_device_types = {
-    NameRow{0x00, "Direct access block device"},
-    NameRow{0x01, "Sequential-access device"},
-    NameRow{0x02, "Printer device"},
-    NameRow{0x03, "Processor device"},
-    NameRow{0x04, "Write-once device"},
-    NameRow{0x05, "CD/DVD device"},
-    NameRow{0x07, "Optical memory device"},
-    NameRow{0x08, "Media changer device"},
-    NameRow{0x0c, "Storage array controller device"},
-    NameRow{0x0d, "Enclosure services device"},
-    NameRow{0x0e, "Simplified direct-access device"},
-    NameRow{0x0f, "Optical card reader/writer device"},
-    NameRow{0x10, "Bridge controller commands"},
-    NameRow{0x11, "Object-based storage device"},
-    NameRow{0x12, "Automation/drive interface"},
-    NameRow{0x1e, "Well known logical unit"},
-    NameRow{0x1f, "Unknown or no device type"},
+    CodeName{0x00, "Direct access block device"},
+    CodeName{0x01, "Sequential-access device"},
+    CodeName{0x02, "Printer device"},
+    CodeName{0x03, "Processor device"},
+    CodeName{0x04, "Write-once device"},
+    CodeName{0x05, "CD/DVD device"},
+    CodeName{0x07, "Optical memory device"},
+    CodeName{0x08, "Media changer device"},
+    CodeName{0x0c, "Storage array controller device"},
+    CodeName{0x0d, "Enclosure services device"},
+    CodeName{0x0e, "Simplified direct-access device"},
+    CodeName{0x0f, "Optical card reader/writer device"},
+    CodeName{0x10, "Bridge controller commands"},
+    CodeName{0x11, "Object-based storage device"},
+    CodeName{0x12, "Automation/drive interface"},
+    CodeName{0x1e, "Well known logical unit"},
+    CodeName{0x1f, "Unknown or no device type"},
 };
 
 // SPC-4 §7.8.6.1: code set, association and designator type of a designation descriptor.
 constexpr std::array k_code_sets = {
-    NameRow{0x1, "Binary"},
-    NameRow{0x2, "ASCII"},
-    NameRow{0x3, "UTF-8"},
+    CodeName{0x1, "Binary"},
+    CodeName{0x2, "ASCII"},
+    CodeName{0x3, "UTF-8"},
 };
 constexpr std::array k_associations = {
-    NameRow{0x0, "Logical unit"},
-    NameRow{0x1, "Target port"},
-    NameRow{0x2, "Target device"},
+    CodeName{0x0, "Logical unit"},
+    CodeName{0x1, "Target port"},
+    CodeName{0x2, "Target device"},
 };
 constexpr std::array k_designator_types = {
-    NameRow{0x0, "Vendor specific"},
-    NameRow{0x1, "T10 vendor ID based"},
-    NameRow{0x2, "EUI-64 based"},
-    NameRow{0x3, "NAA"},
-    NameRow{0x4, "Relative target port identifier"},
-    NameRow{0x5, "Target port group"},
-    NameRow{0x6, "Logical unit group"},
-    NameRow{0x7, "MD5 logical unit identifier"},
-    NameRow{0x8, "SCSI name string"},
-    NameRow{0x9, "Protocol specific port identifier"},
-    NameRow{0xa, "UUID identifier"},
+    CodeName{0x0, "Vendor specific"},
+    CodeName{0x1, "T10 vendor ID based"},
+    CodeName{0x2, "EUI-64 based"},
+    CodeName{0x3, "NAA"},
+    CodeName{0x4, "Relative target port identifier"},
+    CodeName{0x5, "Target port group"},
+    CodeName{0x6, "Logical unit group"},
+    CodeName{0x7, "MD5 logical unit identifier"},
+    CodeName{0x8, "SCSI name string"},
+    CodeName{0x9, "Protocol specific port identifier"},
+    CodeName{0xa, "UUID identifier"},
 };
-
-template <std::size_t N>
-std::string_view lookup(const std::array<NameRow, N>& rows, std::uint8_t code) {
-    for (const NameRow& r : rows) {
-        if (r.code == code) return r.name;
-    }
-    return {};
-}
 
 std::string hex_digits(ByteSpan b) {
     std::string out;
@@ -189,16 +178,16 @@ VpdDeviceId decode_vpd_device_id(ByteSpan data) {
 }
 
 std::string_view code_set_name(std::uint8_t code_set) noexcept {
-    return lookup(k_code_sets, code_set);
+    return name_of(k_code_sets, code_set);
 }
 std::string_view association_name(std::uint8_t association) noexcept {
-    return lookup(k_associations, association);
+    return name_of(k_associations, association);
 }
 std::string_view designator_type_name(std::uint8_t type) noexcept {
-    return lookup(k_designator_types, type);
+    return name_of(k_designator_types, type);
 }
 std::string_view device_type_name(std::uint8_t type) noexcept {
-    return lookup(k_device_types, type);
+    return name_of(k_device_types, type);
 }
 
 }  // namespace discrec::mmc

@@ -13,6 +13,8 @@
 // Bytes count from the page's byte 0; fields a shorter (older) page lacks are left out.
 #include "mmc/mode_page_fields.hpp"
 
+#include "mmc/tables/code_names.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -25,17 +27,9 @@ namespace {
 
 using K = ModeFieldKind;
 
-struct CodeName {
-    std::uint8_t code;
-    std::string_view name;
-};
-
 template <const auto& Table>
 std::string_view name_in(std::uint64_t code) noexcept {
-    for (const CodeName& r : Table) {
-        if (r.code == code) return r.name;
-    }
-    return {};
+    return name_of(Table, code);
 }
 
 std::string_view loading_mechanism_name(std::uint64_t code) noexcept {
