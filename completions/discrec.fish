@@ -1,0 +1,60 @@
+# fish completion for discrec: subcommands, their options and values, and drive names asked
+# of `discrec list --json` (reads sysfs only: fast, needs no privilege).
+
+function __discrec_drives
+    discrec list --json 2>/dev/null | python3 -c 'import json, sys
+try:
+    for d in json.load(sys.stdin)["drives"]:
+        print(d["block_device"] or d["generic_device"]); print(d["name"])
+except Exception:
+    pass' 2>/dev/null
+end
+
+set -l __discrec_cmds list info eject close-tray lock mcn mode-pages features profiles
+set -l __discrec_drive_cmds info eject close-tray lock mcn mode-pages features profiles
+
+complete -c discrec -f
+# Global options
+complete -c discrec -s h -l help -d 'Print help and exit'
+complete -c discrec -s V -l version -n "not __fish_seen_subcommand_from $__discrec_cmds" -d 'Print the version'
+complete -c discrec -l json -d 'Print one JSON document on stdout'
+complete -c discrec -l trace -d 'Print every command sent on stderr'
+complete -c discrec -s q -l quiet -d 'Print no notes on stderr, only errors'
+complete -c discrec -l sysroot -r -a '(__fish_complete_directories)' -d 'Read sys/, dev/, proc/ under DIR'
+
+# Subcommands
+set -l __discrec_top "not __fish_seen_subcommand_from $__discrec_cmds"
+complete -c discrec -n $__discrec_top -a list -d 'List optical drives (reads sysfs only)'
+complete -c discrec -n $__discrec_top -a info -d 'Identity, profiles, features, mode pages, media state'
+complete -c discrec -n $__discrec_top -a eject -d 'Open the tray / eject the medium'
+complete -c discrec -n $__discrec_top -a close-tray -d 'Close the tray (load the medium)'
+complete -c discrec -n $__discrec_top -a lock -d 'Lock or unlock the tray, or hold the drive exclusively'
+complete -c discrec -n $__discrec_top -a mcn -d 'Show or set the media change polling'
+complete -c discrec -n $__discrec_top -a mode-pages -d 'Read and decode the mode pages'
+complete -c discrec -n $__discrec_top -a features -d 'Every MMC feature the drive reports'
+complete -c discrec -n $__discrec_top -a profiles -d 'Every profile the drive supports'
+
+# Drive names after every subcommand but list
+complete -c discrec -n "__fish_seen_subcommand_from $__discrec_drive_cmds" -a '(__discrec_drives)'
+
+# Per-subcommand options
+complete -c discrec -n '__fish_seen_subcommand_from eject' -l unmount -d 'Unmount the medium first'
+complete -c discrec -n '__fish_seen_subcommand_from eject' -l force -d 'Eject even if mounted or locked'
+complete -c discrec -n '__fish_seen_subcommand_from close-tray' -l wait -x -d 'Wait up to SECONDS until ready'
+complete -c discrec -n '__fish_seen_subcommand_from lock' -l off -d 'Unlock the tray'
+complete -c discrec -n '__fish_seen_subcommand_from lock' -l status -d 'Show the lock state'
+complete -c discrec -n '__fish_seen_subcommand_from lock' -l exclusive -d 'Hold the drive exclusively while COMMAND runs'
+complete -c discrec -n '__fish_seen_subcommand_from lock' -l force -d 'With --exclusive: unmount first'
+complete -c discrec -n '__fish_seen_subcommand_from lock' -l client -x -d 'With --exclusive: owner name'
+complete -c discrec -n '__fish_seen_subcommand_from mcn' -l on -d 'Poll at the system default interval'
+complete -c discrec -n '__fish_seen_subcommand_from mcn' -l off -d 'Stop polling the drive'
+complete -c discrec -n '__fish_seen_subcommand_from mcn' -l interval -x -d 'Poll every MS milliseconds'
+complete -c discrec -n '__fish_seen_subcommand_from features profiles mode-pages' -l inhex -r -F -d 'Decode a saved response'
+complete -c discrec -n '__fish_seen_subcommand_from features profiles mode-pages' -l raw-in -d 'With --inhex: raw binary'
+complete -c discrec -n '__fish_seen_subcommand_from features' -l current -d 'Only the current features'
+complete -c discrec -n '__fish_seen_subcommand_from features' -l feature -x -a 'profile-list core morphing removable-medium cd-read dvd-read random-readable real-time-streaming drive-serial-number firmware-information' -d 'Only these features'
+complete -c discrec -n '__fish_seen_subcommand_from features' -l raw -d 'Also show descriptors in hex'
+complete -c discrec -n '__fish_seen_subcommand_from mode-pages' -s p -l page -x -a 'error-recovery write verify-error-recovery caching cd cd-audio power informational-exceptions timeout-protect caps all' -d 'Pages to show'
+complete -c discrec -n '__fish_seen_subcommand_from mode-pages' -s c -l control -x -a 'current changeable default saved' -d 'Which values'
+complete -c discrec -n '__fish_seen_subcommand_from mode-pages' -s r -l raw -d 'Also print the bytes in hex'
+complete -c discrec -n '__fish_seen_subcommand_from mode-pages' -l inhex-header -x -a 'auto 10 6 none' -d 'With --inhex: the header'

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Every --json document the binary makes on a host without drives (list and info on captured
+# sysfs trees, error documents, features/profiles/mode-pages --inhex on the fixtures) is valid
+# against its schema in schemas/ (JSON Schema draft 2020-12, python3-jsonschema).
+# Usage: schemas_test.sh DISCREC SOURCE_DIR   (exit 77 without python3 or python3-jsonschema)
+set -u
+bin=$1
+src=$2
+command -v python3 >/dev/null || { echo "python3 missing: skipped"; exit 77; }
+python3 -c 'import jsonschema' 2>/dev/null || { echo "python3-jsonschema missing: skipped"; exit 77; }
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+sys=$src/tests/fixtures/sysfs feat=$src/tests/fixtures/features modes=$src/tests/fixtures/modes
+pairs=() n=0 fail=0
+
+# doc SCHEMA ARGS...: runs discrec --json ARGS and queues its stdout for SCHEMA.
+doc() {
+    local schema=$1; shift
+    n=$((n + 1))
+    "$bin" --json "$@" >"$tmp/$n.json" 2>/dev/null
+    if [ -s "$tmp/$n.json" ]; then
+        pairs+=("$schema.schema.json" "$tmp/$n.json")
+    else
+        echo "not ok - discrec --json $* printed no document"; fail=1
+    fi
+}
+
+for tree in mixed none sg-only usb-uas; do doc list --sysroot "$sys/$tree" list; done
+doc info --sysroot "$sys/mixed" info
+doc info --sysroot "$sys/mixed" info sr1 0
+doc info --sysroot "$sys/none" info
+# Error documents: no such drive, usage errors.
+doc info --sysroot "$sys/mixed" info nosuch
+for c in eject close-tray lock; do doc action --sysroot "$sys/mixed" "$c" nosuch; done
+doc lock-status --sysroot "$sys/mixed" lock --status nosuch
+doc mcn --sysroot "$sys/mixed" mcn nosuch
+doc list --bogus
+doc mode-pages mode-pages --page nosuchpage --inhex "$modes/qemu-scsi-all-sense10.hex"
+# Saved responses, good and bad.
+for f in "$feat"/*-hex.txt; do
+    doc features features --inhex "$f"
+    doc features features --raw --current --inhex "$f"
+    doc profiles profiles --inhex "$f"
+done
+doc features features --feature cd-read,core --raw-in --inhex "$feat/spec-dvd-writer.bin"
+for f in "$modes"/*.hex; do
+    doc mode-pages mode-pages --inhex "$f"
+    doc mode-pages mode-pages --raw --inhex "$f"
+done
+doc mode-pages mode-pages --control changeable --inhex "$modes/qemu-scsi-2a-changeable.hex"
+doc mode-pages mode-pages --page caps --raw --inhex "$modes/qemu-atapi-2a-sense10.hex"
+
+python3 "$src/tests/docs/validate_json.py" "$src/schemas" "${pairs[@]}" || fail=1
+echo "# $((${#pairs[@]} / 2)) documents validated"
+exit $fail
