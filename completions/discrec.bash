@@ -40,7 +40,7 @@ _discrec() {
         --page|-p) COMPREPLY=($(compgen -W "error-recovery write verify-error-recovery caching cd cd-audio power informational-exceptions timeout-protect caps all" -- "$cur")); return ;;
         --control|-c) COMPREPLY=($(compgen -W "current changeable default saved" -- "$cur")); return ;;
         --inhex-header) COMPREPLY=($(compgen -W "auto 10 6 none" -- "$cur")); return ;;
-        --client|--interval|--wait) return ;;
+        --client|--interval) return ;;  # --wait takes an optional SECONDS: offer drives
     esac
     if [[ -z $cmd ]]; then
         COMPREPLY=($(compgen -W "${!opts[*]} $global" -- "$cur"))

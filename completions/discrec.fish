@@ -40,7 +40,7 @@ complete -c discrec -n "__fish_seen_subcommand_from $__discrec_drive_cmds" -a '(
 # Per-subcommand options
 complete -c discrec -n '__fish_seen_subcommand_from eject' -l unmount -d 'Unmount the medium first'
 complete -c discrec -n '__fish_seen_subcommand_from eject' -l force -d 'Eject even if mounted or locked'
-complete -c discrec -n '__fish_seen_subcommand_from close-tray' -l wait -x -d 'Wait up to SECONDS until ready'
+complete -c discrec -n '__fish_seen_subcommand_from close-tray' -l wait -d 'Then wait (up to SECONDS, default 30) until ready'
 complete -c discrec -n '__fish_seen_subcommand_from lock' -l off -d 'Unlock the tray'
 complete -c discrec -n '__fish_seen_subcommand_from lock' -l status -d 'Show the lock state'
 complete -c discrec -n '__fish_seen_subcommand_from lock' -l exclusive -d 'Hold the drive exclusively while COMMAND runs'

@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 
 packages=(cmake g++ make libcli11-dev nlohmann-json3-dev libfmt-dev doctest-dev
           qemu-system-x86 linux-image-amd64 busybox-static sg3-utils genisoimage eject
-          cpio kmod xz-utils util-linux python3 mandoc zsh fish bash-completion python3-jsonschema dpkg-dev
+          cpio kmod xz-utils util-linux python3 mandoc
+          zsh fish bash-completion python3-jsonschema dpkg-dev
           g++-mingw-w64-x86-64 mingw-w64-tools wine wine64 clang libclang-rt-14-dev)
 missing=()
 for p in "${packages[@]}"; do

@@ -86,6 +86,8 @@ expect "discrec mo" mode-pages
 expect "discrec eject " /dev/sr0 /dev/sr4 sr0 sr4
 expect "discrec --json info " /dev/sr0 sr2
 expect "discrec mode-pages " /dev/sr1 sr1
+expect "discrec close-tray --wait " /dev/sr0 sr0
+reject "discrec mcn --interval " /dev/sr0 sr0
 reject "discrec list " /dev/sr0 sr0
 
 echo "# $sh: $pass passed, $fail failed"

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The Debian package: cpack builds it from this build tree, its Depends (dpkg-shlibdeps) name
+# the C and C++ runtimes, it unpacks into a scratch root with `dpkg -x`, holds the man page,
+# completions and schemas, and the binary in it runs.
+# Usage: package_test.sh BUILD_DIR VERSION   (exit 77 without dpkg-deb, dpkg-shlibdeps or cpack)
+set -u
+build=$1
+version=$2
+for t in cpack dpkg-deb dpkg-shlibdeps; do
+    command -v "$t" >/dev/null || { echo "$t missing: skipped"; exit 77; }
+done
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+check() { if eval "$2"; then pass=$((pass + 1)); echo "ok - $1"; else fail=$((fail + 1)); echo "not ok - $1"; fi; }
+
+cpack -G DEB --config "$build/CPackConfig.cmake" -B "$tmp/out" >"$tmp/cpack.log" 2>&1
+deb=$(ls "$tmp"/out/discrec_*.deb 2>/dev/null | head -1)
+check "cpack builds a .deb" '[ -n "$deb" ] || { cat "$tmp/cpack.log"; false; }'
+[ -n "$deb" ] || exit 1
+depends=$(dpkg-deb -f "$deb" Depends)
+echo "# Depends: $depends"
+check "Depends names libc6 and libstdc++6" '[[ $depends == *libc6* && $depends == *libstdc++6* ]]'
+check "Version is $version" '[ "$(dpkg-deb -f "$deb" Version)" = "$version" ]'
+dpkg -x "$deb" "$tmp/root"
+for f in usr/bin/discrec usr/share/man/man1/discrec.1 \
+         usr/share/bash-completion/completions/discrec usr/share/zsh/vendor-completions/_discrec \
+         usr/share/fish/vendor_completions.d/discrec.fish \
+         usr/share/discrec/schemas/common.schema.json usr/share/doc/discrec/LICENSE; do
+    check "holds /$f" '[ -f "$tmp/root/$f" ]'
+done
+out=$("$tmp/root/usr/bin/discrec" --version 2>&1)
+check "the unpacked discrec --version runs: $out" '[ "$out" = "discrec $version" ]'
+echo "# $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
