@@ -40,11 +40,11 @@ void check_summary(const mmc::CapabilitiesSummary& caps) {
 void check_fields(const mmc::ModePage& page) {
     const mmc::DecodedModePage d = mmc::decode_mode_page(page);
     require(d.bytes == page.bytes, "decode_mode_page changed the page bytes");
-    for (const mmc::DecodedField& f : d.fields) {
+    for (const mmc::DecodedModeField& f : d.fields) {
         require(f.row != nullptr && f.row->byte + f.row->byte_count() <= page.bytes.size(),
                 "decoded field past the end of the page");
         if (f.row->name_of != nullptr) (void)f.row->name_of(f.value);
-        if (f.row->kind == mmc::FieldKind::ascii) (void)f.text();
+        if (f.row->kind == mmc::ModeFieldKind::ascii) (void)f.text();
     }
     // MMC-3 §5.5.10: 4-byte write speed descriptors from page byte 32 on.
     require(d.write_speeds.empty() || 32 + 4 * d.write_speeds.size() <= page.bytes.size(),
