@@ -1,11 +1,20 @@
-// Helpers shared by the subcommands: one drive from a spelling, how to open it, notes.
+// Helpers shared by the subcommands: one drive from a spelling, how to open it, notes, and
+// reporting the error that ended a command.
 #include <cstdio>
 
 #include <unistd.h>
 
 #include "cli/context.hpp"
+#include "output/errors.hpp"
 
 namespace discrec::cli {
+
+ExitCode report_error(const Context& ctx, const Error& error) {
+    const ExitCode code = exit_code_for(error.kind);
+    std::fprintf(stderr, "discrec: %s\n", error.message.c_str());
+    if (ctx.output.json) output::print_error_document(ctx.output, error, code);
+    return code;
+}
 
 Result<platform::DriveLocation> resolve_one(const Context& ctx, const std::string& spelling) {
     auto all = platform::enumerate_drives(ctx.roots);
