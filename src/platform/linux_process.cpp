@@ -6,4 +6,9 @@ namespace discrec::platform {
 
 void prepare_process() { std::signal(SIGPIPE, SIG_IGN); }
 
-} // namespace discrec::platform
+void end_by_broken_pipe() {
+    std::signal(SIGPIPE, SIG_DFL);
+    std::raise(SIGPIPE);
+}
+
+}  // namespace discrec::platform

@@ -8,4 +8,9 @@ namespace discrec::platform {
 // Windows: no "insert a disk" / critical-error dialog boxes for drives without media.
 void prepare_process();
 
-} // namespace discrec::platform
+// Output went into a pipe whose reader is gone (EPIPE), found when main() flushes stdout
+// after the command. Linux: end by SIGPIPE, quietly, as cat and ls do (the shell shows 141).
+// Windows (no SIGPIPE): returns, and main() exits 1 without a message.
+void end_by_broken_pipe();
+
+}  // namespace discrec::platform

@@ -6,4 +6,6 @@ namespace discrec::platform {
 
 void prepare_process() { ::SetErrorMode(SEM_FAILCRITICALERRORS | SEM_NOOPENFILEERRORBOX); }
 
-} // namespace discrec::platform
+void end_by_broken_pipe() {}
+
+}  // namespace discrec::platform

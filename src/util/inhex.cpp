@@ -1,11 +1,13 @@
 #include "util/inhex.hpp"
 
+#include <array>
 #include <cctype>
-#include <fstream>
-#include <iostream>
-#include <iterator>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <optional>
-#include <sstream>
+#include <system_error>
 #include <vector>
 
 #include <fmt/format.h>
@@ -14,6 +16,9 @@ namespace discrec {
 namespace {
 
 constexpr std::size_t k_max_inhex_bytes = 16U * 1024U * 1024U;  // no response is larger
+// Hex text of k_max_inhex_bytes as sg3_utils dumps it (offset, 16 pairs, ASCII column: under
+// 5 characters a byte) fits; anything longer is not a saved response.
+constexpr std::size_t k_max_file_bytes = 96U * 1024U * 1024U;
 
 int hex_value(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -89,8 +94,10 @@ std::vector<std::string> data_tokens(std::string_view line, std::size_t bytes_so
         offset_value(segments[0]) == bytes_so_far) {
         first = 1;
     }
-    // Hex bytes then an ASCII column: the last of 2+ remaining segments is the ASCII text.
-    if (last - first >= 2) last -= 1;
+    // Hex bytes then an ASCII column: the hex is one segment (its bytes are 1 or 2 spaces
+    // apart), everything after it the ASCII text, which may itself hold runs of 3+ spaces
+    // ("QEMU    QEMU CD-ROM", bytes 20h printed as spaces) and hex-like words.
+    if (last - first >= 2) last = first + 1;
     std::vector<std::string> out;
     for (std::size_t s = first; s < last; ++s) {
         for (auto& t : tokens_of(segments[s])) out.push_back(std::move(t));
@@ -100,6 +107,58 @@ std::vector<std::string> data_tokens(std::string_view line, std::size_t bytes_so
         offset_value(std::string_view(out.front()).substr(0, out.front().size() - 1))) {
         out.erase(out.begin());
     }
+    return out;
+}
+
+// The whole of PATH ("-": standard input), through C stdio: iostreams would throw from
+// underflow() on a read error (a directory opens, then fails with EISDIR) and stop no
+// endless input (/dev/zero). A read error, a directory or more than `limit` bytes is an
+// error naming the file.
+Result<std::string> read_whole_file(const std::string& path, std::size_t limit) {
+    const bool is_stdin = path == "-";
+    std::error_code ec;
+    if (!is_stdin && std::filesystem::is_directory(path, ec)) {
+        return make_error(ErrorKind::usage, fmt::format("cannot read {}: it is a directory", path));
+    }
+    std::FILE* f = is_stdin ? stdin : std::fopen(path.c_str(), "rb");
+    if (f == nullptr) {
+        return make_error(ErrorKind::usage,
+                          fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+    }
+    std::string content;
+    std::array<char, 65536> buffer{};
+    std::size_t n = 0;
+    while (content.size() <= limit && (n = std::fread(buffer.data(), 1, buffer.size(), f)) > 0) {
+        content.append(buffer.data(), n);
+    }
+    const int read_errno = std::ferror(f) != 0 ? errno : 0;
+    if (!is_stdin) std::fclose(f);
+    if (read_errno != 0) {
+        return make_error(ErrorKind::usage,
+                          fmt::format("cannot read {}: {}", path, std::strerror(read_errno)));
+    }
+    if (content.size() > limit) {
+        return make_error(ErrorKind::usage,
+                          fmt::format("{}: more than {} MiB: not a saved device response", path,
+                                      limit / (1024U * 1024U)));
+    }
+    return content;
+}
+
+// A token as an error message shows it: printable ASCII, other bytes as \xNN (a binary file
+// read as text must not put control bytes on the terminal), at most 24 bytes of it.
+std::string shown_token(std::string_view token) {
+    constexpr std::size_t k_shown = 24;
+    std::string out;
+    for (const char c : token.substr(0, k_shown)) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u >= 0x20 && u < 0x7f) {
+            out.push_back(c);
+        } else {
+            out += fmt::format("\\x{:02x}", u);
+        }
+    }
+    if (token.size() > k_shown) out += "...";
     return out;
 }
 
@@ -122,7 +181,7 @@ Result<Bytes> parse_hex_text(std::string_view text) {
             std::string_view t = strip_0x(tokens[i]);
             if (!all_hex(t) || t.size() % 2 != 0) {
                 return make_error(ErrorKind::usage, fmt::format("line {}: '{}' is not a hex byte",
-                                                                line_no, tokens[i]));
+                                                                line_no, shown_token(tokens[i])));
             }
             for (std::size_t k = 0; k < t.size(); k += 2) {
                 out.push_back(static_cast<std::byte>(hex_value(t[k]) * 16 + hex_value(t[k + 1])));
@@ -138,22 +197,15 @@ Result<Bytes> parse_hex_text(std::string_view text) {
 }
 
 Result<Bytes> read_inhex_file(const std::string& path, bool raw) {
-    std::string content;
-    if (path == "-") {
-        content.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    } else {
-        std::ifstream in(path, std::ios::binary);
-        if (!in) return make_error(ErrorKind::usage, fmt::format("cannot read {}", path));
-        content.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-        if (in.bad()) return make_error(ErrorKind::usage, fmt::format("cannot read {}", path));
-    }
+    auto content = read_whole_file(path, raw ? k_max_inhex_bytes : k_max_file_bytes);
+    if (!content) return content.error();
     if (raw) {
-        Bytes out(content.size());
-        for (std::size_t i = 0; i < content.size(); ++i)
-            out[i] = static_cast<std::byte>(content[i]);
+        Bytes out(content->size());
+        for (std::size_t i = 0; i < content->size(); ++i)
+            out[i] = static_cast<std::byte>((*content)[i]);
         return out;
     }
-    auto parsed = parse_hex_text(content);
+    auto parsed = parse_hex_text(*content);
     if (!parsed) {
         return make_error(ErrorKind::usage, fmt::format("{}: {}", path, parsed.error().message));
     }

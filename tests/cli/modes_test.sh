@@ -6,25 +6,8 @@ set -u
 bin=$1
 src=$2
 fx=$src/tests/fixtures/modes
-command -v python3 >/dev/null || { echo "python3 missing: skipped"; exit 77; }
-pass=0 fail=0
-ok() { pass=$((pass + 1)); echo "ok - $1"; }
-not_ok() { fail=$((fail + 1)); echo "not ok - $1"; }
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-run() {
-    local name=$1 want=$2; shift 2
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    local rc=$?
-    if [ "$rc" -eq "$want" ]; then ok "$name (exit $rc)"; else not_ok "$name: exit $rc, want $want; stderr: $(head -c 300 "$tmp/err")"; fi
-}
-json_check() {
-    if python3 -c "import json,sys; d=json.load(open('$tmp/out')); sys.exit(0 if ($2) else 1)" 2>"$tmp/pyerr"; then
-        ok "$1"
-    else
-        not_ok "$1: $(head -c 400 "$tmp/out") $(cat "$tmp/pyerr")"
-    fi
-}
 # hex text -> binary file (what sg_modes -r writes)
 to_bin() { python3 -c "
 import sys, re
@@ -105,5 +88,4 @@ if [ -d "$src/tests/fixtures/sysfs/none" ]; then
     run "unknown drive" 3 "$bin" --sysroot "$src/tests/fixtures/sysfs/none" mode-pages sr9
 fi
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

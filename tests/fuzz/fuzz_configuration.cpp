@@ -1,7 +1,10 @@
 // libFuzzer target: GET CONFIGURATION responses (mmc/configuration.hpp): feature descriptors,
 // the Profile List, the continuation rule next_starting_feature(), the field-by-field feature
 // decoder (mmc/feature_fields.hpp), and the feature and profile names. The input is also
-// parsed as a --feature argument (parse_feature_code). Seeds: corpus/configuration/.
+// parsed as a --feature argument (parse_feature_code), and given, as one descriptor body, to
+// the layout its first byte picks, so every layout of feature_layout_table() is reached
+// whatever feature codes the fuzzer has found. Seeds: corpus/configuration/.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -81,6 +84,22 @@ void check_continuation(const mmc::Configuration& c) {
     }
 }
 
+// MMC-6 §5.2.2: byte 0 picks a layout row, byte 1 is the Additional Length, the rest the
+// descriptor's bytes after its header, clipped to that length (a shorter rest: truncated).
+void check_each_layout(const std::uint8_t* data, std::size_t size) {
+    const auto layouts = mmc::feature_layout_table();
+    if (size < 2 || layouts.empty()) return;
+    mmc::FeatureDescriptor f;
+    f.code = layouts[data[0] % layouts.size()].code;
+    f.additional_length = data[1];
+    f.version = static_cast<std::uint8_t>((data[0] >> 2U) & 0x0fU);
+    const std::size_t body = std::min<std::size_t>(size - 2, f.additional_length);
+    const auto* first = reinterpret_cast<const std::byte*>(data + 2);
+    f.data.assign(first, first + body);
+    f.truncated = body < f.additional_length;
+    check_feature_fields(f);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -90,5 +109,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check_profiles(c);
     check_continuation(c);
     (void)mmc::parse_feature_code({reinterpret_cast<const char*>(data), size});
+    check_each_layout(data, size);
     return 0;
 }

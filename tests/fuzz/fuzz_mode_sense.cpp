@@ -2,12 +2,16 @@
 // summary (mmc/mode_sense.hpp), the field-by-field page decoder and the saved-data form
 // detection (mmc/mode_page_fields.hpp), with the mode page, loading mechanism and field value
 // names. Every header form sees every input, and the input is also given to the 2Ah summary
-// as a bare page. Seeds: corpus/mode_sense/.
+// as a bare page, to the page layout its first byte picks (so every layout of
+// mode_page_layouts() is reached) and, as text, to the page short-name lookup.
+// Seeds: corpus/mode_sense/.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
+#include <string_view>
 
 #include "mmc/mode_page_fields.hpp"
 #include "mmc/mode_sense.hpp"
@@ -90,6 +94,24 @@ void fuzz_forms(ByteSpan b) {
     }
 }
 
+// SPC-4 §7.5.7 page_0 format: byte 0 picks a layout row (and gives PS, bit 7), byte 1 is
+// the Page Length, the rest the page's bytes 2.., clipped to that length.
+void check_each_layout(const std::uint8_t* data, std::size_t size) {
+    const auto layouts = mmc::mode_page_layouts();
+    if (size < 2 || layouts.empty()) return;
+    mmc::ModePage page;
+    page.code = layouts[(data[0] & 0x7fU) % layouts.size()].code;
+    page.ps = (data[0] & 0x80U) != 0;
+    page.page_length = data[1];
+    const std::size_t body = std::min<std::size_t>(size - 2, page.page_length);
+    page.bytes.push_back(static_cast<std::byte>(page.code | (data[0] & 0x80U)));
+    page.bytes.push_back(static_cast<std::byte>(data[1]));
+    const auto* first = reinterpret_cast<const std::byte*>(data + 2);
+    page.bytes.insert(page.bytes.end(), first, first + body);
+    page.truncated = body < page.page_length;
+    check_fields(page);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -103,5 +125,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             "split_mode_pages() differs from the decoder it picks");
     check_summary(mmc::decode_mode_page_2a_summary(b));
     fuzz_forms(b);
+    check_each_layout(data, size);
+    (void)mmc::find_mode_page(std::string_view{reinterpret_cast<const char*>(data), size});
     return 0;
 }

@@ -47,3 +47,32 @@ TEST_CASE("util::parse_hex_text empty input gives no bytes") {
     REQUIRE(r);
     CHECK(r->empty());
 }
+
+TEST_CASE("util::parse_hex_text ignores an ASCII column with spaces and hex-like words") {
+    // sg3_utils prints byte 20h as a space: "a   b" and "ab   cd" are ASCII, not bytes.
+    auto r = parse_hex_text(" 00     61 20 20 20 62 61 62 20  20 20 63 64    a   bab   cd\n");
+    REQUIRE(r);
+    CHECK(hex_of(*r) == "61 20 20 20 62 61 62 20 20 20 63 64");
+}
+
+TEST_CASE("util::read_inhex_file errors name the file and never throw") {
+    auto missing = discrec::read_inhex_file("/nonexistent/discrec-inhex", false);
+    REQUIRE_FALSE(missing);
+    CHECK(missing.error().kind == discrec::ErrorKind::usage);
+    CHECK(missing.error().message.rfind("cannot read /nonexistent/discrec-inhex: ", 0) == 0);
+    // A directory opens on Linux and fails on read (EISDIR): iostreams threw from underflow().
+    for (const bool raw : {false, true}) {
+        auto dir = discrec::read_inhex_file("/", raw);
+        REQUIRE_FALSE(dir);
+        CHECK(dir.error().message == "cannot read /: it is a directory");
+    }
+}
+
+TEST_CASE("util::parse_hex_text shows a binary token escaped and cut short") {
+    auto r =
+        parse_hex_text(std::string("\x01\xff"
+                                   "abcdefghijklmnopqrstuvwxyz\n",
+                                   29));
+    REQUIRE_FALSE(r);
+    CHECK(r.error().message == "line 1: '\\x01\\xffabcdefghijklmnopqrstuv...' is not a hex byte");
+}
