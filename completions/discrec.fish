@@ -20,6 +20,7 @@ complete -c discrec -s V -l version -n "not __fish_seen_subcommand_from $__discr
 complete -c discrec -l json -d 'Print one JSON document on stdout'
 complete -c discrec -l trace -d 'Print every command sent on stderr'
 complete -c discrec -s q -l quiet -d 'Print no notes on stderr, only errors'
+complete -c discrec -l color -x -a 'auto always never' -d 'Colour text output (auto: on a terminal, not with NO_COLOR)'
 complete -c discrec -l sysroot -r -a '(__fish_complete_directories)' -d 'Read sys/, dev/, proc/ under DIR'
 
 # Subcommands

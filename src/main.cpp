@@ -1,6 +1,8 @@
 // discrec: builds the command line, runs the chosen subcommand, and is the one place where an
 // error becomes a message and an exit code.
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -9,6 +11,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/context.hpp"
+#include "output/color.hpp"
 #include "platform/process.hpp"
 #include "version.hpp"
 
@@ -36,6 +39,19 @@ void build_app(CLI::App& app, discrec::cli::Context& ctx) {
                  "Print every command sent (CDB, status, sense, data, time) on stderr");
     app.add_flag("-q,--quiet", ctx.output.quiet, "Print no notes on stderr, only errors");
     app.add_option_function<std::string>(
+           "--color",
+           [&ctx](const std::string& when) {
+               discrec::output::apply_color_mode(ctx.output,
+                                                 discrec::output::parse_color_mode(when).value_or(
+                                                     discrec::output::ColorMode::automatic));
+           },
+           "Colour text output: auto (only on a terminal, and not when NO_COLOR is set), "
+           "always, never")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)  // the last wins, as in an alias
+        ->type_name("WHEN")
+        ->default_str("auto");
+    app.add_option_function<std::string>(
            "--sysroot",
            [&ctx](const std::string& dir) {
                ctx.roots.sys = std::filesystem::path(dir) / "sys";
@@ -60,12 +76,28 @@ void build_app(CLI::App& app, discrec::cli::Context& ctx) {
     discrec::cli::register_profiles(app, ctx);
 }
 
-}  // namespace
+// Standard output is written through stdio and flushed here, after the command has done its
+// work. A reader that went away (`discrec list --json | head -c1`) is not the command's
+// failure: end quietly as cat and ls do, by SIGPIPE (the shell shows 141). prepare_process()
+// ignores SIGPIPE while the command runs so that a drive is never left half-done (a tray
+// locked, an exclusive hold not released). Other write errors (a full disk) are one line and
+// exit 1. Without SIGPIPE (Windows) a closed pipe is exit 1, quietly.
+int finish_output(int code) {
+    if (std::fflush(stdout) == 0 && std::ferror(stdout) == 0) return code;
+    const int err = errno;
+    if (err == EPIPE) {
+        discrec::platform::end_by_broken_pipe();
+        return static_cast<int>(discrec::ExitCode::failure);
+    }
+    std::fprintf(stderr, "discrec: cannot write standard output: %s\n", std::strerror(err));
+    return code == 0 ? static_cast<int>(discrec::ExitCode::failure) : code;
+}
 
-int main(int argc, char** argv) {
-    discrec::platform::prepare_process();
+int run(int argc, char** argv) {
     discrec::cli::Context ctx;
     ctx.output.argv.assign(argv, argv + argc);
+    // --color=auto until the option says otherwise, so a usage error is coloured the same way.
+    discrec::output::apply_color_mode(ctx.output, discrec::output::ColorMode::automatic);
     CLI::App app{"discrec: identify, eject, lock and inspect CD/DVD/BD drives"};
     app.name("discrec");
     build_app(app, ctx);
@@ -84,4 +116,11 @@ int main(int argc, char** argv) {
     }
     if (!ctx.action) return static_cast<int>(discrec::ExitCode::usage);
     return static_cast<int>(ctx.action());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    discrec::platform::prepare_process();
+    return finish_output(run(argc, argv));
 }

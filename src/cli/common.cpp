@@ -5,13 +5,16 @@
 #include <unistd.h>
 
 #include "cli/context.hpp"
+#include "output/color.hpp"
 #include "output/errors.hpp"
 
 namespace discrec::cli {
 
 ExitCode report_error(const Context& ctx, const Error& error) {
     const ExitCode code = exit_code_for(error.kind);
-    std::fprintf(stderr, "discrec: %s\n", error.message.c_str());
+    const std::string prefix =
+        output::paint(ctx.output.color_stderr, output::Tone::error, "discrec:");
+    std::fprintf(stderr, "%s %s\n", prefix.c_str(), error.message.c_str());
     if (ctx.output.json) output::print_error_document(ctx.output, error, code);
     return code;
 }

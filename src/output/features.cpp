@@ -208,7 +208,7 @@ void print_profiles(const OutputOptions& options, const ProfilesReport& r) {
                        row != nullptr ? std::string(mmc::profile_access_words(*row)) : "?",
                        p.current ? "current" : ""});
     }
-    std::string out = table.render();
+    std::string out = table.render(options.color);
     for (const auto& w : r.warnings) out += fmt::format("Warning: {}\n", w);
     print_text(out);
 }

@@ -82,7 +82,7 @@ void print_list(const OutputOptions& options, const std::vector<platform::DriveL
     }
     TextTable table(headers);
     for (const auto& d : drives) table.add_row(text_cells(d));
-    if (!drives.empty()) std::fputs(table.render().c_str(), stdout);
+    if (!drives.empty()) std::fputs(table.render(options.color).c_str(), stdout);
 }
 
 }  // namespace discrec::output

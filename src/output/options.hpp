@@ -9,6 +9,8 @@ namespace discrec::output {
 struct OutputOptions {
     bool json = false;
     bool quiet = false;
+    bool color = false;             // colour the text on stdout (output/color.hpp, --color)
+    bool color_stderr = false;      // colour messages on stderr
     std::vector<std::string> argv;  // echoed in JSON, as smartctl does
 };
 

@@ -11,7 +11,7 @@ void TextTable::add_row(std::vector<std::string> cells) {
     m_rows.push_back(std::move(cells));
 }
 
-std::string TextTable::render() const {
+std::string TextTable::render(bool color) const {
     std::vector<std::size_t> widths(m_headers.size());
     for (std::size_t i = 0; i < m_headers.size(); ++i) widths[i] = m_headers[i].size();
     for (const auto& row : m_rows) {
@@ -24,26 +24,26 @@ std::string TextTable::render() const {
             if (i + 1 < cells.size()) out.append(widths[i] - cells[i].size() + 2, ' ');
         }
         while (!out.empty() && out.back() == ' ') out.pop_back();
-        return out + '\n';
+        return out;
     };
-    std::string out = line(m_headers);
-    for (const auto& row : m_rows) out += line(row);
+    std::string out = paint(color, Tone::heading, line(m_headers)) + '\n';
+    for (const auto& row : m_rows) out += line(row) + '\n';
     return out;
 }
 
-void KeyValueBlock::add(std::string key, std::string value) {
-    m_rows.emplace_back(std::move(key), std::move(value));
+void KeyValueBlock::add(std::string key, std::string value, Tone tone) {
+    m_rows.push_back({std::move(key), std::move(value), tone});
 }
 
-std::string KeyValueBlock::render() const {
+std::string KeyValueBlock::render(bool color) const {
     std::size_t width = 0;
-    for (const auto& [key, value] : m_rows) width = std::max(width, key.size());
+    for (const auto& row : m_rows) width = std::max(width, row.key.size());
     std::string out;
-    for (const auto& [key, value] : m_rows) {
-        out += key;
+    for (const auto& row : m_rows) {
+        out += row.key;
         out += ':';
-        out.append(width - key.size() + 1, ' ');
-        out += value;
+        out.append(width - row.key.size() + 1, ' ');
+        out += paint(color, row.tone, row.value);
         out += '\n';
     }
     return out;

@@ -83,6 +83,13 @@ expect "discrec features --feature " cd-read core real-time-streaming
 expect "discrec features --feature cd-r" cd-read
 reject "discrec features --feature cd-r" core
 expect "discrec mo" mode-pages
+expect "discrec --color " auto always never
+expect "discrec list --color " auto always never
+expect "discrec --color a" auto always
+reject "discrec --color a" never
+reject "discrec --color " /dev/sr0 sr0 list
+# --color=WHEN: fish offers the whole word, bash and zsh the part after '='.
+if [ "$sh" = fish ]; then expect "discrec --color=al" --color=always; else expect "discrec --color=al" always; fi
 expect "discrec eject " /dev/sr0 /dev/sr4 sr0 sr4
 expect "discrec --json info " /dev/sr0 sr2
 expect "discrec mode-pages " /dev/sr1 sr1

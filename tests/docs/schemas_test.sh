@@ -10,17 +10,27 @@ command -v python3 >/dev/null || { echo "python3 missing: skipped"; exit 77; }
 python3 -c 'import jsonschema' 2>/dev/null || { echo "python3-jsonschema missing: skipped"; exit 77; }
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 sys=$src/tests/fixtures/sysfs feat=$src/tests/fixtures/features modes=$src/tests/fixtures/modes
-pairs=() n=0 fail=0
+pairs=() n=0 fail=0 rc=0 errs=0
 
 # doc SCHEMA ARGS...: runs discrec --json ARGS and queues its stdout for SCHEMA.
 doc() {
     local schema=$1; shift
     n=$((n + 1))
     "$bin" --json "$@" >"$tmp/$n.json" 2>/dev/null
+    rc=$?
     if [ -s "$tmp/$n.json" ]; then
         pairs+=("$schema.schema.json" "$tmp/$n.json")
     else
         echo "not ok - discrec --json $* printed no document"; fail=1
+    fi
+}
+# edoc SCHEMA ARGS...: doc, and the run must have failed with an error document.
+edoc() {
+    doc "$@"
+    if [ "$rc" -ne 0 ] && grep -q '"error":{"kind"' "$tmp/$n.json"; then
+        errs=$((errs + 1))
+    else
+        shift; echo "not ok - discrec --json $* (exit $rc) made no error document"; fail=1
     fi
 }
 
@@ -28,13 +38,35 @@ for tree in mixed none sg-only usb-uas; do doc list --sysroot "$sys/$tree" list;
 doc info --sysroot "$sys/mixed" info
 doc info --sysroot "$sys/mixed" info sr1 0
 doc info --sysroot "$sys/none" info
-# Error documents: no such drive, usage errors.
-doc info --sysroot "$sys/mixed" info nosuch
-for c in eject close-tray lock; do doc action --sysroot "$sys/mixed" "$c" nosuch; done
-doc lock-status --sysroot "$sys/mixed" lock --status nosuch
-doc mcn --sysroot "$sys/mixed" mcn nosuch
-doc list --bogus
-doc mode-pages mode-pages --page nosuchpage --inhex "$modes/qemu-scsi-all-sense10.hex"
+# Error documents of every subcommand and form (no such drive, usage errors): the success
+# documents of eject, close-tray, lock and mcn need a drive and are validated in the QEMU
+# guests. The subcommand's own schema, since a script reads one schema per command.
+edoc info --sysroot "$sys/mixed" info nosuch
+for c in eject "eject --unmount" "eject --force" close-tray "close-tray --wait" "close-tray --wait 5" \
+         lock "lock --off" "lock --exclusive --client x"; do
+    # shellcheck disable=SC2086  # $c is a subcommand and its options
+    edoc action --sysroot "$sys/mixed" $c nosuch
+done
+edoc action --sysroot "$sys/mixed" lock --exclusive nosuch -- true
+edoc action --sysroot "$sys/mixed" lock --exclusive sr0          # no COMMAND: usage
+edoc action --sysroot "$sys/mixed" lock --off --status sr0       # exclusive options: usage
+edoc action --sysroot "$sys/mixed" close-tray --wait 9999 sr0    # out of range: usage
+edoc lock-status --sysroot "$sys/mixed" lock --status nosuch
+for m in "" --on --off "--interval 500"; do
+    # shellcheck disable=SC2086
+    edoc mcn --sysroot "$sys/mixed" mcn $m nosuch
+done
+edoc mcn --sysroot "$sys/mixed" mcn --on --off sr0               # usage
+for c in features profiles mode-pages; do edoc "$c" --sysroot "$sys/mixed" "$c" nosuch; done
+edoc list --bogus
+edoc list --color=bogus list
+edoc features features --feature nosuchfeature --inhex "$feat/spec-dvd-writer-hex.txt"
+for f in "$feat"/bad-*-hex.txt; do
+    edoc features features --inhex "$f"
+    edoc profiles profiles --inhex "$f"
+done
+edoc mode-pages mode-pages --page nosuchpage --inhex "$modes/qemu-scsi-all-sense10.hex"
+edoc mode-pages mode-pages --inhex /dev/null
 # Saved responses, good and bad.
 for f in "$feat"/*-hex.txt; do
     doc features features --inhex "$f"
@@ -50,5 +82,5 @@ doc mode-pages mode-pages --control changeable --inhex "$modes/qemu-scsi-2a-chan
 doc mode-pages mode-pages --page caps --raw --inhex "$modes/qemu-atapi-2a-sense10.hex"
 
 python3 "$src/tests/docs/validate_json.py" "$src/schemas" "${pairs[@]}" || fail=1
-echo "# $((${#pairs[@]} / 2)) documents validated"
+echo "# $((${#pairs[@]} / 2)) documents validated, $errs of them error documents"
 exit $fail

@@ -1,0 +1,11 @@
+#include <unistd.h>
+
+#include "platform/terminal.hpp"
+
+namespace discrec::platform {
+
+bool color_terminal(StdStream stream) {
+    return ::isatty(stream == StdStream::out ? STDOUT_FILENO : STDERR_FILENO) == 1;
+}
+
+}  // namespace discrec::platform

@@ -1,0 +1,12 @@
+// Whether a standard stream is a terminal that shows ANSI colour (output/color.cpp).
+#pragma once
+
+namespace discrec::platform {
+
+enum class StdStream { out, err };
+
+// Linux: isatty(). Windows: a console, switched to virtual terminal processing so it
+// interprets the SGR sequences (false when the console refuses, as before Windows 10).
+bool color_terminal(StdStream stream);
+
+}  // namespace discrec::platform
