@@ -6,6 +6,7 @@
 #include "cli/context.hpp"
 #include "output/tray.hpp"
 #include "platform/tray.hpp"
+#include "util/subject.hpp"
 
 namespace discrec::cli {
 namespace {
@@ -39,11 +40,11 @@ ExitCode run_eject(Context& ctx, const EjectOptions& opts) {
     if (!loc) return report_error(ctx, loc.error());
     output::ActionReport report{*loc, "eject", "", {}, {}};
     if (!loc->mount_points.empty() && !opts.unmount && !opts.force) {
-        return report_error(ctx,
-                            make_error(ErrorKind::device_busy,
-                                       fmt::format("{}: the medium is mounted on {}: not ejecting "
-                                                   "(--unmount unmounts it first)",
-                                                   loc->name, loc->mount_points.front())));
+        return report_error(
+            ctx, make_error(ErrorKind::device_busy,
+                            fmt::format("{} the medium is mounted on {}: not ejecting "
+                                        "(--unmount unmounts it first)",
+                                        message_subject(loc->name), loc->mount_points.front())));
     }
     if (!loc->mount_points.empty() && opts.unmount) {
         if (auto st = platform::unmount_medium(*loc); !st) return report_error(ctx, st.error());

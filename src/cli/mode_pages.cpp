@@ -11,6 +11,7 @@
 #include "mmc/tables/mode_pages.hpp"
 #include "output/mode_pages.hpp"
 #include "util/inhex.hpp"
+#include "util/subject.hpp"
 
 namespace discrec::cli {
 namespace {
@@ -105,9 +106,9 @@ output::ModeSenseAnswer ask_page(drive::Drive& d, std::uint8_t code, mmc::PageCo
         d.uses_mode_sense10() ? mmc::ModeDataForm::sense10 : mmc::ModeDataForm::sense6;
     fill_answer(a, *data, form, {code});
     if (a.pages.empty()) {
-        a.error = make_error(
-            ErrorKind::device_error,
-            fmt::format("{}: MODE SENSE: the answer holds no page {:02X}h", d.name(), code));
+        a.error = make_error(ErrorKind::device_error,
+                             fmt::format("{} MODE SENSE: the answer holds no page {:02X}h",
+                                         message_subject(d.name()), code));
     }
     return a;
 }

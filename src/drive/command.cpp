@@ -7,6 +7,7 @@
 #include "mmc/opcodes.hpp"
 #include "transport/os_error.hpp"
 #include "transport/tracing.hpp"
+#include "util/subject.hpp"
 
 namespace discrec::drive {
 namespace {
@@ -48,7 +49,7 @@ bool device_gone(const Completion& c) {
 
 Error command_error(const std::string& drive_name, const Cdb& cdb, const Completion& completion,
                     const std::optional<mmc::SenseData>& sense) {
-    const std::string what = fmt::format("{}: {}", drive_name, command_label(cdb));
+    const std::string what = fmt::format("{} {}", message_subject(drive_name), command_label(cdb));
     switch (classify(completion)) {
         case CompletionClass::good:
             return make_error(ErrorKind::failure, what + ": succeeded");
@@ -62,18 +63,20 @@ Error command_error(const std::string& drive_name, const Cdb& cdb, const Complet
         case CompletionClass::timeout:
             return make_error(ErrorKind::timeout, what + ": timed out (the drive did not answer)");
         case CompletionClass::os: {
-        const ErrorKind kind = os_error_kind(completion.os_error);
-        if (kind == ErrorKind::no_such_drive) {
-            return make_error(kind, fmt::format("{}: the drive is gone ({})", what,
-                                                os_error_text(completion.os_error)));
+            const ErrorKind kind = os_error_kind(completion.os_error);
+            if (kind == ErrorKind::no_such_drive) {
+                return make_error(kind, fmt::format("{}: the drive is gone ({})", what,
+                                                    os_error_text(completion.os_error)));
+            }
+            if (kind == ErrorKind::permission_denied) {
+                return make_error(kind, what +
+                                            ": not permitted (this command needs write access to "
+                                            "the device, or root/administrator rights)");
+            }
+            return make_error(kind,
+                              fmt::format("{}: {}", what, describe_completion_status(completion)));
         }
-        if (kind == ErrorKind::permission_denied) {
-            return make_error(kind, what + ": not permitted (this command needs write access to "
-                                           "the device, or root/administrator rights)");
-        }
-        return make_error(kind, fmt::format("{}: {}", what, describe_completion_status(completion)));
-    }
-    case CompletionClass::transport:
+        case CompletionClass::transport:
             if (device_gone(completion)) {
                 return make_error(ErrorKind::no_such_drive,
                                   fmt::format("{}: the drive is gone ({})", what,

@@ -136,9 +136,7 @@ Json drive_json(const drive::RecorderInfo& info) {
     for (const auto& h : info.holders) {
         j["holders"].push_back({{"pid", h.pid}, {"command", h.command}, {"device", h.device}});
     }
-    j["exclusive_owner"] = info.exclusive_owner ? Json{{"pid", info.exclusive_owner->pid},
-                                                       {"client", info.exclusive_owner->client}}
-                                                : Json(nullptr);
+    j["exclusive_owner"] = exclusive_owner_json(info.exclusive_owner);
     j["capabilities"] = capabilities_json(info.capabilities);
     j["media_polling"] = {{"interval_ms", optional_long(info.media_polling.interval_ms)},
                           {"default_interval_ms", optional_long(info.media_polling.default_ms)}};
@@ -159,14 +157,18 @@ std::string join_strings(const std::vector<std::string>& items) {
 
 void add_media_rows(KeyValueBlock& kv, const std::optional<drive::MediaState>& media) {
     if (!media) return;
-    kv.add("Tray", yes_no(media->tray_open, "open", "closed"));
-    kv.add("Medium present", yes_no(media->medium_present));
-    kv.add("Ready", media->ready
-                        ? "yes"
-                        : fmt::format("no ({})", media->not_ready_reason.value_or("unknown")));
+    // Coloured (on a terminal): the states that stop a read, so they catch the eye.
+    kv.add("Tray", yes_no(media->tray_open, "open", "closed"),
+           media->tray_open.value_or(false) ? Tone::notice : Tone::plain);
+    kv.add("Medium present", yes_no(media->medium_present),
+           media->medium_present == false ? Tone::notice : Tone::plain);
+    kv.add(
+        "Ready",
+        media->ready ? "yes" : fmt::format("no ({})", media->not_ready_reason.value_or("unknown")),
+        media->ready ? Tone::good : Tone::notice);
 }
 
-std::string render_text(const drive::RecorderInfo& info) {
+std::string render_text(const drive::RecorderInfo& info, bool color) {
     KeyValueBlock kv;
     const auto& loc = info.location;
     kv.add("Drive", fmt::format("{} ({}{}{})", loc.name, loc.block_device,
@@ -202,15 +204,13 @@ std::string render_text(const drive::RecorderInfo& info) {
     for (const auto& h : info.holders)
         holders.push_back(fmt::format("{} {} ({})", h.pid, h.command, h.device));
     kv.add("Held by", join_strings(holders));
-    kv.add("Exclusive owner", info.exclusive_owner ? fmt::format("{} {}", info.exclusive_owner->pid,
-                                                                 info.exclusive_owner->client)
-                                                   : "-");
+    kv.add("Exclusive owner", exclusive_owner_text(info.exclusive_owner));
     if (info.capabilities) {
         const auto& c = *info.capabilities;
         const auto* mech = mmc::find_loading_mechanism(c.loading_mechanism);
         kv.add("Loading mechanism", mech != nullptr ? std::string(mech->name) : "reserved");
         kv.add("Can lock", c.can_lock ? "yes" : "no");
-        kv.add("Locked", c.lock_state ? "yes" : "no");
+        kv.add("Locked", c.lock_state ? "yes" : "no", c.lock_state ? Tone::notice : Tone::plain);
         kv.add("Can eject", c.can_eject ? "yes" : "no");
         if (c.max_read_speed_kbps)
             kv.add("Max read speed", fmt::format("{} kB/s", *c.max_read_speed_kbps));
@@ -218,9 +218,9 @@ std::string render_text(const drive::RecorderInfo& info) {
             kv.add("Max write speed", fmt::format("{} kB/s", *c.max_write_speed_kbps));
     }
     kv.add("Media polling", polling_text(info.media_polling));
-    for (const auto& e : info.errors) kv.add("Error", e.message);
-    if (info.fatal) kv.add("Error", info.fatal->message);
-    return kv.render();
+    for (const auto& e : info.errors) kv.add("Error", e.message, Tone::error);
+    if (info.fatal) kv.add("Error", info.fatal->message, Tone::error);
+    return kv.render(color);
 }
 
 }  // namespace
@@ -238,7 +238,7 @@ void print_info(const OutputOptions& options, const std::vector<drive::RecorderI
     for (const auto& d : drives) {
         if (!first) std::fputc('\n', stdout);
         first = false;
-        std::fputs(render_text(d).c_str(), stdout);
+        std::fputs(render_text(d, options.color).c_str(), stdout);
     }
 }
 

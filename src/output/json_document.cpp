@@ -58,4 +58,15 @@ nlohmann::ordered_json code_json(unsigned value, int hex_digits, std::string_vie
     return j;
 }
 
+nlohmann::ordered_json exclusive_owner_json(const std::optional<platform::ExclusiveOwner>& owner) {
+    if (!owner) return nullptr;
+    return {{"pid", owner->pid > 0 ? nlohmann::ordered_json(owner->pid) : nlohmann::ordered_json()},
+            {"client", owner->client}};
+}
+
+std::string exclusive_owner_text(const std::optional<platform::ExclusiveOwner>& owner) {
+    if (!owner) return "-";
+    return owner->pid > 0 ? fmt::format("{} {}", owner->pid, owner->client) : owner->client;
+}
+
 }  // namespace discrec::output

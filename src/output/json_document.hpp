@@ -5,7 +5,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
+#include <string>
+
 #include "output/options.hpp"
+#include "platform/tray.hpp"
 #include "util/result.hpp"
 
 namespace discrec::output {
@@ -21,5 +25,9 @@ void finish_document(nlohmann::ordered_json& doc, ExitCode exit_status, const Er
 // {"value": 16, "hex": "0x0010", "string": "DVD-ROM"}: codes people read in hex.
 nlohmann::ordered_json code_json(unsigned value, int hex_digits, std::string_view name);
 const char* error_kind_key(ErrorKind kind);
+// IMAPI2's ExclusiveAccessOwner: {"pid": 1234 or null where the OS does not say (Windows),
+// "client": "burner"} or null; and as text, "1234 burner", "burner" or "-".
+nlohmann::ordered_json exclusive_owner_json(const std::optional<platform::ExclusiveOwner>& owner);
+std::string exclusive_owner_text(const std::optional<platform::ExclusiveOwner>& owner);
 
 }  // namespace discrec::output

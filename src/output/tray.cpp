@@ -7,6 +7,7 @@
 #include "mmc/tables/mode_pages.hpp"
 #include "output/json_document.hpp"
 #include "output/table.hpp"
+#include "util/subject.hpp"
 
 namespace discrec::output {
 namespace {
@@ -50,9 +51,11 @@ void print_action(const OutputOptions& options, const ActionReport& r) {
     }
     if (options.quiet) return;
     for (const auto& mp : r.unmounted)
-        std::printf("%s: unmounted %s\n", r.drive.name.c_str(), mp.c_str());
-    std::printf("%s: %s\n", r.drive.name.c_str(), r.outcome.c_str());
-    for (const auto& n : r.notes) std::printf("%s: %s\n", r.drive.name.c_str(), n.c_str());
+        std::printf("%s unmounted %s\n", message_subject(r.drive.name).c_str(), mp.c_str());
+    std::printf("%s %s\n", message_subject(r.drive.name).c_str(), r.outcome.c_str());
+    for (const auto& n : r.notes) {
+        std::printf("%s %s\n", message_subject(r.drive.name).c_str(), n.c_str());
+    }
 }
 
 void print_lock_status(const OutputOptions& options, const LockStatus& s) {
@@ -61,9 +64,7 @@ void print_lock_status(const OutputOptions& options, const LockStatus& s) {
         doc["drive"] = drive_ref(s.drive);
         doc["capabilities"] = s.capabilities ? capabilities_json(*s.capabilities) : Json(nullptr);
         doc["locked"] = s.capabilities ? Json(s.capabilities->lock_state) : Json(nullptr);
-        doc["exclusive_owner"] = s.exclusive_owner ? Json{{"pid", s.exclusive_owner->pid},
-                                                          {"client", s.exclusive_owner->client}}
-                                                   : Json(nullptr);
+        doc["exclusive_owner"] = exclusive_owner_json(s.exclusive_owner);
         doc["holders"] = Json::array();
         for (const auto& h : s.holders)
             doc["holders"].push_back(
@@ -78,7 +79,7 @@ void print_lock_status(const OutputOptions& options, const LockStatus& s) {
     kv.add("Drive", s.drive.name);
     if (s.capabilities) {
         const auto& c = *s.capabilities;
-        kv.add("Locked", c.lock_state ? "yes" : "no");
+        kv.add("Locked", c.lock_state ? "yes" : "no", c.lock_state ? Tone::notice : Tone::plain);
         kv.add("Can lock", c.can_lock ? "yes" : "no");
         kv.add("Prevent jumper bit", c.prevent_jumper ? "1" : "0");
         kv.add("Can eject", c.can_eject ? "yes" : "no");
@@ -86,16 +87,14 @@ void print_lock_status(const OutputOptions& options, const LockStatus& s) {
     } else {
         kv.add("Locked", "unknown");
     }
-    kv.add("Exclusive owner", s.exclusive_owner ? fmt::format("{} {}", s.exclusive_owner->pid,
-                                                              s.exclusive_owner->client)
-                                                : "-");
+    kv.add("Exclusive owner", exclusive_owner_text(s.exclusive_owner));
     std::string holders;
     for (const auto& h : s.holders)
         holders +=
             fmt::format("{}{} {} ({})", holders.empty() ? "" : ", ", h.pid, h.command, h.device);
     kv.add("Held by", holders.empty() ? "-" : holders);
-    for (const auto& e : s.errors) kv.add("Error", e.message);
-    std::fputs(kv.render().c_str(), stdout);
+    for (const auto& e : s.errors) kv.add("Error", e.message, Tone::error);
+    std::fputs(kv.render(options.color).c_str(), stdout);
 }
 
 void print_media_polling(const OutputOptions& options, const MediaPollingReport& r) {
@@ -125,8 +124,8 @@ void print_media_polling(const OutputOptions& options, const MediaPollingReport&
                                         : "system default (off)")
                                  : "system default";
     }
-    std::printf("%s: media change polling %s%s\n", r.drive.name.c_str(), r.changed ? "now " : "",
-                state.c_str());
+    std::printf("%s media change polling %s%s\n", message_subject(r.drive.name).c_str(),
+                r.changed ? "now " : "", state.c_str());
 }
 
 }  // namespace discrec::output

@@ -37,7 +37,7 @@ Status set_media_polling(const DriveLocation& drive, long interval_ms,
 
 // Who holds a drive through `discrec lock --exclusive` (IMAPI2's ExclusiveAccessOwner).
 struct ExclusiveOwner {
-    int pid = 0;
+    int pid = 0;         // 0: unknown (Windows names only the client of an exclusive hold)
     std::string client;  // --client NAME, default the command's name
 };
 std::optional<ExclusiveOwner> exclusive_owner(const DriveLocation& drive);

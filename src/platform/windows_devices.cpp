@@ -29,8 +29,8 @@ static_assert(sizeof(SCSI_ADDRESS) == 8);
 
 // GUID_DEVINTERFACE_CDROM {53f56308-b6bf-11d0-94f2-00a0c91efb8b} (winioctl.h). Spelled out
 // here: the header's DEFINE_GUID needs <initguid.h> in exactly one translation unit.
-constexpr GUID k_cdrom_interface = {0x53f56308, 0xb6bf, 0x11d0,
-                                    {0x94, 0xf2, 0x00, 0xa0, 0xc9, 0x1e, 0xfb, 0x8b}};
+constexpr GUID k_cdrom_interface = {
+    0x53f56308, 0xb6bf, 0x11d0, {0x94, 0xf2, 0x00, 0xa0, 0xc9, 0x1e, 0xfb, 0x8b}};
 
 template <typename Out>
 bool ioctl_out(HANDLE handle, DWORD code, const void* in, DWORD in_size, Out& out) {
@@ -116,7 +116,8 @@ DeviceFacts query_device(const std::string& path) {
     facts.opened = true;
     STORAGE_DEVICE_NUMBER number{};
     if (ioctl_out(handle.get(), IOCTL_STORAGE_GET_DEVICE_NUMBER, nullptr, 0, number)) {
-        facts.optical = number.DeviceType == FILE_DEVICE_CD_ROM || number.DeviceType == FILE_DEVICE_DVD;
+        facts.optical =
+            number.DeviceType == FILE_DEVICE_CD_ROM || number.DeviceType == FILE_DEVICE_DVD;
         if (facts.optical) facts.number = number.DeviceNumber;
     }
     SCSI_ADDRESS address{};
@@ -157,6 +158,13 @@ std::vector<std::string> cdrom_interfaces() {
         if (!path.empty()) paths.push_back(std::move(path));
     }
     return paths;
+}
+
+bool has_file_system(const std::string& root) {
+    if (root.empty()) return false;
+    std::array<wchar_t, MAX_PATH + 1> file_system{};
+    return ::GetVolumeInformationW(widen(root).c_str(), nullptr, 0, nullptr, nullptr, nullptr,
+                                   file_system.data(), static_cast<DWORD>(file_system.size())) != 0;
 }
 
 std::string volume_of_letter(char letter) {

@@ -29,6 +29,16 @@ std::string bus_name(int bus_type);
 // GetDriveType() result -> "fixed disk", "network drive" ...
 std::string drive_type_name(unsigned drive_type);
 
+// The command line CreateProcess gets for argv: each argument quoted so that the C runtime
+// (and CommandLineToArgvW) splits it back into exactly argv.
+std::wstring command_line(const std::vector<std::string>& argv);
+
+// The caller name IOCTL_CDROM_EXCLUSIVE_ACCESS accepts for `client`: cdrom.sys
+// (RequestHandleExclusiveAccessLockDevice) takes letters, digits, space and ".,:;-_" only, at
+// most CDROM_EXCLUSIVE_CALLER_LENGTH - 1 = 63 bytes and not empty. Other bytes become '_';
+// an empty name becomes "discrec".
+std::string exclusive_caller_name(std::string_view client);
+
 // Case-insensitive ASCII comparison (Windows device and volume names are case-insensitive).
 bool iequals(std::string_view a, std::string_view b);
 
@@ -40,7 +50,7 @@ struct DeviceFacts {
     std::optional<unsigned> number;  // N of \Device\CdRomN (STORAGE_DEVICE_NUMBER)
     bool optical = false;            // FILE_DEVICE_CD_ROM or FILE_DEVICE_DVD
     std::string vendor, model, revision, bus;
-    std::string scsi_address;        // "port:path:target:lun"
+    std::string scsi_address;  // "port:path:target:lun"
     int peripheral_type = 5;
 };
 DeviceFacts query_device(const std::string& path);
@@ -49,6 +59,9 @@ DeviceFacts query_device(const std::string& path);
 std::vector<char> optical_letters();
 // Device interface paths of GUID_DEVINTERFACE_CDROM (SetupAPI), present devices only.
 std::vector<std::string> cdrom_interfaces();
+// Does the volume at `root` ("D:\", "\\?\Volume{...}\") carry a file system Windows has
+// mounted (GetVolumeInformation: no for an empty drive, a blank or unreadable disc)?
+bool has_file_system(const std::string& root);
 // "\\?\Volume{...}\" of a letter's volume, or "".
 std::string volume_of_letter(char letter);
 // "\\?\Volume{...}\" of the CD/DVD volume on \Device\CdRomN, or "" (drives without a letter).

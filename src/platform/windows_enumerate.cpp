@@ -63,12 +63,20 @@ DriveLocation to_location(const Found& f, int index) {
     d.bus = f.facts.bus;
     d.scsi_address = f.facts.scsi_address;
     d.peripheral_type = f.facts.peripheral_type;
-    const auto volume = f.letter != 0 ? volume_of_letter(f.letter)
+    const auto volume = f.letter != 0    ? volume_of_letter(f.letter)
                         : f.facts.number ? volume_of_cdrom(*f.facts.number)
                                          : std::string();
     if (!f.interface_path.empty()) d.stable_names.push_back(f.interface_path);
     if (!volume.empty()) d.stable_names.push_back(volume);
-    d.mount_points = volume_paths(volume);
+    // Windows mounts a medium's file system on first access (Explorer makes one at once), so
+    // "mounted" here is "carries a file system": the volume's paths then, else none, so that an
+    // empty drive or a blank disc is not "mounted on D:\" (eject would refuse it).
+    const auto root = f.letter != 0 ? fmt::format("{}:\\", f.letter) : volume;
+    if (has_file_system(root)) {
+        d.mount_points = volume_paths(volume);
+        // A letter without a volume name (Wine's directory-backed letters) is still a path.
+        if (d.mount_points.empty() && f.letter != 0) d.mount_points.push_back(root);
+    }
     return d;
 }
 

@@ -16,8 +16,8 @@ namespace discrec::platform::win32 {
 namespace {
 
 // STORAGE_BUS_TYPE (winioctl.h); the values are part of the Windows ABI.
-static_assert(BusTypeScsi == 0x1 && BusTypeAtapi == 0x2 && BusTypeAta == 0x3 &&
-              BusTypeUsb == 0x7 && BusTypeSas == 0xa && BusTypeSata == 0xb);
+static_assert(BusTypeScsi == 0x1 && BusTypeAtapi == 0x2 && BusTypeAta == 0x3 && BusTypeUsb == 0x7 &&
+              BusTypeSas == 0xa && BusTypeSata == 0xb);
 
 struct CodeName {
     int code;
@@ -26,19 +26,21 @@ struct CodeName {
 
 // One row per bus type; ATAPI, ATA and SATA are all "ata" as on Linux (libata).
 constexpr CodeName k_bus_names[] = {
-    {BusTypeScsi, "scsi"},   {BusTypeAtapi, "ata"},   {BusTypeAta, "ata"},
-    {BusType1394, "firewire"}, {BusTypeSsa, "ssa"},   {BusTypeFibre, "fibre"},
-    {BusTypeUsb, "usb"},     {BusTypeRAID, "raid"},   {BusTypeiScsi, "iscsi"},
-    {BusTypeSas, "sas"},     {BusTypeSata, "ata"},    {BusTypeSd, "sd"},
-    {BusTypeMmc, "mmc"},     {BusTypeVirtual, "virtual"},
-    {BusTypeFileBackedVirtual, "virtual"},
+    {BusTypeScsi, "scsi"},     {BusTypeAtapi, "ata"},       {BusTypeAta, "ata"},
+    {BusType1394, "firewire"}, {BusTypeSsa, "ssa"},         {BusTypeFibre, "fibre"},
+    {BusTypeUsb, "usb"},       {BusTypeRAID, "raid"},       {BusTypeiScsi, "iscsi"},
+    {BusTypeSas, "sas"},       {BusTypeSata, "ata"},        {BusTypeSd, "sd"},
+    {BusTypeMmc, "mmc"},       {BusTypeVirtual, "virtual"}, {BusTypeFileBackedVirtual, "virtual"},
 };
 
 // GetDriveType() results (WinBase.h DRIVE_*).
 constexpr CodeName k_drive_type_names[] = {
-    {DRIVE_UNKNOWN, "a drive of unknown type"}, {DRIVE_NO_ROOT_DIR, "not a drive"},
-    {DRIVE_REMOVABLE, "a removable disk"},      {DRIVE_FIXED, "a fixed disk"},
-    {DRIVE_REMOTE, "a network drive"},          {DRIVE_CDROM, "a CD/DVD drive"},
+    {DRIVE_UNKNOWN, "a drive of unknown type"},
+    {DRIVE_NO_ROOT_DIR, "not a drive"},
+    {DRIVE_REMOVABLE, "a removable disk"},
+    {DRIVE_FIXED, "a fixed disk"},
+    {DRIVE_REMOTE, "a network drive"},
+    {DRIVE_CDROM, "a CD/DVD drive"},
     {DRIVE_RAMDISK, "a RAM disk"},
 };
 
@@ -72,8 +74,7 @@ std::string_view strip_device_prefix(std::string_view text) {
 }  // namespace
 
 bool iequals(std::string_view a, std::string_view b) {
-    return a.size() == b.size() &&
-           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
                return std::tolower(static_cast<unsigned char>(x)) ==
                       std::tolower(static_cast<unsigned char>(y));
            });
@@ -100,6 +101,46 @@ Spelling parse_spelling(std::string_view text) {
         }
     }
     return s;
+}
+
+std::string exclusive_caller_name(std::string_view client) {
+    constexpr std::size_t k_max = 63;  // CDROM_EXCLUSIVE_CALLER_LENGTH - 1 (the NUL)
+    std::string name;
+    for (const char c : client.substr(0, std::min(client.size(), k_max))) {
+        const bool valid =
+            std::isalnum(static_cast<unsigned char>(c)) != 0 ||
+            (c != '\0' && std::string_view(" .,:;-_").find(c) != std::string_view::npos);
+        name.push_back(valid ? c : '_');
+    }
+    return name.empty() ? std::string("discrec") : name;
+}
+
+std::wstring command_line(const std::vector<std::string>& argv) {
+    std::wstring line;
+    for (const auto& utf8 : argv) {
+        const auto arg = discrec::windows_detail::widen(utf8);
+        if (!line.empty()) line.push_back(L' ');
+        if (!arg.empty() && arg.find_first_of(L" \t\n\v\"") == std::wstring::npos) {
+            line += arg;
+            continue;
+        }
+        // Backslashes are literal unless a quote follows them: then they are doubled, and the
+        // quote escaped (the MSVC runtime's parsing rules, which mingw-w64's CRT follows).
+        line.push_back(L'"');
+        std::size_t backslashes = 0;
+        for (const wchar_t c : arg) {
+            if (c == L'\\') {
+                ++backslashes;
+                continue;
+            }
+            line.append(c == L'"' ? backslashes * 2 + 1 : backslashes, L'\\');
+            backslashes = 0;
+            line.push_back(c);
+        }
+        line.append(backslashes * 2, L'\\');
+        line.push_back(L'"');
+    }
+    return line;
 }
 
 std::string letter_name(char letter) { return fmt::format("{}:", letter); }

@@ -59,23 +59,25 @@ Result<DriveLocation> resolve_drive(const std::vector<DriveLocation>& drives,
     const auto parsed = parse_spelling(spelling);
     const DriveLocation* drive = nullptr;
     switch (parsed.kind) {
-    case Spelling::Kind::index:
-        drive = find_drive(drives, [&](const auto& d) { return d.index == static_cast<int>(parsed.number); });
-        break;
-    case Spelling::Kind::letter:
-        drive = find_drive(drives, [&](const auto& d) { return d.name == letter_name(parsed.letter); });
-        if (!drive) return letter_not_optical(drives, spelling, parsed.letter);
-        break;
-    case Spelling::Kind::cdrom_number: {
-        const auto device = cdrom_device(parsed.number);
-        drive = find_drive(drives, [&](const auto& d) {
-            return iequals(d.block_device, device) || iequals(d.generic_device, device);
-        });
-        break;
-    }
-    case Spelling::Kind::other:
-        drive = find_drive(drives, [&](const auto& d) { return known_as(d, spelling); });
-        break;
+        case Spelling::Kind::index:
+            drive = find_drive(
+                drives, [&](const auto& d) { return d.index == static_cast<int>(parsed.number); });
+            break;
+        case Spelling::Kind::letter:
+            drive = find_drive(drives,
+                               [&](const auto& d) { return d.name == letter_name(parsed.letter); });
+            if (!drive) return letter_not_optical(drives, spelling, parsed.letter);
+            break;
+        case Spelling::Kind::cdrom_number: {
+            const auto device = cdrom_device(parsed.number);
+            drive = find_drive(drives, [&](const auto& d) {
+                return iequals(d.block_device, device) || iequals(d.generic_device, device);
+            });
+            break;
+        }
+        case Spelling::Kind::other:
+            drive = find_drive(drives, [&](const auto& d) { return known_as(d, spelling); });
+            break;
     }
     if (drive) return *drive;
     return unknown_drive(drives, spelling);

@@ -215,7 +215,20 @@ std::optional<bool> is_optical(HANDLE handle) {
     return number.DeviceType == FILE_DEVICE_CD_ROM || number.DeviceType == FILE_DEVICE_DVD;
 }
 
+// "\\.\D:" that GetDriveType calls a CD-ROM. Wine answers IOCTL_STORAGE_GET_DEVICE_NUMBER for
+// its CD-ROMs with FILE_DEVICE_DISK (a fixed answer in ntdll's cdrom.c), so for a letter the
+// drive type has the last word.
+bool cdrom_letter(const std::string& path) {
+    if (path.size() != 6 || path.compare(0, 4, "\\\\.\\") != 0 || path[5] != ':') return false;
+    const wchar_t root[] = {static_cast<wchar_t>(path[4]), L':', L'\\', L'\0'};
+    return ::GetDriveTypeW(root) == DRIVE_CDROM;
+}
+
 }  // namespace
+
+std::unique_ptr<Transport> windows_detail::spti_transport(std::string path, UniqueHandle handle) {
+    return std::make_unique<SptiTransport>(std::move(path), std::move(handle));
+}
 
 Result<std::unique_ptr<Transport>> open_device_transport(const std::string& path,
                                                          DeviceAccess access) {
@@ -228,11 +241,11 @@ Result<std::unique_ptr<Transport>> open_device_transport(const std::string& path
     const DWORD share = access.exclusive ? 0 : FILE_SHARE_READ | FILE_SHARE_WRITE;
     auto handle = windows_detail::open_device(path, GENERIC_READ | GENERIC_WRITE, share);
     if (!handle.valid()) return os_open_error(path, static_cast<int>(::GetLastError()));
-    if (is_optical(handle.get()) == false) {
+    if (is_optical(handle.get()) == false && !cdrom_letter(path)) {
         return make_error(ErrorKind::not_supported,
-                          fmt::format("{}: not a CD/DVD device, cannot send MMC commands", path));
+                          fmt::format("{} is not a CD/DVD device, cannot send MMC commands", path));
     }
-    return std::unique_ptr<Transport>(std::make_unique<SptiTransport>(path, std::move(handle)));
+    return windows_detail::spti_transport(path, std::move(handle));
 }
 
 }  // namespace discrec

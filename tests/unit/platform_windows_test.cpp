@@ -5,8 +5,13 @@
 
 #include <doctest/doctest.h>
 
+#include "drive/command.hpp"
 #include "platform/platform.hpp"
+#include "platform/tray.hpp"
 #include "platform/windows_devices.hpp"
+#include "transport/windows_detail.hpp"
+
+#include <shellapi.h>
 
 using discrec::ErrorKind;
 using discrec::platform::DriveLocation;
@@ -50,8 +55,8 @@ TEST_CASE("platform::win32 names") {
     CHECK(win32::letter_name('E') == "E:");
     CHECK(win32::letter_device('E') == "\\\\.\\E:");
     CHECK(win32::cdrom_device(3) == "\\\\.\\CdRom3");
-    CHECK(win32::bus_name(0x2) == "ata");   // BusTypeAtapi
-    CHECK(win32::bus_name(0xb) == "ata");   // BusTypeSata
+    CHECK(win32::bus_name(0x2) == "ata");  // BusTypeAtapi
+    CHECK(win32::bus_name(0xb) == "ata");  // BusTypeSata
     CHECK(win32::bus_name(0x7) == "usb");
     CHECK(win32::bus_name(0x1) == "scsi");
     CHECK(win32::bus_name(0x7e) == "");
@@ -126,6 +131,75 @@ TEST_CASE("platform::enumerate_drives (Windows) on the live system") {
         REQUIRE(again.has_value());
         CHECK(again->index == d.index);
     }
+}
+
+TEST_CASE("platform::win32::command_line quotes as the C runtime splits") {
+    using V = std::vector<std::string>;
+    CHECK(win32::command_line(V{"cmd", "/c", "exit", "3"}) == L"cmd /c exit 3");
+    CHECK(win32::command_line(V{"a b", ""}) == L"\"a b\" \"\"");
+    // Backslashes stay literal unless a quote follows them.
+    CHECK(win32::command_line(V{"C:\\dir\\x.exe"}) == L"C:\\dir\\x.exe");
+    CHECK(win32::command_line(V{"say \"hi\""}) == L"\"say \\\"hi\\\"\"");
+    CHECK(win32::command_line(V{"C:\\a dir\\"}) == L"\"C:\\a dir\\\\\"");
+    // Round trip through the system's own parser.
+    const V args{"prog", "two words", "tail\\", "q\"uote", "\\\\server\\share x"};
+    int count = 0;
+    LPWSTR* parsed = ::CommandLineToArgvW(win32::command_line(args).c_str(), &count);
+    REQUIRE(parsed != nullptr);
+    REQUIRE(count == static_cast<int>(args.size()));
+    for (int i = 1; i < count; ++i) {  // argv[0] has rules of its own (no escapes)
+        CAPTURE(i);
+        CHECK(std::wstring(parsed[i]) == discrec::windows_detail::widen(args[i]));
+    }
+    ::LocalFree(parsed);
+}
+
+TEST_CASE("platform::win32::exclusive_caller_name keeps what cdrom.sys accepts") {
+    CHECK(win32::exclusive_caller_name("cdrecord") == "cdrecord");
+    CHECK(win32::exclusive_caller_name("My App: v1.2, x_y-z;") == "My App: v1.2, x_y-z;");
+    CHECK(win32::exclusive_caller_name("C:\\bin\\burn.exe") == "C:_bin_burn.exe");
+    CHECK(win32::exclusive_caller_name("") == "discrec");
+    CHECK(win32::exclusive_caller_name(std::string(100, 'a')) == std::string(63, 'a'));
+    CHECK(win32::exclusive_caller_name(std::string("a\0b", 3)) == "a_b");
+}
+
+TEST_CASE("Windows tray operations that Windows cannot do say so") {
+    DriveLocation d;
+    d.name = "D:";
+    d.block_device = "\\\\.\\D:";
+    for (const bool locked : {true, false}) {
+        const auto st = discrec::platform::set_persistent_lock(d, locked);
+        REQUIRE_FALSE(st.has_value());
+        CHECK(st.error().kind == ErrorKind::not_supported);
+        CHECK(st.error().message.rfind("D: ", 0) == 0);  // one colon, not "D:: "
+    }
+    const auto st = discrec::platform::set_media_polling(d, 0);
+    REQUIRE_FALSE(st.has_value());
+    CHECK(st.error().kind == ErrorKind::not_supported);
+    CHECK_FALSE(discrec::platform::media_polling(d).interval_ms.has_value());
+    // Nothing mounted: nothing to release.
+    CHECK(discrec::platform::unmount_medium(d).has_value());
+}
+
+TEST_CASE("platform::run_command (Windows) returns the child's exit status") {
+    const auto rc = discrec::platform::run_command({"cmd", "/c", "exit 7"});
+    REQUIRE(rc.has_value());
+    CHECK(*rc == 7);
+    const auto missing = discrec::platform::run_command({"no-such-program-discrec"});
+    REQUIRE_FALSE(missing.has_value());
+    CHECK(missing.error().kind == ErrorKind::usage);
+}
+
+TEST_CASE("Windows drive names print with one colon in command errors") {
+    discrec::Cdb cdb;
+    cdb.bytes[0] = std::byte{0x12};  // INQUIRY
+    cdb.size = 6;
+    discrec::Completion c;
+    c.os_error = ERROR_ACCESS_DENIED;
+    const auto e = discrec::drive::command_error("D:", cdb, c, std::nullopt);
+    CHECK(e.message.rfind("D: INQUIRY: ", 0) == 0);
+    CHECK(discrec::drive::command_error("CdRom1", cdb, c, std::nullopt)
+              .message.rfind("CdRom1: INQUIRY: ", 0) == 0);
 }
 
 #endif  // _WIN32

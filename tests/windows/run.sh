@@ -131,6 +131,14 @@ fake_cd_letter() {
     run "info R: (a directory, not a device)" 0 info --json R: &&
         json_check "info R:" 'd["drives"][0]["name"] == "R:" and "INQUIRY" in d["drives"][0]["errors"][0]["message"]'
     run "info r:\\ (same drive)" 0 info 'r:\'
+    # Drive names that end in a colon are printed with one: "R: INQUIRY", never "R:: INQUIRY".
+    run "info R: (plain text)" 0 info R: && contains "$out$err" "R: INQUIRY" "info R: message" &&
+        { [[ "$out$err" != *"R::"* ]] || fail "info R: prints R:: in: $out$err"; }
+    # Windows releases a tray lock with the handle that took it: lock says so (not supported).
+    run "lock R: (no lock outlives discrec on Windows)" 8 lock R: &&
+        contains "$err" "R: Windows releases a tray lock when the program that set it exits" "lock R:"
+    run "lock --off R:" 8 lock --off R:
+    run "mcn --off R:" 8 mcn --off R:
     "$wine_run" reg delete 'HKLM\Software\Wine\Drives' /v r: /f >/dev/null 2>&1
     rm -f "$WINEPREFIX/dosdevices/r:"
     "$wineserver" -k >/dev/null 2>&1 || true
