@@ -113,6 +113,12 @@ RecorderInfo gather_recorder_info(const platform::DriveLocation& location,
         info.mode_pages && std::find(info.mode_pages->pages.begin(), info.mode_pages->pages.end(),
                                      0x2a) != info.mode_pages->pages.end();
     if (!gone() && has_2a) info.capabilities = keep(drive.capabilities(), info.errors);
+    // A drive that stopped answering or vanished ends the run with that error (exit 7 or 3),
+    // as a failed open does; what was read before it is still reported.
+    if (gone()) {
+        info.fatal = std::move(info.errors.back());
+        info.errors.pop_back();
+    }
     if (info.configuration) info.can_load_media = can_load_from_feature(*info.configuration);
     // MMC-3 §5.5.10 / MMC-6 §7.2 page 2Ah loading mechanism: 000b caddy, 001b tray,
     // 010b pop-up, 100b/101b changers. A pop-up tray must be pushed in by hand.

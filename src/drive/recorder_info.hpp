@@ -30,7 +30,7 @@ struct RecorderInfo {
     platform::MediaPolling media_polling;                     // Disable/EnableMcn state
     std::optional<mmc::CapabilitiesSummary> capabilities;     // page 2Ah: lock, eject, mechanism
     std::vector<Error> errors;   // questions that failed, in order asked
-    std::optional<Error> fatal;  // the drive could not be opened at all
+    std::optional<Error> fatal;  // could not be opened, timed out or vanished
 };
 
 struct OpenOptions {
