@@ -1,24 +1,31 @@
 #!/usr/bin/env bash
 # Times discrec against the tools people use today, on the same emulated drives, inside one
-# QEMU guest (tests/vm/run-vm.sh), and counts the SCSI commands discrec sends (--trace).
-# Usage: bench/vm-bench.sh [BUILD_DIR] [RUNS]     (default build, 15 runs)
-# Prints one line per case: median and min wall milliseconds over RUNS, and CDBs sent.
-# Numbers are for comparing tools on one machine; the guest runs under TCG (no KVM), where
-# every exec of a dynamically linked program costs ~80 ms: compare rows, not absolutes.
+# QEMU guest with 8 drives on mixed buses (tests/vm/run-vm.sh), and counts the SCSI commands
+# discrec sends per drive (--trace).
+#
+#   bench/vm-bench.sh [BUILD_DIR] [RUNS]     (default build, 11 runs)
+#
+# Prints, from one guest run: the median wall time of each case over RUNS, and the ratios
+#   discrec list            / lsscsi -g                                        (target <= 0.5)
+#   discrec info (all)      / sg_inq + sg_get_config + sg_modes -p 0x2a, each drive (<= 1.0)
+#   discrec eject+close-tray / sg_start --eject + --load (one drive)            (info only)
+# then the commands (CDBs) `discrec info` sends to each drive, and that `list` sends none.
+# The guest runs under TCG (no KVM), where every exec costs 50-100 ms: the ratios, taken in
+# the same guest in the same minute, are what to compare, not the absolute milliseconds.
+# Needs lsscsi (apt-get install lsscsi) besides what tests/run-all.sh installs.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build=${1:-$here/../build}
-runs=${2:-15}
+runs=${2:-11}
 bin=$(cd "$build" && pwd)/discrec
 [ -x "$bin" ] || { echo "no discrec in $build (build first)" >&2; exit 1; }
+command -v lsscsi >/dev/null || { echo "lsscsi is not installed (apt-get install lsscsi)" >&2; exit 1; }
 guest=$(mktemp /tmp/discrec-bench.XXXXXX.sh)
 trap 'rm -f "$guest"' EXIT
 cat > "$guest" <<'GUEST'
 bin=$1 runs=$2
-now_ms() { read -r up _ < /proc/uptime; echo $(( ${up%.*}${up#*.} * 10 )); }
-# bench NAME CMD...: median and min of RUNS wall times
-bench() {
-    name=$1; shift
+# med CMD...: median wall milliseconds of RUNS runs of CMD (stdout and stderr discarded)
+med() {
     times=
     i=0
     while [ $i -lt "$runs" ]; do
@@ -27,26 +34,38 @@ bench() {
         i=$((i + 1))
     done
     set -- $(printf '%s\n' $times | sort -n)
-    min=$1; shift $(( runs / 2 )); med=$1
-    printf '%-44s median %5d ms   min %5d ms\n' "$name" "$med" "$min"
+    shift $(( runs / 2 )); echo "$1"
 }
-cdbs() { "$bin" --trace "$@" 2>&1 >/dev/null | grep -c '^discrec: trace: /dev'; }
-echo "discrec $("$bin" --version | cut -d' ' -f2); $(sg_inq -V 2>&1 | head -1); $(lsblk --version)"
-for sr in sr0 sr1; do
-    [ -e /dev/$sr ] || continue
-    sg=$(ls /sys/class/block/$sr/device/scsi_generic)
-    echo "== /dev/$sr ($(cat /sys/class/block/$sr/device/model))"
-    bench "discrec list (all drives)" "$bin" list
-    bench "lsblk -S (all SCSI devices)" lsblk -S
-    bench "discrec info $sr" "$bin" info $sr
-    echo "   discrec info sends $(cdbs info $sr) CDBs"
-    bench "sg_inq + sg_get_config + sg_modes 2a + sg_turs" sh -c "sg_inq /dev/$sg; sg_get_config /dev/$sg; sg_modes -p 2a /dev/$sg; sg_turs /dev/$sg"
-    bench "discrec info --json $sr" "$bin" info --json $sr
-    bench "discrec eject + close-tray" sh -c "'$bin' eject $sr && '$bin' close-tray $sr"
-    echo "   eject sends $(cdbs eject $sr) CDBs"; "$bin" close-tray $sr > /dev/null 2>&1
-    bench "util-linux eject + eject -t" sh -c "eject /dev/$sr && eject -t /dev/$sr"
-    bench "sg_start --eject + --load" sh -c "sg_start --eject /dev/$sg && sg_start --load /dev/$sg"
-done
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+sgs=
+for sr in /sys/class/block/sr*; do sgs="$sgs $(ls "$sr/device/scsi_generic")"; done
+sg3_all() { for sg in $sgs; do sg_inq /dev/$sg; sg_get_config /dev/$sg; sg_modes -p 0x2a /dev/$sg; done; }
+
+echo "discrec $("$bin" --version | cut -d' ' -f2); $(sg_inq -V 2>&1 | head -1); $(lsscsi -V 2>&1 | head -1)"
+echo "drives: $(cd /sys/class/block && echo sr*) (generic:$sgs); $runs runs each, median wall ms"
+"$bin" list
+"$bin" list > /dev/null; lsscsi -g > /dev/null; "$bin" info > /dev/null 2>&1; sg3_all > /dev/null 2>&1
+l1=$(med "$bin" list); l2=$(med lsscsi -g)
+printf '%-58s %6d ms\n' "discrec list" "$l1" "lsscsi -g" "$l2"
+printf '%-58s %6s     (target <= 0.50)\n' "ratio list / lsscsi -g" "$(ratio "$l1" "$l2")"
+i1=$(med "$bin" info); i2=$(med sg3_all)
+printf '%-58s %6d ms\n' "discrec info (all drives)" "$i1" \
+    "sg_inq + sg_get_config + sg_modes -p 0x2a, every drive" "$i2"
+printf '%-58s %6s     (target <= 1.00)\n' "ratio info / sg3_utils" "$(ratio "$i1" "$i2")"
+j1=$(med "$bin" info --json); printf '%-58s %6d ms\n' "discrec info --json (all drives)" "$j1"
+e1=$(med sh -c "'$bin' eject sr0 && '$bin' close-tray sr0")
+e2=$(med sh -c "sg_start --eject /dev/sg0 && sg_start --load /dev/sg0")
+printf '%-58s %6d ms\n' "discrec eject sr0 + close-tray sr0" "$e1" "sg_start --eject + --load /dev/sg0" "$e2"
+printf '%-58s %6s\n' "ratio eject+close / sg_start" "$(ratio "$e1" "$e2")"
+echo "commands sent:"
+echo "  discrec list: $("$bin" --trace list 2>&1 >/dev/null | grep -c '^discrec: trace: /dev') CDBs"
+"$bin" --trace info 2>&1 >/dev/null | sed -n 's|^discrec: trace: /dev/\([a-z0-9]*\): \(.*\) \[.*|\1 \2|p' |
+    awk '{ n[$1]++; c[$1] = c[$1] (c[$1] ? ", " : "") $2 " " $3 }
+         END { for (d in n) printf "  discrec info, %s: %d CDBs\n", d, n[d] }' | sort
+echo "drives (srN sgN driver H:C:T:L id bus medium):"
+sed 's/^/  /' /run/vmio/drives.txt
 GUEST
-bash "$here/../tests/vm/run-vm.sh" --timeout 600 --drive piix:iso --drive virtio-scsi:iso \
+bash "$here/../tests/vm/run-vm.sh" --timeout 900 \
+    --drive piix:iso --drive piix:empty --drive ahci:dvd --drive virtio-scsi:iso \
+    --drive virtio-scsi:empty --drive lsi:dvd --drive lsi:iso --drive usb-bot:iso \
     -- /bin/sh "$guest" "$bin" "$runs"

@@ -41,7 +41,9 @@ Guest: COMMAND runs as root in the caller's working directory with a clean envir
   runvm-monitor 'HMP COMMAND' (on PATH): the host sends it to the QEMU monitor and prints
   the answer, e.g. 'eject cd0', 'eject -f cd0', 'change cd0 FILE raw', 'info block'.
 Environment: DISCREC_VM_CACHE (default /tmp/discrec-vm-cache), DISCREC_VM_KERNEL (a
-  /boot/vmlinuz-*; default the newest whose modules include 9p), DISCREC_VM_TIMEOUT.
+  /boot/vmlinuz-*; default the newest whose modules include 9p), DISCREC_VM_TIMEOUT,
+  DISCREC_VM_CPU (QEMU -cpu, default max; Wine in the guest needs max,-smap: under TCG
+  QEMU 7.2 the guest kernel oopses when Wine runs with SMAP on).
 EOF
 }
 
@@ -457,7 +459,7 @@ serve_monitor() {
 BIOS=()
 [ ! -r /usr/share/qemu/qboot.rom ] || BIOS=(-bios /usr/share/qemu/qboot.rom)   # faster than SeaBIOS
 ACCEL=tcg   # KVM is untested here (the build host is a PVM guest); see README
-QEMU=(qemu-system-x86_64 -M pc -accel "$ACCEL" -cpu max -m 512 -smp 1
+QEMU=(qemu-system-x86_64 -M pc -accel "$ACCEL" -cpu "${DISCREC_VM_CPU:-max}" -m 512 -smp 1
       -nodefaults -no-user-config -nographic -no-reboot "${BIOS[@]+"${BIOS[@]}"}"
       -kernel "$BOOT_KERNEL" -initrd "$INITRD"
       -append "console=ttyS0 quiet loglevel=1 panic=-1 rdinit=/init clocksource=hpet tsc=reliable no_timer_check mitigations=off"

@@ -5,6 +5,10 @@
 #   list   `discrec list`: drives vs /sys and sg_inq, no CDB sent, works as nobody
 #   info   `discrec info`: every spelling, identity, profiles, features, media at boot
 #   media  mounted volume, holders, tray opened through sg, host-side eject (runvm-monitor)
+#   features, modes  `features`/`profiles` vs sg_get_config, `mode-pages` vs sg_modes
+#   tray   eject, close-tray, lock, exclusive access (not by default: changes drive state)
+#   badinput  the bad-input matrix: every subcommand on wrong devices, as nobody, on an empty
+#          drive and an open tray, a timeout (scsi_debug), hot-unplug, signals (not by default)
 # Prints "ok - ..." / "not ok - ..." lines and "N passed, N failed"; exits 1 if any failed.
 DISCREC=$1
 [ $# -gt 0 ] && shift

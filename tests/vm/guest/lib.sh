@@ -72,10 +72,13 @@ sort_nums() {
 # define shell variables: PREFIX__ok=1 (or 0 and PREFIX__err), then one per leaf, e.g.
 # PREFIX_drives_0_vendor_id='QEMU', PREFIX_drives_n=2 for an array's length; null, true and
 # false as those words.  Use distinct prefixes: variables of an earlier load stay set.
+# With RUNVM_JSON_OUT set (vm_test.sh), every parsed document is also copied there.
 PYTHON=$(command -v python3)
 json_load() {
     "$PYTHON" - "$@" > "$W/json.sh" <<'EOF'
-import json, re, sys
+import json, os, re, shutil, sys
+
+out_dir = os.environ.get("RUNVM_JSON_OUT")
 
 def quote(s):
     return "'" + s.replace("'", "'\\''") + "'"
@@ -107,6 +110,8 @@ for prefix, path in zip(args[0::2], args[1::2]):
         continue
     print(prefix + "__ok=1")
     emit(prefix, doc)
+    if out_dir:  # vm_test.sh validates these against schemas/ on the host
+        shutil.copyfile(path, os.path.join(out_dir, "%d-%s.json" % (os.getpid(), prefix)))
 EOF
     . "$W/json.sh"
 }

@@ -1,7 +1,7 @@
 # `discrec mode-pages` against sg_modes: per drive, the pages the drive has (sg_modes asked
 # page by page is the oracle), then for every page and page control (current, changeable,
-# default, saved) the bytes discrec reports (--raw --json: pages[0].response, header included)
-# equal `sg_modes -p P -c C -r`, or both are refused; the lock state bit of page 2Ah follows
+# default, saved) the bytes discrec reports (one `--raw --json --control C` run per control:
+# pages[i].response, header included) equal `sg_modes -p P -c C -r`, or both are refused; the lock state bit of page 2Ah follows
 # a PREVENT MEDIUM REMOVAL sent by another program (sg_prevent); `info` shows the 2Ah summary.
 # Sourced by all.sh.  JSON is parsed once per drive (python3 costs ~0.5 s per start here).
 
@@ -43,14 +43,15 @@ for sr in $DRIVES; do
     run "mp-text-$sr" "$DISCREC" mode-pages "$sr"
     check_rc "mode-pages $sr (text) exits 0" 0
     set -- "L$mp_k" "$W/mp-list-$sr.out"
-    for p in $mp_oracle; do
-        for c in 0 1 2 3; do
-            run "mp-$sr-$p-$c" "$DISCREC" mode-pages --raw --json --page "$p" \
-                --control "$(mp_control_name $c)" "/dev/$sg"
-            eval "MP_RC_${p}_$c=\$RC"
+    # One discrec run per page control reads every page (4 execs a drive, not 4 per page);
+    # sg_modes reads them one by one.
+    for c in 0 1 2 3; do
+        run "mp-$sr-all-$c" "$DISCREC" mode-pages --raw --json --control "$(mp_control_name $c)" "/dev/$sg"
+        eval "MP_RC_$c=\$RC"
+        set -- "$@" "A${mp_k}_$c" "$W/mp-$sr-all-$c.out"
+        for p in $mp_oracle; do
             sg_modes -p "$p" -c "$c" -r "/dev/$sg" > "$W/sgm-$sr-$p-$c.bin" 2> "$W/sgm-$sr-$p-$c.err"
             eval "MP_SGRC_${p}_$c=\$?"
-            set -- "$@" "P${mp_k}_${p}_$c" "$W/mp-$sr-$p-$c.out"
         done
     done
     # Lock state: PREVENT through sg by another program, read back by discrec (via the sr
@@ -81,33 +82,51 @@ for sr in $DRIVES; do
 
     mp_bad=
     mp_refused=
-    for p in $mp_oracle; do
-        for c in 0 1 2 3; do
-            P=P${mp_k}_${p}_$c
-            sgrc=$(jv "MP_SGRC_${p}_$c")
-            rc=$(jv "MP_RC_${p}_$c")
-            if [ "$sgrc" = 0 ]; then
+    for c in 0 1 2 3; do
+        A=A${mp_k}_$c
+        rc=$(jv "MP_RC_$c")
+        mp_all_read=true
+        for p in $mp_oracle; do
+            # The page's entry in this control's document (pages are in drive order).
+            idx= i=0 n=$(jv "${A}_pages_n")
+            case $n in ''|*[!0-9]*) n=0 ;; esac
+            while [ $i -lt "$n" ]; do
+                [ "$(jv "${A}_pages_${i}_page_value")" = "$p" ] && idx=$i
+                i=$((i + 1))
+            done
+            if [ -z "$idx" ]; then
+                mp_bad="$mp_bad [page $p pc $c: not in mode-pages --control $(mp_control_name $c)]"
+                continue
+            fi
+            P=${A}_pages_$idx
+            if [ "$(jv "MP_SGRC_${p}_$c")" = 0 ]; then
                 want=$(mp_hex_of "$W/sgm-$sr-$p-$c.bin")
-                if [ "$(jv "${P}_pages_0_header_form")" = mode_sense6 ]; then
+                if [ "$(jv "${P}_header_form")" = mode_sense6 ]; then
                     sg_modes -6 -p "$p" -c "$c" -r "/dev/$sg" > "$W/sgm6.bin" 2> /dev/null
                     want=$(mp_hex_of "$W/sgm6.bin")
                 fi
-                got=$(jv "${P}_pages_0_response")
+                got=$(jv "${P}_response")
                 if [ "$p" = 14 ] && [ "$mp_probed" = true ]; then
                     want=$(mp_mask_atapi_0e "$want")
                     got=$(mp_mask_atapi_0e "$got")
                 fi
-                [ "$rc" = 0 ] && [ "$got" = "$want" ] ||
-                    mp_bad="$mp_bad [page $p pc $c: exit $rc, got '$got', want '$want']"
-                [ "$(jv "${P}_pages_0_page_value")" = "$p" ] || mp_bad="$mp_bad [page $p pc $c: page_value]"
+                [ "$got" = "$want" ] ||
+                    mp_bad="$mp_bad [page $p pc $c: got '$got', want '$want']"
             else
+                mp_all_read=false
                 mp_refused="$mp_refused $p/$c"
                 # Refused by the drive: discrec says so per page, in JSON, without crashing.
-                [ "$rc" != 0 ] && [ "$(jv "${P}__ok")" = 1 ] && [ -n "$(jv "${P}_pages_0_error_message")" ] &&
-                    [ "$(jv "${P}_pages_0_error_kind")" != "<missing>" ] ||
-                    mp_bad="$mp_bad [page $p pc $c: sg_modes exit $sgrc, discrec exit $rc, error '$(jv "${P}_pages_0_error_message")']"
+                [ -n "$(jv "${P}_error_message")" ] && [ "$(jv "${P}_error_kind")" != "<missing>" ] ||
+                    mp_bad="$mp_bad [page $p pc $c: sg_modes exit $(jv "MP_SGRC_${p}_$c"), error '$(jv "${P}_error_message")']"
             fi
         done
+        # The exit status: 0 when every page was read, the drive's error (6) when one was not.
+        if [ "$mp_all_read" = true ]; then
+            [ "$rc" = 0 ] || mp_bad="$mp_bad [pc $c: exit $rc although every page was read]"
+        else
+            [ "$rc" = 6 ] || mp_bad="$mp_bad [pc $c: exit $rc with a page refused, want 6]"
+        fi
+        [ "$(jv "${A}__ok")" = 1 ] || mp_bad="$mp_bad [pc $c: not one JSON document: $(jv "${A}__err")]"
     done
     check_eq "mode-pages /dev/$sg: every page x control == sg_modes -p P -c C -r (refused:$mp_refused)" "$mp_bad" ""
     case " $mp_refused " in
