@@ -46,13 +46,30 @@ printf '\n[Software\\\\Wine\\\\Drives]\n"d:"="cdrom"\n' >> "$WINEPREFIX/system.r
 turs
 check_eq "sg_turs before: the drive is ready" "$TURS" 0
 check_tray "before" closed
+# exe_run NAME ARGS...: run discrec.exe ARGS under Wine as lib.sh's run does. discrec always
+# says why it fails, so exit 1 with no output at all means discrec.exe never got that far: Wine
+# failed around it (seen once in CI: `eject --unmount` ended after 250 ms where it takes 1.2-1.8 s,
+# tray and mount untouched; not reproduced in 8 local runs): show the guest kernel's last lines and run it once more, so that this test
+# judges discrec, not Wine's start-up. Any other outcome, first time, is the one checked.
+exe_run() {
+    exe_name=$1
+    shift
+    run "$exe_name" wine "$exe" "$@"
+    if [ "$RC" = 1 ] && [ ! -s "$W/$exe_name.out" ] && [ ! -s "$W/$exe_name.err" ]; then
+        echo "# $exe_name: wine exited 1 with no output after $MS ms; kernel log tail:"
+        dmesg | tail -n 5 | sed 's/^/#   /'
+        run "$exe_name" wine "$exe" "$@"
+        echo "# $exe_name: second try: exit $RC after $MS ms"
+    fi
+}
+
 # One persistent wineserver for all runs: the first start (services, mountmgr) is the slow part.
 "$wineserver" -p
-run version wine "$exe" --version
+exe_run version --version
 check_rc "discrec.exe --version" 0
 echo "# first discrec.exe run (wineserver and Wine services starting): ${MS} ms"
 
-run list wine "$exe" list --json
+exe_run list list --json
 check_rc "discrec.exe list --json" 0
 json_load L "$W/list.out"
 check_eq "list: one drive" "$(jv L_drives_n)" 1
@@ -63,7 +80,7 @@ echo "# list: ${MS} ms"
 
 # info sends INQUIRY, GET CONFIGURATION, MODE SENSE ... through IOCTL_SCSI_PASS_THROUGH_DIRECT;
 # Wine's trace shows the IOCTLs, sg_inq the identity the drive gives the Linux side.
-WINEDEBUG=trace+cdrom run info wine "$exe" info --json D:
+WINEDEBUG=trace+cdrom exe_run info info --json D:
 check_rc "discrec.exe info --json D:" 0
 echo "# info: ${MS} ms"
 passthrough=$(grep -c 'IOCTL_SCSI_PASS_THROUGH' "$W/info.err")
@@ -77,7 +94,7 @@ check_eq "info: product as sg_inq reads it" "$(jv I_drives_0_product_id)" "$(tri
 check_eq "info: no command failed" "$(jv I_drives_0_errors_n)" 0
 
 # A mounted medium is not ejected unless asked (exit 5), and the tray stays closed.
-run eject_refused wine "$exe" eject D:
+exe_run eject_refused eject D:
 check_rc "eject D: with a mounted medium is refused" 5
 turs
 check_eq "sg_turs: still ready after the refusal" "$TURS" 0
@@ -85,7 +102,7 @@ check_tray "after the refused eject" closed
 
 # --unmount: FSCTL_LOCK_VOLUME (a stub in Wine that says yes) + FSCTL_DISMOUNT_VOLUME (Wine
 # unmounts the Unix mount behind the letter), then START STOP UNIT (LoEj).
-run eject wine "$exe" eject --unmount --json D:
+exe_run eject eject --unmount --json D:
 check_rc "eject --unmount D:" 0
 check "eject --unmount: /dev/sr0 is no longer mounted" -z "$(grep '^/dev/sr0 ' /proc/mounts)"
 json_load E "$W/eject.out"
@@ -98,21 +115,21 @@ not_ready=$(grep -i 'medium not present' "$W/turs.out")
 check "sg_turs after eject: medium not present (${not_ready:-$(tr '\n' '|' < "$W/turs.out")})" -n "$not_ready"
 # Wine keeps calling D:\ a volume with a file system once the tray is open (it falls back to
 # the directory dosdevices/d: names), so this eject needs --unmount again; Windows would not.
-run eject_again wine "$exe" eject --unmount --json D:
+exe_run eject_again eject --unmount --json D:
 check_rc "eject D: with the tray open is success" 0
 check_tray "eject again" open
 
 # close-tray: START STOP UNIT (LoEj, Start) through the same pass-through.
-run close wine "$exe" close-tray --wait 20 D:
+exe_run close close-tray --wait 20 D:
 check_rc "close-tray --wait 20 D:" 0
 check_tray "after close-tray" closed
 turs
 check_eq "sg_turs after close-tray: ready" "$TURS" 0
 
 # What Windows cannot do, or Wine lacks, is said with exit 8.
-run lock wine "$exe" lock D:
+exe_run lock lock D:
 check_rc "lock D: (Windows keeps no lock after exit): not supported" 8
-run exclusive wine "$exe" lock --exclusive D: -- cmd /c exit 0
+exe_run exclusive lock --exclusive D: -- cmd /c exit 0
 check_rc "lock --exclusive D: (Wine has no IOCTL_CDROM_EXCLUSIVE_ACCESS): not supported" 8
 
 "$wineserver" -k 2> /dev/null

@@ -10,8 +10,8 @@
 # iretq with SMAP on (the guest kernel oopses, wine is killed), see README.md, Windows.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-run_vm=$1
-cross=$2
+run_vm=$(realpath "$1")
+cross=$(realpath "$2")
 exe=$cross/discrec.exe
 prefix=$cross/wineprefix
 [ -f "$exe" ] || { echo "vm_wine: $exe not built: skipped"; exit 77; }
