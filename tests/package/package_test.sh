@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The Debian package: cpack builds it from this build tree, its Depends (dpkg-shlibdeps) name
-# the C and C++ runtimes, it unpacks into a scratch root with `dpkg -x`, holds the man page
+# the C and C++ runtimes when discrec is linked dynamically and nothing when it is static
+# (DISCREC_STATIC, the default), it unpacks into a scratch root with `dpkg -x`, holds the man page
 # (gzipped, Debian policy §12.1, and readable), completions and schemas, and the binary in it
 # runs.
 # Usage: package_test.sh BUILD_DIR VERSION SOURCE_DIR
@@ -9,7 +10,7 @@ set -u
 build=$1
 version=$2
 src=$3
-for t in cpack dpkg-deb dpkg-shlibdeps; do
+for t in cpack dpkg-deb dpkg-shlibdeps readelf; do
     command -v "$t" >/dev/null || { echo "$t missing: skipped"; exit 77; }
 done
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
@@ -22,7 +23,11 @@ check "cpack builds a .deb" '[ -n "$deb" ] || { cat "$tmp/cpack.log"; false; }'
 [ -n "$deb" ] || exit 1
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "# Depends: $depends"
-check "Depends names libc6 and libstdc++6" '[[ $depends == *libc6* && $depends == *libstdc++6* ]]'
+if ! readelf -l "$build/discrec" | grep -q 'INTERP'; then  # no program interpreter: static
+    check "static discrec: Depends names no shared library" '[ -z "$depends" ]'
+else
+    check "Depends names libc6 and libstdc++6" '[[ $depends == *libc6* && $depends == *libstdc++6* ]]'
+fi
 check "Version is $version" '[ "$(dpkg-deb -f "$deb" Version)" = "$version" ]'
 maintainer=$(dpkg-deb -f "$deb" Maintainer)
 check "Maintainer is the project placeholder: $maintainer" \
