@@ -161,24 +161,41 @@ Result<Bytes> Drive::mode_sense(std::uint8_t page, mmc::PageControl pc) {
     return make_error(ErrorKind::failure, name() + ": MODE SENSE: no answer");
 }
 
+namespace {
+
+// Page 2Ah from a MODE SENSE answer, if the whole page arrived (a cut-off page is asked again,
+// with room for all of it, by Drive::capabilities()).
+std::optional<mmc::CapabilitiesSummary> whole_page_2a(const mmc::ModeParameters& params) {
+    const auto* page = params.find(0x2a);
+    if (page == nullptr || page->truncated || params.truncated) return std::nullopt;
+    auto caps = mmc::decode_mode_page_2a_summary(params);
+    if (!caps.usable) return std::nullopt;
+    return caps;
+}
+
+}  // namespace
+
 Result<ModePageList> Drive::supported_mode_pages() {
     ModePageList list;
     auto all = mode_sense(0x3f, mmc::PageControl::current);
     if (all) {
-        for (const auto& page : mmc::split_mode_pages(*all, uses_mode_sense10()).pages) {
+        const auto params = mmc::split_mode_pages(*all, uses_mode_sense10());
+        for (const auto& page : params.pages) {
             if (std::find(list.pages.begin(), list.pages.end(), page.code) == list.pages.end()) {
                 list.pages.push_back(page.code);
             }
         }
+        list.capabilities = whole_page_2a(params);
         if (!list.pages.empty()) return list;
     } else if (all.error().kind != ErrorKind::device_error &&
                all.error().kind != ErrorKind::not_supported) {
         return all.error();
     }
-    // ATAPI drives refuse page 3Fh (QEMU: 5/24/00, shared/vm README): ask each known page.
+    // ATAPI drives refuse page 3Fh (QEMU: 5/24/00, shared/vm README): ask each page MMC
+    // defines for multimedia devices (mode_pages.hpp, ModePageRow::multimedia).
     list.probed = true;
     for (const auto& row : mmc::mode_page_table()) {
-        if (row.code == 0x3f || row.code == 0x00) continue;
+        if (!row.multimedia) continue;
         auto out = m_runner.run(
             mmc::mode_sense10(row.code, 0, mmc::PageControl::current, true, k_mode_probe_alloc),
             Direction::from_device, k_mode_probe_alloc, k_quick_timeout);
@@ -189,9 +206,11 @@ Result<ModePageList> Drive::supported_mode_pages() {
             }
             continue;
         }
-        for (const auto& page : mmc::split_mode_pages(out.data, true).pages) {
+        const auto params = mmc::split_mode_pages(out.data, true);
+        for (const auto& page : params.pages) {
             if (page.code == row.code) list.pages.push_back(page.code);
         }
+        if (row.code == 0x2a) list.capabilities = whole_page_2a(params);
     }
     std::sort(list.pages.begin(), list.pages.end());
     return list;

@@ -38,7 +38,10 @@ struct MediaState {
 
 struct ModePageList {
     std::vector<std::uint8_t> pages;  // page codes the drive answered for
-    bool probed = false;              // page 3Fh was refused: each known page was asked alone
+    bool probed = false;              // page 3Fh was refused: each multimedia page was asked alone
+    // Page 2Ah as it arrived, whole, with the listing: info decodes it from here instead of
+    // asking the drive again (one CDB less per drive).
+    std::optional<mmc::CapabilitiesSummary> capabilities;
 };
 
 class Drive {

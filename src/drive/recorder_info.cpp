@@ -112,7 +112,11 @@ RecorderInfo gather_recorder_info(const platform::DriveLocation& location,
     const bool has_2a =
         info.mode_pages && std::find(info.mode_pages->pages.begin(), info.mode_pages->pages.end(),
                                      0x2a) != info.mode_pages->pages.end();
-    if (!gone() && has_2a) info.capabilities = keep(drive.capabilities(), info.errors);
+    if (has_2a && info.mode_pages->capabilities) {
+        info.capabilities = *info.mode_pages->capabilities;
+    } else if (!gone() && has_2a) {
+        info.capabilities = keep(drive.capabilities(), info.errors);
+    }
     // A drive that stopped answering or vanished ends the run with that error (exit 7 or 3),
     // as a failed open does; what was read before it is still reported.
     if (gone()) {

@@ -12,6 +12,12 @@ struct ModePageRow {
     std::uint8_t code;            // page code, subpage 00h
     std::string_view short_name;  // CLI spelling: "caps" for 2Ah, "error-recovery" for 01h
     std::string_view name;        // as in the standard
+    // A page the MMC standards define for multimedia devices (MMC-2 and MMC-3 §5.5 "Mode
+    // Parameters", MMC-5/MMC-6 §7, IMAPI_MODE_PAGE_TYPE's set): what a drive that refuses
+    // page 3Fh is asked for one page at a time. The SPC/SBC pages (02h, 0Ah, 18h, 19h, 1Bh)
+    // can still be asked by code; ATAPI drives refuse 3Fh, and each refusal is an ATA error
+    // to recover from (about 35 ms on libata), so only pages a drive may have are probed.
+    bool multimedia = false;
 };
 
 std::span<const ModePageRow> mode_page_table() noexcept;

@@ -1,0 +1,130 @@
+// Drive::supported_mode_pages() against a scripted transport that answers as QEMU's drives did
+// (tests/fixtures/mmc: ATAPI refuses page 3Fh with 5/24/00, SCSI answers it): which CDBs are
+// sent, which pages are listed, and page 2Ah reused from the listing when it arrived whole.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+#include <vector>
+
+#include "drive/drive.hpp"
+#include "mmc/mode_sense.hpp"
+#include "mmc/tables/mode_pages.hpp"
+#include "mmc_fixture.hpp"
+
+using namespace discrec;
+using discrec::test::fixture_data;
+using discrec::test::fixture_sense;
+
+namespace {
+
+// MODE SENSE(10) only: the page code (CDB byte 2, bits 5-0) picks an answer, data or sense.
+class ModeSenseScript final : public Transport {
+public:
+    std::map<std::uint8_t, Bytes> data;
+    std::map<std::uint8_t, Bytes> sense;
+    Bytes refusal;                    // sense for any page not in `data` or `sense`
+    std::vector<std::uint8_t> asked;  // page codes, in order
+
+    Completion execute(const Cdb& cdb, Direction /*direction*/, std::span<std::byte> buffer,
+                       std::chrono::milliseconds /*timeout*/) override {
+        REQUIRE(cdb.opcode() == 0x5a);
+        const auto page = static_cast<std::uint8_t>(static_cast<unsigned>(cdb.bytes[2]) & 0x3f);
+        asked.push_back(page);
+        Completion c;
+        if (auto it = data.find(page); it != data.end()) {
+            c.transferred = std::min(buffer.size(), it->second.size());
+            std::memcpy(buffer.data(), it->second.data(), c.transferred);
+            return c;
+        }
+        c.scsi_status = 0x02;  // CHECK CONDITION
+        auto it = sense.find(page);
+        c.sense = it != sense.end() ? it->second : refusal;
+        return c;
+    }
+    [[nodiscard]] const std::string& path() const noexcept override { return m_path; }
+
+private:
+    std::string m_path = "/dev/sg0";
+};
+
+// A MODE SENSE(10) answer holding one page: 8-byte header (SPC-4 §7.5.5), then the page.
+Bytes mode_answer(std::uint8_t code, std::uint8_t page_length) {
+    Bytes out(8 + 2 + page_length, std::byte{0});
+    const auto mode_data_length = static_cast<unsigned>(out.size() - 2);
+    out[0] = static_cast<std::byte>(mode_data_length >> 8);
+    out[1] = static_cast<std::byte>(mode_data_length & 0xff);
+    out[8] = static_cast<std::byte>(code);
+    out[9] = static_cast<std::byte>(page_length);
+    return out;
+}
+
+struct Scripted {
+    ModeSenseScript* script;
+    drive::Drive drive;
+};
+
+Scripted make_drive() {
+    auto transport = std::make_unique<ModeSenseScript>();
+    auto* script = transport.get();
+    return {script, drive::Drive(std::move(transport), "sr0")};
+}
+
+}  // namespace
+
+TEST_CASE("supported_mode_pages: ATAPI refuses 3Fh, so only the multimedia pages are asked") {
+    auto [script, drive] = make_drive();
+    // QEMU ATAPI's refusal of page 3Fh (piix capture 47): 5/24/00 invalid field in CDB.
+    script->refusal = fixture_sense("piix-47-mode-sense10-3f-raw.txt");
+    script->data[0x01] = mode_answer(0x01, 0x0a);
+    script->data[0x0e] = mode_answer(0x0e, 0x0e);
+    script->data[0x2a] = fixture_data("piix-23-mode-2a-hex.txt");
+
+    const auto list = drive.supported_mode_pages();
+    REQUIRE(list);
+    CHECK(list->probed);
+    CHECK(list->pages == std::vector<std::uint8_t>{0x01, 0x0e, 0x2a});
+
+    std::vector<std::uint8_t> want{0x3f};
+    for (const auto& row : mmc::mode_page_table()) {
+        if (row.multimedia) want.push_back(row.code);
+    }
+    CHECK(script->asked == want);
+    for (std::uint8_t spc_page : {0x02, 0x0a, 0x18, 0x19, 0x1b}) {
+        CHECK(std::count(script->asked.begin(), script->asked.end(), spc_page) == 0);
+    }
+
+    // Page 2Ah came whole with the listing: its summary is there, as capabilities() decodes it.
+    REQUIRE(list->capabilities);
+    const auto direct = mmc::decode_mode_page_2a_summary(
+        mmc::decode_mode_sense10(fixture_data("piix-23-mode-2a-hex.txt")));
+    CHECK(list->capabilities->can_eject == direct.can_eject);
+    CHECK(list->capabilities->can_lock == direct.can_lock);
+    CHECK(list->capabilities->loading_mechanism == direct.loading_mechanism);
+    CHECK(list->capabilities->page_length == 0x14);
+}
+
+TEST_CASE("supported_mode_pages: SCSI answers 3Fh in one command, 2Ah taken from it") {
+    auto [script, drive] = make_drive();
+    script->data[0x3f] = fixture_data("virtio-scsi-21-modes-a-hex.txt");
+    const auto list = drive.supported_mode_pages();
+    REQUIRE(list);
+    CHECK_FALSE(list->probed);
+    CHECK(list->pages == std::vector<std::uint8_t>{0x01, 0x08, 0x0e, 0x2a});
+    CHECK(script->asked == std::vector<std::uint8_t>{0x3f});
+    REQUIRE(list->capabilities);
+    CHECK(list->capabilities->page_length == 0x14);
+}
+
+TEST_CASE("supported_mode_pages: a 2Ah cut off in the listing is not used") {
+    auto [script, drive] = make_drive();
+    // The 3Fh answer announces 78 bytes but 4 are missing: page 2Ah is cut off.
+    auto cut = fixture_data("virtio-scsi-21-modes-a-hex.txt");
+    cut.resize(cut.size() - 4);
+    script->data[0x3f] = cut;
+    const auto list = drive.supported_mode_pages();
+    REQUIRE(list);
+    CHECK(std::count(list->pages.begin(), list->pages.end(), 0x2a) == 1);
+    CHECK_FALSE(list->capabilities);
+}
