@@ -1,10 +1,12 @@
 // discrec: builds the command line, runs the chosen subcommand, and is the one place where an
 // error becomes a message and an exit code.
+#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
@@ -30,7 +32,46 @@ constexpr const char* k_exit_codes_help =
     "  8  not supported (by the drive or this system)\n"
     "  9  no medium\n";
 
-void build_app(CLI::App& app, discrec::cli::Context& ctx) {
+struct Subcommand {
+    std::string_view name;
+    void (*add)(CLI::App&, discrec::cli::Context&);
+};
+
+constexpr std::array k_subcommands = {
+    Subcommand{"list", discrec::cli::register_list},
+    Subcommand{"info", discrec::cli::register_info},
+    Subcommand{"eject", discrec::cli::register_eject},
+    Subcommand{"close-tray", discrec::cli::register_close_tray},
+    Subcommand{"lock", discrec::cli::register_lock},
+    Subcommand{"mcn", discrec::cli::register_mcn},
+    Subcommand{"mode-pages", discrec::cli::register_mode_pages},
+    Subcommand{"features", discrec::cli::register_features},
+    Subcommand{"profiles", discrec::cli::register_profiles},
+};
+
+// The subcommand the command line names: its first word that is no option, skipping the value
+// of a global option written as two words ("--color always", "--sysroot DIR"). Only that
+// subcommand is then registered: building all of them with their options was a third of
+// `discrec list`'s instructions. nullptr (no subcommand, a misspelt one, --help alone):
+// register them all, so help and usage errors see the whole command line.
+const Subcommand* named_subcommand(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view word = argv[i];
+        if (word == "--") return nullptr;
+        if (word == "--color" || word == "--sysroot") {
+            ++i;
+            continue;
+        }
+        if (word.starts_with('-')) continue;
+        for (const auto& sub : k_subcommands) {
+            if (sub.name == word) return &sub;
+        }
+        return nullptr;
+    }
+    return nullptr;
+}
+
+void build_app(CLI::App& app, discrec::cli::Context& ctx, int argc, char** argv) {
     // One option syntax on every OS: on Windows CLI11 would read "/dev/sr0" as an option.
     app.allow_windows_style_options(false);
     app.set_version_flag("-V,--version", std::string("discrec ") + discrec::k_version);
@@ -65,15 +106,11 @@ void build_app(CLI::App& app, discrec::cli::Context& ctx) {
     app.footer(std::string("Examples:\n  discrec list\n  discrec info /dev/sr0\n"
                            "  discrec info --json | jq .drives[0].current_profile\n\n") +
                k_exit_codes_help);
-    discrec::cli::register_list(app, ctx);
-    discrec::cli::register_info(app, ctx);
-    discrec::cli::register_eject(app, ctx);
-    discrec::cli::register_close_tray(app, ctx);
-    discrec::cli::register_lock(app, ctx);
-    discrec::cli::register_mcn(app, ctx);
-    discrec::cli::register_mode_pages(app, ctx);
-    discrec::cli::register_features(app, ctx);
-    discrec::cli::register_profiles(app, ctx);
+    if (const auto* named = named_subcommand(argc, argv)) {
+        named->add(app, ctx);
+        return;
+    }
+    for (const auto& sub : k_subcommands) sub.add(app, ctx);
 }
 
 // Standard output is written through stdio and flushed here, after the command has done its
@@ -100,7 +137,7 @@ int run(int argc, char** argv) {
     discrec::output::apply_color_mode(ctx.output, discrec::output::ColorMode::automatic);
     CLI::App app{"discrec: identify, eject, lock and inspect CD/DVD/BD drives"};
     app.name("discrec");
-    build_app(app, ctx);
+    build_app(app, ctx, argc, argv);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -3,10 +3,13 @@
 // can spin up the drive or wait for it); only attribute files, symlinks and mountinfo are read.
 #include <fmt/format.h>
 
+#include <dirent.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <array>
 #include <charconv>
-#include <fstream>
-#include <iterator>
 #include <optional>
 #include <set>
 #include <utility>
@@ -25,12 +28,34 @@ using namespace linux_detail;
 constexpr int k_type_write_once = 4;
 constexpr int k_type_cd_dvd = 5;
 
+// sysfs paths are kept as strings here: an fs::path parses itself into components whenever one
+// is made or joined, and with a few dozen deep sysfs paths per drive that was most of
+// `discrec list`'s instructions.
+std::string join(std::string_view dir, std::string_view name) {
+    std::string out;
+    out.reserve(dir.size() + 1 + name.size());
+    out.append(dir);
+    if (!out.empty() && out.back() != '/') out.push_back('/');
+    out.append(name);
+    return out;
+}
+
+std::string_view last_component(std::string_view path) {
+    const auto slash = path.rfind('/');
+    return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+bool is_directory(const std::string& path) {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 struct Candidate {
-    std::string name;      // "sr0", or "sg3" when no sr driver is bound
-    unsigned number = 0;   // N of srN / sgN, the sort key
-    bool sg_only = false;  // sorted after every srN
-    fs::path block_dir;    // /sys/devices/.../block/srN ("" when sg_only)
-    fs::path scsi_dir;     // /sys/devices/.../H:C:T:L
+    std::string name;       // "sr0", or "sg3" when no sr driver is bound
+    unsigned number = 0;    // N of srN / sgN, the sort key
+    bool sg_only = false;   // sorted after every srN
+    std::string block_dir;  // <sys>/devices/.../block/srN ("" when sg_only)
+    std::string scsi_dir;   // <sys>/devices/.../H:C:T:L
 };
 
 std::optional<unsigned> number_after(std::string_view name, std::string_view prefix) {
@@ -42,66 +67,146 @@ std::optional<unsigned> number_after(std::string_view name, std::string_view pre
     return value;
 }
 
-std::vector<fs::path> list_dir(const fs::path& dir) {
-    std::vector<fs::path> entries;
-    std::error_code ec;
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-        entries.push_back(it->path());
+// A directory entry as readdir gives it: its name and type (d_type), no fs::path.
+struct DirEntry {
+    std::string name;
+    bool is_link = false;
+    bool is_dir = false;
+};
+
+// A directory's entries but "." and "..", sorted by name; empty when it cannot be read.
+std::vector<DirEntry> read_dir(const std::string& dir) {
+    std::vector<DirEntry> entries;
+    DIR* handle = ::opendir(dir.c_str());
+    if (handle == nullptr) return entries;
+    while (const dirent* e = ::readdir(handle)) {
+        const std::string_view name = e->d_name;
+        if (name == "." || name == "..") continue;
+        DirEntry entry{std::string(name), e->d_type == DT_LNK, e->d_type == DT_DIR};
+        if (e->d_type == DT_UNKNOWN) {  // file systems without d_type: ask lstat
+            struct stat st {};
+            if (::lstat(join(dir, name).c_str(), &st) == 0) {
+                entry.is_link = S_ISLNK(st.st_mode);
+                entry.is_dir = S_ISDIR(st.st_mode);
+            }
+        }
+        entries.push_back(std::move(entry));
     }
-    std::sort(entries.begin(), entries.end());
+    ::closedir(handle);
+    std::sort(entries.begin(), entries.end(),
+              [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
     return entries;
 }
 
-std::optional<fs::path> canonical_of(const fs::path& path) {
-    std::error_code ec;
-    auto result = fs::canonical(path, ec);
-    if (ec) return std::nullopt;
-    return result;
+// A sysfs link (/sys/class/block/sr0, .../block/sr0/device) resolved to the directory under
+// /sys/devices it names; nullopt when that is gone (hot unplug). sysfs links are relative and
+// point at real directories, so one readlink and a lexical join resolve them: fs::canonical
+// would readlink every component of the path (12 system calls for /sys/class/block/sr0,
+// two thirds of `discrec list`'s system calls). A path that is no link is taken as it is.
+// The directory that holds the link must be resolved already (its ".." is taken lexically).
+// The text of the link at `path`; nullopt when it is no link (or cannot be read).
+std::optional<std::string> read_link(const std::string& path) {
+    std::array<char, 4096> buffer{};
+    const ssize_t n = ::readlink(path.c_str(), buffer.data(), buffer.size());
+    if (n <= 0 || static_cast<std::size_t>(n) >= buffer.size()) return std::nullopt;
+    return std::string(buffer.data(), static_cast<std::size_t>(n));
 }
 
-std::string read_file(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+// A relative link `target` read from a link in `dir`: "../" steps up from `dir`, "." and
+// empty steps are dropped, other steps go down.
+std::string lexical_join(std::string dir, std::string_view target) {
+    while (!target.empty()) {
+        const auto slash = target.find('/');
+        const auto step = target.substr(0, slash);
+        target = slash == std::string_view::npos ? std::string_view{} : target.substr(slash + 1);
+        if (step.empty() || step == ".") continue;
+        if (step == "..") {
+            const auto up = dir.rfind('/');
+            dir.resize(up == std::string::npos ? 0 : std::max<std::size_t>(up, 1));  // "/.." is "/"
+        } else {
+            dir = join(dir, step);
+        }
+    }
+    return dir;
+}
+
+std::string parent_of(const std::string& path) {
+    const auto slash = path.rfind('/');
+    return slash == std::string::npos ? std::string{} : path.substr(0, slash);
+}
+
+std::optional<std::string> sysfs_dir(const SystemRoots& roots, const std::string& path) {
+    std::string resolved = path;
+    if (const auto target = read_link(path)) {
+        resolved = target->starts_with('/') ? to_root_path(roots, fs::path(*target)).string()
+                                            : lexical_join(parent_of(path), *target);
+    }
+    if (!is_directory(resolved)) return std::nullopt;
+    return resolved;
+}
+
+// A /dev link followed, by reading links only (the node is never opened), to the path it
+// ends at inside `dev` (roots.dev): "/dev/..." targets are mapped into it as to_root_path
+// does. At most 40 links, as the kernel allows.
+std::string follow_dev_link(const std::string& dev, std::string path) {
+    constexpr int k_max_links = 40;
+    for (int i = 0; i < k_max_links; ++i) {
+        const auto target = read_link(path);
+        if (!target) break;
+        if (target->starts_with("/dev/")) {
+            path = lexical_join(dev, std::string_view(*target).substr(5));
+        } else if (target->starts_with('/')) {
+            path = lexical_join("/", *target);
+        } else {
+            path = lexical_join(parent_of(path), *target);
+        }
+    }
+    return path;
 }
 
 // The first sgN below the SCSI device ("" when the sg driver is not loaded).
-std::string generic_name(const fs::path& scsi_dir) {
-    for (const auto& entry : list_dir(scsi_dir / "scsi_generic")) {
-        const auto name = entry.filename().string();
-        if (number_after(name, "sg")) return name;
+std::string generic_name(const std::string& scsi_dir) {
+    for (const auto& entry : read_dir(join(scsi_dir, "scsi_generic"))) {
+        if (number_after(entry.name, "sg")) return entry.name;
     }
     return {};
 }
 
-std::vector<Candidate> sr_candidates(const SystemRoots& roots) {
+std::vector<Candidate> sr_candidates(const SystemRoots& roots, const std::string& sys) {
     std::vector<Candidate> found;
-    for (const auto& entry : list_dir(roots.sys / "class" / "block")) {
-        const auto name = entry.filename().string();
+    const auto block_class = join(sys, "class/block");
+    for (const auto& entry : read_dir(block_class)) {
+        const auto& name = entry.name;
         const auto number = number_after(name, "sr");
         if (!number) continue;
-        const auto block_dir = canonical_of(entry);
-        const auto scsi_dir = block_dir ? canonical_of(*block_dir / "device") : std::nullopt;
+        const auto block_dir = sysfs_dir(roots, join(block_class, name));
+        const auto scsi_dir =
+            block_dir ? sysfs_dir(roots, join(*block_dir, "device")) : std::nullopt;
         if (!scsi_dir) continue;  // vanished while we looked (hot unplug)
         found.push_back({name, *number, false, *block_dir, *scsi_dir});
     }
     return found;
 }
 
-int peripheral_type(const fs::path& scsi_dir) {
-    const auto text = read_attribute(scsi_dir / "type");
+int peripheral_type(const std::string& scsi_dir) {
+    const auto text = read_attribute(join(scsi_dir, "type").c_str());
     int value = -1;
     std::from_chars(text.data(), text.data() + text.size(), value);
     return value;
 }
 
 // CD/DVD devices that sr did not claim (sr_mod not loaded) but sg did: still usable by SG_IO.
-std::vector<Candidate> sg_only_candidates(const SystemRoots& roots,
+std::vector<Candidate> sg_only_candidates(const SystemRoots& roots, const std::string& sys,
                                           const std::vector<Candidate>& known) {
-    std::set<fs::path> seen;
+    std::set<std::string> seen;
     for (const auto& candidate : known) seen.insert(candidate.scsi_dir);
     std::vector<Candidate> found;
-    for (const auto& entry : list_dir(roots.sys / "class" / "scsi_device")) {
-        const auto scsi_dir = canonical_of(entry / "device");
+    const auto device_class = join(sys, "class/scsi_device");
+    for (const auto& entry : read_dir(device_class)) {
+        // The class link first: the "device" link inside it is relative to where it points.
+        const auto class_dir = sysfs_dir(roots, join(device_class, entry.name));
+        const auto scsi_dir =
+            class_dir ? sysfs_dir(roots, join(*class_dir, "device")) : std::nullopt;
         if (!scsi_dir || seen.contains(*scsi_dir)) continue;
         const int type = peripheral_type(*scsi_dir);
         if (type != k_type_cd_dvd && type != k_type_write_once) continue;
@@ -112,53 +217,53 @@ std::vector<Candidate> sg_only_candidates(const SystemRoots& roots,
     return found;
 }
 
-std::string host_driver(const SystemRoots& roots, std::string_view scsi_address) {
-    const auto host = roots.sys / "class" / "scsi_host" /
-                      ("host" + std::string(scsi_address.substr(0, scsi_address.find(':'))));
-    auto name = read_attribute(host / "proc_name");
+std::string host_driver(const SystemRoots& roots, const std::string& sys,
+                        std::string_view scsi_address) {
+    const auto host = join(
+        sys, "class/scsi_host/host" + std::string(scsi_address.substr(0, scsi_address.find(':'))));
+    auto name = read_attribute(join(host, "proc_name").c_str());
     if (!name.empty() && name != "(null)") return name;
     // uas registers its SCSI host without a proc_name (sysfs shows "(null)"); the driver of the
     // USB interface above the host says what it is.
-    const auto host_device = canonical_of(host / "device");
+    const auto host_dir = sysfs_dir(roots, host);
+    const auto host_device = host_dir ? sysfs_dir(roots, join(*host_dir, "device")) : std::nullopt;
     if (!host_device) return {};
-    std::error_code ec;
-    const auto driver = fs::read_symlink(host_device->parent_path() / "driver", ec);
-    return ec ? std::string{} : driver.filename().string();
+    const auto driver = read_link(join(parent_of(*host_device), "driver"));
+    return driver ? std::string(last_component(*driver)) : std::string{};
 }
 
 // A /dev symlink, already followed to the node it names.
 struct DevLink {
-    fs::path target;       // inside roots.dev, lexically normal
+    std::string target;    // inside roots.dev, lexically normal
     std::string reported;  // "/dev/disk/by-id/..."
 };
 
-void add_links(const SystemRoots& roots, const fs::path& dir, const std::string& prefix,
+void add_links(const std::string& dev, const std::string& dir, const std::string& prefix,
                std::vector<DevLink>& links) {
-    for (const auto& entry : list_dir(dir)) {
-        std::error_code ec;
-        if (!fs::is_symlink(entry, ec)) continue;
-        links.push_back({follow_links(roots, entry), prefix + entry.filename().string()});
+    for (const auto& entry : read_dir(dir)) {
+        if (!entry.is_link) continue;  // d_type: /dev has a hundred nodes to skip
+        links.push_back({follow_dev_link(dev, join(dir, entry.name)), prefix + entry.name});
     }
 }
 
 // udev's names: /dev/cdrom, /dev/dvd, ... and /dev/disk/by-{id,path,label,uuid,...}/*.
 // (/dev/block and /dev/char only repeat major:minor, so they are not stable names.)
-std::vector<DevLink> collect_dev_links(const SystemRoots& roots) {
+std::vector<DevLink> collect_dev_links(const std::string& dev) {
     std::vector<DevLink> links;
-    add_links(roots, roots.dev, "/dev/", links);
-    for (const auto& dir : list_dir(roots.dev / "disk")) {
-        std::error_code ec;
-        if (fs::is_symlink(dir, ec) || !fs::is_directory(dir, ec)) continue;
-        add_links(roots, dir, "/dev/disk/" + dir.filename().string() + "/", links);
+    add_links(dev, dev, "/dev/", links);
+    const auto disk = join(dev, "disk");
+    for (const auto& dir : read_dir(disk)) {
+        if (!dir.is_dir) continue;  // by-id, by-path, ...; a link is not followed
+        add_links(dev, join(disk, dir.name), "/dev/disk/" + dir.name + "/", links);
     }
     return links;
 }
 
-void fill_stable_names(const SystemRoots& roots, const std::vector<DevLink>& links,
+void fill_stable_names(const std::string& dev, const std::vector<DevLink>& links,
                        DriveLocation& drive) {
-    std::vector<fs::path> nodes;
+    std::vector<std::string> nodes;  // "/dev/sr0" as follow_dev_link() spells it
     for (const auto& node : {drive.block_device, drive.generic_device}) {
-        if (!node.empty()) nodes.push_back(to_root_path(roots, node).lexically_normal());
+        if (node.starts_with("/dev/")) nodes.push_back(lexical_join(dev, node.substr(5)));
     }
     for (const auto& link : links) {
         if (std::find(nodes.begin(), nodes.end(), link.target) != nodes.end()) {
@@ -172,32 +277,36 @@ void fill_stable_names(const SystemRoots& roots, const std::vector<DevLink>& lin
     if (by_path != drive.stable_names.end()) drive.by_path = *by_path;
 }
 
-std::string sysfs_relative(const SystemRoots& roots, const fs::path& path) {
-    const auto sys = canonical_of(roots.sys).value_or(roots.sys);
-    return path.lexically_relative(sys).generic_string();
+// Paths from sysfs_dir() are lexical joins below `sys`: the part after it ("devices/...").
+std::string sysfs_relative(const std::string& sys, const std::string& path) {
+    if (!path.starts_with(sys)) return path;
+    auto rest = std::string_view(path).substr(sys.size());
+    while (rest.starts_with('/')) rest.remove_prefix(1);
+    return std::string(rest);
 }
 
-DriveLocation make_drive(const SystemRoots& roots, const Candidate& candidate) {
+DriveLocation make_drive(const SystemRoots& roots, const std::string& sys,
+                         const Candidate& candidate) {
     DriveLocation drive;
     drive.name = candidate.name;
-    drive.scsi_address = candidate.scsi_dir.filename().string();
+    drive.scsi_address = std::string(last_component(candidate.scsi_dir));
     if (!candidate.sg_only) {
         drive.block_device = "/dev/" + candidate.name;
-        drive.dev_numbers = read_attribute(candidate.block_dir / "dev");
+        drive.dev_numbers = read_attribute(join(candidate.block_dir, "dev").c_str());
     }
     if (const auto sg = generic_name(candidate.scsi_dir); !sg.empty()) {
         drive.generic_device = "/dev/" + sg;
         drive.generic_dev_numbers =
-            read_attribute(candidate.scsi_dir / "scsi_generic" / sg / "dev");
+            read_attribute(join(candidate.scsi_dir, "scsi_generic/" + sg + "/dev").c_str());
     }
-    drive.vendor = read_attribute(candidate.scsi_dir / "vendor");
-    drive.model = read_attribute(candidate.scsi_dir / "model");
-    drive.revision = read_attribute(candidate.scsi_dir / "rev");
+    drive.vendor = read_attribute(join(candidate.scsi_dir, "vendor").c_str());
+    drive.model = read_attribute(join(candidate.scsi_dir, "model").c_str());
+    drive.revision = read_attribute(join(candidate.scsi_dir, "rev").c_str());
     if (const int type = peripheral_type(candidate.scsi_dir); type >= 0) {
         drive.peripheral_type = type;
     }
-    drive.host_driver = host_driver(roots, drive.scsi_address);
-    drive.bus = bus_for(sysfs_relative(roots, candidate.scsi_dir), drive.host_driver);
+    drive.host_driver = host_driver(roots, sys, drive.scsi_address);
+    drive.bus = bus_for(sysfs_relative(sys, candidate.scsi_dir), drive.host_driver);
     return drive;
 }
 
@@ -210,20 +319,24 @@ Result<std::vector<DriveLocation>> enumerate_drives(const SystemRoots& roots) {
         return make_error(ErrorKind::failure,
                           fmt::format("cannot read {} (is sysfs mounted?)", block_class.string()));
     }
-    auto candidates = sr_candidates(roots);
-    auto sg_only = sg_only_candidates(roots, candidates);
+    std::string sys = roots.sys.lexically_normal().string();
+    if (sys.size() > 1 && sys.back() == '/') sys.pop_back();
+    auto candidates = sr_candidates(roots, sys);
+    auto sg_only = sg_only_candidates(roots, sys, candidates);
     candidates.insert(candidates.end(), sg_only.begin(), sg_only.end());
     std::sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
         return std::pair(a.sg_only, a.number) < std::pair(b.sg_only, b.number);
     });
 
-    const auto links = collect_dev_links(roots);
-    const auto mountinfo = read_file(roots.proc / "self" / "mountinfo");
+    std::string dev = roots.dev.lexically_normal().string();
+    if (dev.size() > 1 && dev.back() == '/') dev.pop_back();
+    const auto links = collect_dev_links(dev);
+    const auto mountinfo = read_whole_file(roots.proc / "self" / "mountinfo");
     std::vector<DriveLocation> drives;
     for (const auto& candidate : candidates) {
-        auto drive = make_drive(roots, candidate);
+        auto drive = make_drive(roots, sys, candidate);
         drive.index = static_cast<int>(drives.size());
-        fill_stable_names(roots, links, drive);
+        fill_stable_names(dev, links, drive);
         drive.mount_points = mount_points_for(mountinfo, drive.dev_numbers);
         drives.push_back(std::move(drive));
     }

@@ -2,13 +2,14 @@
 // bus table and mountinfo parsing.
 #include "platform/linux_sysfs.hpp"
 
+#include <fcntl.h>
 #include <sys/sysmacros.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <charconv>
-#include <fstream>
-#include <sstream>
 
 namespace discrec::platform::linux_detail {
 
@@ -37,13 +38,41 @@ std::string trim(std::string_view text) {
     return std::string(text);
 }
 
-std::string read_attribute(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return {};
+// open/read/close, not std::ifstream: `list` reads several attributes per drive, and a
+// stream adds a locale, a buffer and two system calls to each.
+std::string read_attribute(const fs::path& file) { return read_attribute(file.c_str()); }
+
+std::string read_attribute(const char* file) {
+    const int fd = ::open(file, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return {};
     std::string text(k_max_attribute, '\0');
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    text.resize(static_cast<std::size_t>(in.gcount()));
+    ssize_t n = 0;
+    do {
+        n = ::read(fd, text.data(), text.size());
+    } while (n < 0 && errno == EINTR);
+    ::close(fd);
+    text.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
     return trim(text);
+}
+
+std::string read_whole_file(const fs::path& file) {
+    std::string text;
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return text;
+    constexpr std::size_t k_chunk = 16384;
+    for (;;) {
+        const std::size_t used = text.size();
+        text.resize(used + k_chunk);
+        const ssize_t n = ::read(fd, text.data() + used, k_chunk);
+        if (n < 0 && errno == EINTR) {
+            text.resize(used);
+            continue;
+        }
+        text.resize(used + (n > 0 ? static_cast<std::size_t>(n) : 0));
+        if (n <= 0) break;
+    }
+    ::close(fd);
+    return text;
 }
 
 std::optional<dev_t> parse_dev_numbers(std::string_view text) {
@@ -172,15 +201,25 @@ std::string unescape_mount_field(std::string_view field) {
 
 std::vector<std::string> mount_points_for(std::string_view mountinfo,
                                           std::string_view dev_numbers) {
+    // proc(5) mountinfo: "36 35 98:0 /mnt1 /mnt2 rw,noatime ...": fields 3 and 5 (major:minor,
+    // mount point), separated by single spaces; spaces inside a field are octal escapes.
     std::vector<std::string> points;
     if (dev_numbers.empty()) return points;
-    std::istringstream lines{std::string(mountinfo)};
-    std::string line;
-    while (std::getline(lines, line)) {
-        std::istringstream fields(line);
-        std::string mount_id, parent_id, numbers, root, mount_point;
-        if (!(fields >> mount_id >> parent_id >> numbers >> root >> mount_point)) continue;
-        if (numbers == dev_numbers) points.push_back(unescape_mount_field(mount_point));
+    while (!mountinfo.empty()) {
+        const auto end = mountinfo.find('\n');
+        std::string_view line = mountinfo.substr(0, end);
+        mountinfo = end == std::string_view::npos ? std::string_view{} : mountinfo.substr(end + 1);
+        std::array<std::string_view, 5> fields{};
+        std::size_t n = 0;
+        while (n < fields.size() && !line.empty()) {
+            const auto space = line.find(' ');
+            fields[n] = line.substr(0, space);
+            line = space == std::string_view::npos ? std::string_view{} : line.substr(space + 1);
+            if (!fields[n].empty()) ++n;
+        }
+        if (n == fields.size() && fields[2] == dev_numbers) {
+            points.push_back(unescape_mount_field(std::string(fields[4])));
+        }
     }
     return points;
 }

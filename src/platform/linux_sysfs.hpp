@@ -18,7 +18,10 @@ namespace fs = std::filesystem;
 
 // A small sysfs/proc text file with surrounding whitespace (and the trailing newline) removed;
 // "" when it cannot be read.
+std::string read_attribute(const char* file);
 std::string read_attribute(const fs::path& file);
+// A whole text file (/proc/self/mountinfo); "" when it cannot be read.
+std::string read_whole_file(const fs::path& file);
 std::string trim(std::string_view text);
 
 // "11:0" -> makedev(11, 0); nullopt for anything else.
