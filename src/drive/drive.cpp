@@ -173,9 +173,19 @@ std::optional<mmc::CapabilitiesSummary> whole_page_2a(const mmc::ModeParameters&
     return caps;
 }
 
+// False when the page belongs to features (MMC-6 §5.3) of which the drive reports none.
+bool may_have_page(const mmc::ModePageRow& row, const mmc::Configuration* config) {
+    if (row.features.empty() || config == nullptr || !config->usable) return true;
+    return std::any_of(config->features.begin(), config->features.end(),
+                       [&](const mmc::FeatureDescriptor& f) {
+                           return std::find(row.features.begin(), row.features.end(), f.code) !=
+                                  row.features.end();
+                       });
+}
+
 }  // namespace
 
-Result<ModePageList> Drive::supported_mode_pages() {
+Result<ModePageList> Drive::supported_mode_pages(const mmc::Configuration* features) {
     ModePageList list;
     auto all = mode_sense(0x3f, mmc::PageControl::current);
     if (all) {
@@ -192,10 +202,16 @@ Result<ModePageList> Drive::supported_mode_pages() {
         return all.error();
     }
     // ATAPI drives refuse page 3Fh (QEMU: 5/24/00, shared/vm README): ask each page MMC
-    // defines for multimedia devices (mode_pages.hpp, ModePageRow::multimedia).
+    // defines for multimedia devices, skipping those of features the drive does not report
+    // (mode_pages.hpp, ModePageRow::multimedia and ::features).
     list.probed = true;
+    std::optional<mmc::Configuration> read_features;
+    if (features == nullptr) {
+        if (auto config = configuration(); config) read_features = std::move(*config);
+        if (read_features) features = &*read_features;
+    }
     for (const auto& row : mmc::mode_page_table()) {
-        if (!row.multimedia) continue;
+        if (!row.multimedia || !may_have_page(row, features)) continue;
         auto out = m_runner.run(
             mmc::mode_sense10(row.code, 0, mmc::PageControl::current, true, k_mode_probe_alloc),
             Direction::from_device, k_mode_probe_alloc, k_quick_timeout);

@@ -54,7 +54,11 @@ public:
     Result<mmc::Configuration> configuration(mmc::ConfigurationRt rt = mmc::ConfigurationRt::all,
                                              std::uint16_t starting_feature = 0);
     Result<MediaState> media_state();
-    Result<ModePageList> supported_mode_pages();
+    // The mode pages the drive has: page 3Fh, or, where the drive refuses it, each multimedia
+    // page asked alone, except pages tied to features the drive does not report
+    // (ModePageRow::features). `features`: its GET CONFIGURATION answer if already read; else
+    // it is read here, only when 3Fh was refused (without one, every page is asked).
+    Result<ModePageList> supported_mode_pages(const mmc::Configuration* features = nullptr);
     // One mode page (MODE SENSE(10), falling back to (6) where (10) is not supported, and the
     // other way round). Returns the whole mode parameter data as received.
     Result<Bytes> mode_sense(std::uint8_t page, mmc::PageControl pc);

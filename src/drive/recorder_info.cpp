@@ -108,7 +108,10 @@ RecorderInfo gather_recorder_info(const platform::DriveLocation& location,
     };
     if (!gone()) info.configuration = keep(drive.configuration(), info.errors);
     if (!gone()) info.media = keep(drive.media_state(), info.errors);
-    if (!gone()) info.mode_pages = keep(drive.supported_mode_pages(), info.errors);
+    if (!gone()) {
+        const auto* features = info.configuration ? &*info.configuration : nullptr;
+        info.mode_pages = keep(drive.supported_mode_pages(features), info.errors);
+    }
     const bool has_2a =
         info.mode_pages && std::find(info.mode_pages->pages.begin(), info.mode_pages->pages.end(),
                                      0x2a) != info.mode_pages->pages.end();

@@ -19,33 +19,48 @@ using discrec::test::fixture_sense;
 
 namespace {
 
-// MODE SENSE(10) only: the page code (CDB byte 2, bits 5-0) picks an answer, data or sense.
+// MODE SENSE(10): the page code (CDB byte 2, bits 5-0) picks an answer, data or sense.
+// GET CONFIGURATION: `configuration` (one answer, enough for QEMU's short lists).
 class ModeSenseScript final : public Transport {
 public:
     std::map<std::uint8_t, Bytes> data;
     std::map<std::uint8_t, Bytes> sense;
     Bytes refusal;                    // sense for any page not in `data` or `sense`
+    Bytes configuration;              // GET CONFIGURATION answer; empty: refused
     std::vector<std::uint8_t> asked;  // page codes, in order
+    int configuration_asked = 0;
 
     Completion execute(const Cdb& cdb, Direction /*direction*/, std::span<std::byte> buffer,
                        std::chrono::milliseconds /*timeout*/) override {
+        if (cdb.opcode() == 0x46) {
+            ++configuration_asked;
+            return answer(configuration, refusal, buffer);
+        }
         REQUIRE(cdb.opcode() == 0x5a);
         const auto page = static_cast<std::uint8_t>(static_cast<unsigned>(cdb.bytes[2]) & 0x3f);
         asked.push_back(page);
-        Completion c;
-        if (auto it = data.find(page); it != data.end()) {
-            c.transferred = std::min(buffer.size(), it->second.size());
-            std::memcpy(buffer.data(), it->second.data(), c.transferred);
-            return c;
-        }
-        c.scsi_status = 0x02;  // CHECK CONDITION
-        auto it = sense.find(page);
-        c.sense = it != sense.end() ? it->second : refusal;
-        return c;
+        const auto it = sense.find(page);
+        const auto found = data.find(page);
+        return answer(found != data.end() ? found->second : Bytes{},
+                      it != sense.end() ? it->second : refusal, buffer);
     }
     [[nodiscard]] const std::string& path() const noexcept override { return m_path; }
 
 private:
+    // GOOD with `reply` copied in, or CHECK CONDITION with `refused` when there is no reply.
+    static Completion answer(const Bytes& reply, const Bytes& refused,
+                             std::span<std::byte> buffer) {
+        Completion c;
+        if (reply.empty()) {
+            c.scsi_status = 0x02;
+            c.sense = refused;
+            return c;
+        }
+        c.transferred = std::min(buffer.size(), reply.size());
+        std::memcpy(buffer.data(), reply.data(), c.transferred);
+        return c;
+    }
+
     std::string m_path = "/dev/sg0";
 };
 
@@ -73,18 +88,23 @@ Scripted make_drive() {
 
 }  // namespace
 
+void script_qemu_atapi(ModeSenseScript& script) {
+    // QEMU ATAPI's refusal of page 3Fh (piix capture 47): 5/24/00 invalid field in CDB.
+    script.refusal = fixture_sense("piix-47-mode-sense10-3f-raw.txt");
+    script.data[0x01] = mode_answer(0x01, 0x0a);
+    script.data[0x0e] = mode_answer(0x0e, 0x0e);
+    script.data[0x2a] = fixture_data("piix-23-mode-2a-hex.txt");
+}
+
 TEST_CASE("supported_mode_pages: ATAPI refuses 3Fh, so only the multimedia pages are asked") {
     auto [script, drive] = make_drive();
-    // QEMU ATAPI's refusal of page 3Fh (piix capture 47): 5/24/00 invalid field in CDB.
-    script->refusal = fixture_sense("piix-47-mode-sense10-3f-raw.txt");
-    script->data[0x01] = mode_answer(0x01, 0x0a);
-    script->data[0x0e] = mode_answer(0x0e, 0x0e);
-    script->data[0x2a] = fixture_data("piix-23-mode-2a-hex.txt");
-
+    script_qemu_atapi(*script);
+    // GET CONFIGURATION refused too: no features known, every multimedia page is asked.
     const auto list = drive.supported_mode_pages();
     REQUIRE(list);
     CHECK(list->probed);
     CHECK(list->pages == std::vector<std::uint8_t>{0x01, 0x0e, 0x2a});
+    CHECK(script->configuration_asked == 1);
 
     std::vector<std::uint8_t> want{0x3f};
     for (const auto& row : mmc::mode_page_table()) {
@@ -127,4 +147,51 @@ TEST_CASE("supported_mode_pages: a 2Ah cut off in the listing is not used") {
     REQUIRE(list);
     CHECK(std::count(list->pages.begin(), list->pages.end(), 0x2a) == 1);
     CHECK_FALSE(list->capabilities);
+}
+
+TEST_CASE("supported_mode_pages: pages of features the drive lacks are not asked") {
+    // QEMU ATAPI's configuration (piix capture 11): Profile List, Core, Removable Medium, ...
+    // none of MRW, the write features, Power Management, S.M.A.R.T. or Timeout.
+    const auto qemu_config = fixture_data("piix-11-get-config-hex.txt");
+    const std::vector<std::uint8_t> gated{0x03, 0x05, 0x1a, 0x1c, 0x1d};
+    SUBCASE("configuration read by supported_mode_pages itself") {
+        auto [script, drive] = make_drive();
+        script_qemu_atapi(*script);
+        script->configuration = qemu_config;
+        const auto list = drive.supported_mode_pages();
+        REQUIRE(list);
+        CHECK(list->pages == std::vector<std::uint8_t>{0x01, 0x0e, 0x2a});
+        CHECK(script->configuration_asked == 1);
+        for (auto page : gated) {
+            CAPTURE(page);
+            CHECK(std::count(script->asked.begin(), script->asked.end(), page) == 0);
+        }
+        // Pages without a feature of their own are still asked: 01h 07h 08h 0Dh 0Eh 2Ah.
+        CHECK(script->asked == std::vector<std::uint8_t>{0x3f, 0x01, 0x07, 0x08, 0x0d, 0x0e, 0x2a});
+    }
+    SUBCASE("configuration passed in (info has read it): not asked again") {
+        auto [script, drive] = make_drive();
+        script_qemu_atapi(*script);
+        auto config = mmc::decode_configuration(qemu_config);
+        REQUIRE(config.usable);
+        const auto list = drive.supported_mode_pages(&config);
+        REQUIRE(list);
+        CHECK(script->configuration_asked == 0);
+        CHECK(script->asked.size() == 7);
+    }
+    SUBCASE("a drive reporting Power Management and Timeout is asked for 1Ah and 1Dh") {
+        auto [script, drive] = make_drive();
+        script_qemu_atapi(*script);
+        auto config = mmc::decode_configuration(qemu_config);
+        REQUIRE(config.usable);
+        config.features.push_back({0x0100, 0, true, true, 0, {}, false});
+        config.features.push_back({0x0105, 0, true, true, 4, {}, false});
+        script->data[0x1a] = mode_answer(0x1a, 0x0a);
+        const auto list = drive.supported_mode_pages(&config);
+        REQUIRE(list);
+        CHECK(list->pages == std::vector<std::uint8_t>{0x01, 0x0e, 0x1a, 0x2a});
+        CHECK(std::count(script->asked.begin(), script->asked.end(), 0x1a) == 1);
+        CHECK(std::count(script->asked.begin(), script->asked.end(), 0x1d) == 1);
+        CHECK(std::count(script->asked.begin(), script->asked.end(), 0x1c) == 0);
+    }
 }

@@ -10,11 +10,21 @@
 namespace discrec::mmc {
 namespace {
 
+// Feature codes (MMC-6 §5.3; names in features.cpp).
+constexpr std::array<std::uint16_t, 1> k_mrw = {0x0028};  // MRW
+// CD Track at Once, CD Mastering, DVD-R/-RW Write, DDCD-R Write, Layer Jump Recording,
+// CD-RW Media Write Support: the writing that Write Parameters (05h) sets up.
+constexpr std::array<std::uint16_t, 6> k_write_parameters = {0x002d, 0x002e, 0x002f,
+                                                             0x0031, 0x0033, 0x0037};
+constexpr std::array<std::uint16_t, 1> k_power = {0x0100};    // Power Management
+constexpr std::array<std::uint16_t, 1> k_smart = {0x0101};    // S.M.A.R.T.
+constexpr std::array<std::uint16_t, 1> k_timeout = {0x0105};  // Timeout
+
 constexpr std::array k_mode_pages = {
     ModePageRow{0x01, "error-recovery", "Read/Write Error Recovery", true},
     ModePageRow{0x02, "disconnect", "Disconnect-Reconnect", false},
-    ModePageRow{0x03, "mrw", "MRW", true},
-    ModePageRow{0x05, "write", "Write Parameters", true},
+    ModePageRow{0x03, "mrw", "MRW", true, k_mrw},
+    ModePageRow{0x05, "write", "Write Parameters", true, k_write_parameters},
     ModePageRow{0x07, "verify-error-recovery", "Verify Error Recovery", true},
     ModePageRow{0x08, "caching", "Caching", true},
     ModePageRow{0x0a, "control", "Control", false},
@@ -22,10 +32,11 @@ constexpr std::array k_mode_pages = {
     ModePageRow{0x0e, "cd-audio", "CD Audio Control", true},
     ModePageRow{0x18, "protocol-lu", "Protocol Specific Logical Unit", false},
     ModePageRow{0x19, "protocol-port", "Protocol Specific Port", false},
-    ModePageRow{0x1a, "power", "Power Condition", true},
+    ModePageRow{0x1a, "power", "Power Condition", true, k_power},
     ModePageRow{0x1b, "removable-block-access", "Removable Block Access Capabilities", false},
-    ModePageRow{0x1c, "informational-exceptions", "Informational Exceptions Control", true},
-    ModePageRow{0x1d, "timeout-protect", "Time-out and Protect", true},
+    ModePageRow{0x1c, "informational-exceptions", "Informational Exceptions Control", true,
+                k_smart},
+    ModePageRow{0x1d, "timeout-protect", "Time-out and Protect", true, k_timeout},
     ModePageRow{0x2a, "caps", "MM Capabilities and Mechanical Status", true},
     ModePageRow{0x3f, "all", "Return all pages", false},
 };

@@ -18,6 +18,11 @@ struct ModePageRow {
     // can still be asked by code; ATAPI drives refuse 3Fh, and each refusal is an ATA error
     // to recover from (about 35 ms on libata), so only pages a drive may have are probed.
     bool multimedia = false;
+    // The features (MMC-6 §5.3) whose descriptions make this page part of them: a page with
+    // any is probed only when the drive reports one of them in GET CONFIGURATION (MRW page
+    // 03h: MRW; 05h: the write features that take Write Parameters; 1Ah: Power Management;
+    // 1Ch: S.M.A.R.T.; 1Dh: Timeout). Empty: probed on every drive.
+    std::span<const std::uint16_t> features = {};
 };
 
 std::span<const ModePageRow> mode_page_table() noexcept;
