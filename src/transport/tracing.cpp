@@ -50,7 +50,11 @@ Completion TracingTransport::execute(const Cdb& cdb, Direction direction,
     m_sink(fmt::format("trace:   -> {}, {} bytes, {:.3f} ms", describe_completion_status(c),
                        c.transferred, static_cast<double>(c.duration.count()) / 1000.0));
     if (!c.sense.empty()) m_sink(fmt::format("trace:   sense: {}", hex_bytes(c.sense)));
-    if (direction == Direction::from_device && c.transferred > 0) {
+    // Only a GOOD command's data is its answer. After an ATAPI CHECK CONDITION libata reports
+    // no residual and the sg driver copies back its whole reserve buffer, bytes of earlier
+    // commands included (seen in the guest): printing that would mislead.
+    if (direction == Direction::from_device && c.transferred > 0 &&
+        classify(c) == CompletionClass::good) {
         const std::size_t shown = std::min(c.transferred, k_trace_bytes);
         m_sink(fmt::format("trace:   data: {}{}", hex_bytes(ByteSpan(buffer.data(), shown)),
                            shown < c.transferred ? " ..." : ""));
