@@ -62,6 +62,7 @@ const Subcommand* named_subcommand(int argc, char** argv) {
             ++i;
             continue;
         }
+        if (word == "-h" || word == "--help") return nullptr;  // top-level help lists them all
         if (word.starts_with('-')) continue;
         for (const auto& sub : k_subcommands) {
             if (sub.name == word) return &sub;
