@@ -43,6 +43,16 @@ if [ -d "$mixed" ]; then
     grep -q "sr0" "$tmp/err" && ok "message lists the drives" || not_ok "message: $(cat "$tmp/err")"
     run "info --json on an unknown drive" 3 "$bin" --sysroot "$mixed" --json info sr9
     json_check "error document" "d['exit_status'] == 3 and d['error']['kind'] == 'no_such_drive'"
+    # main.cpp registers only the subcommand the command line names, skipping the values of
+    # --sysroot and --color: a sysroot called "info" still lists, options go on either side.
+    ln -sfn "$mixed" "$tmp/info"
+    run "--sysroot info list (a sysroot named like a subcommand)" 0 \
+        env -C "$tmp" "$bin" --sysroot info list --json
+    json_check "--sysroot info list: the 5 drives" "len(d['drives']) == 5"
+    run "--color never --sysroot DIR list --json" 0 "$bin" --color never --sysroot "$mixed" list --json
+    json_check "global options before the subcommand" "len(d['drives']) == 5"
+    run "list --sysroot DIR --json --color=never" 0 "$bin" list --sysroot "$mixed" --json --color=never
+    json_check "global options after the subcommand" "len(d['drives']) == 5"
 fi
 run "info /dev/null" 3 "$bin" info /dev/null
 one_line_stderr "info /dev/null"
