@@ -122,8 +122,11 @@ Result<std::string> read_whole_file(const std::string& path, std::size_t limit) 
     }
     std::FILE* f = is_stdin ? stdin : std::fopen(path.c_str(), "rb");
     if (f == nullptr) {
-        return make_error(ErrorKind::usage,
-                          fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+        const int open_errno = errno;
+        // Not allowed to read it: exit 4 as for a device node, not a usage error.
+        const bool denied = open_errno == EACCES || open_errno == EPERM;
+        return make_error(denied ? ErrorKind::permission_denied : ErrorKind::usage,
+                          fmt::format("cannot read {}: {}", path, std::strerror(open_errno)));
     }
     std::string content;
     std::array<char, 65536> buffer{};

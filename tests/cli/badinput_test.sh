@@ -81,6 +81,16 @@ bad "features --inhex: truncated (40 announced, 20 there)" 2 "truncated GET CONF
 bad "profiles --inhex: truncated" 2 "truncated GET CONFIGURATION response" "$bin" profiles --inhex "$ffx/bad-truncated-hex.txt"
 bad "features --inhex: missing file" 2 "cannot read $tmp/nonexistent: No such file or directory" "$bin" features --inhex "$tmp/nonexistent"
 bad "features --inhex: a directory" 2 "cannot read $tmp: it is a directory" "$bin" features --inhex "$tmp"
+# A file the user may not read: permission denied (4), as for a device node. As nobody, who
+# cannot enter $tmp (mode 700), when the binary is reachable for nobody at all.
+printf '00 00 00 08 00 00 00 08\n' >"$tmp/header.hex"
+nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"; }
+if [ "$(id -u)" = 0 ] && nobody "$bin" --version >/dev/null 2>&1; then
+    bad "features --inhex: a file nobody may read" 4 "cannot read $tmp/header.hex: Permission denied" \
+        nobody "$bin" features --inhex "$tmp/header.hex"
+else
+    echo "# skipped: an unreadable --inhex file (needs root, and $bin reachable for nobody)"
+fi
 bad "features --raw-in --inhex: a directory" 2 "it is a directory" "$bin" features --raw-in --inhex "$tmp"
 bad "mode-pages --inhex: a directory" 2 "it is a directory" "$bin" mode-pages --inhex "$tmp"
 bad "features --raw-in --inhex: endless input" 2 "more than 16 MiB" "$bin" features --raw-in --inhex /dev/zero
