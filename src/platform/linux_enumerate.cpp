@@ -28,17 +28,9 @@ using namespace linux_detail;
 constexpr int k_type_write_once = 4;
 constexpr int k_type_cd_dvd = 5;
 
-// sysfs paths are kept as strings here: an fs::path parses itself into components whenever one
-// is made or joined, and with a few dozen deep sysfs paths per drive that was most of
-// `discrec list`'s instructions.
-std::string join(std::string_view dir, std::string_view name) {
-    std::string out;
-    out.reserve(dir.size() + 1 + name.size());
-    out.append(dir);
-    if (!out.empty() && out.back() != '/') out.push_back('/');
-    out.append(name);
-    return out;
-}
+// sysfs and /dev paths are kept as strings here (linux_sysfs.hpp: join_path, lexical_join):
+// an fs::path parses itself into components whenever one is made or joined, and with a few
+// dozen deep sysfs paths per drive that was most of `discrec list`'s instructions.
 
 std::string_view last_component(std::string_view path) {
     const auto slash = path.rfind('/');
@@ -85,7 +77,7 @@ std::vector<DirEntry> read_dir(const std::string& dir) {
         DirEntry entry{std::string(name), e->d_type == DT_LNK, e->d_type == DT_DIR};
         if (e->d_type == DT_UNKNOWN) {  // file systems without d_type: ask lstat
             struct stat st {};
-            if (::lstat(join(dir, name).c_str(), &st) == 0) {
+            if (::lstat(join_path(dir, name).c_str(), &st) == 0) {
                 entry.is_link = S_ISLNK(st.st_mode);
                 entry.is_dir = S_ISDIR(st.st_mode);
             }
@@ -104,37 +96,6 @@ std::vector<DirEntry> read_dir(const std::string& dir) {
 // would readlink every component of the path (12 system calls for /sys/class/block/sr0,
 // two thirds of `discrec list`'s system calls). A path that is no link is taken as it is.
 // The directory that holds the link must be resolved already (its ".." is taken lexically).
-// The text of the link at `path`; nullopt when it is no link (or cannot be read).
-std::optional<std::string> read_link(const std::string& path) {
-    std::array<char, 4096> buffer{};
-    const ssize_t n = ::readlink(path.c_str(), buffer.data(), buffer.size());
-    if (n <= 0 || static_cast<std::size_t>(n) >= buffer.size()) return std::nullopt;
-    return std::string(buffer.data(), static_cast<std::size_t>(n));
-}
-
-// A relative link `target` read from a link in `dir`: "../" steps up from `dir`, "." and
-// empty steps are dropped, other steps go down.
-std::string lexical_join(std::string dir, std::string_view target) {
-    while (!target.empty()) {
-        const auto slash = target.find('/');
-        const auto step = target.substr(0, slash);
-        target = slash == std::string_view::npos ? std::string_view{} : target.substr(slash + 1);
-        if (step.empty() || step == ".") continue;
-        if (step == "..") {
-            const auto up = dir.rfind('/');
-            dir.resize(up == std::string::npos ? 0 : std::max<std::size_t>(up, 1));  // "/.." is "/"
-        } else {
-            dir = join(dir, step);
-        }
-    }
-    return dir;
-}
-
-std::string parent_of(const std::string& path) {
-    const auto slash = path.rfind('/');
-    return slash == std::string::npos ? std::string{} : path.substr(0, slash);
-}
-
 std::optional<std::string> sysfs_dir(const SystemRoots& roots, const std::string& path) {
     std::string resolved = path;
     if (const auto target = read_link(path)) {
@@ -145,28 +106,9 @@ std::optional<std::string> sysfs_dir(const SystemRoots& roots, const std::string
     return resolved;
 }
 
-// A /dev link followed, by reading links only (the node is never opened), to the path it
-// ends at inside `dev` (roots.dev): "/dev/..." targets are mapped into it as to_root_path
-// does. At most 40 links, as the kernel allows.
-std::string follow_dev_link(const std::string& dev, std::string path) {
-    constexpr int k_max_links = 40;
-    for (int i = 0; i < k_max_links; ++i) {
-        const auto target = read_link(path);
-        if (!target) break;
-        if (target->starts_with("/dev/")) {
-            path = lexical_join(dev, std::string_view(*target).substr(5));
-        } else if (target->starts_with('/')) {
-            path = lexical_join("/", *target);
-        } else {
-            path = lexical_join(parent_of(path), *target);
-        }
-    }
-    return path;
-}
-
 // The first sgN below the SCSI device ("" when the sg driver is not loaded).
 std::string generic_name(const std::string& scsi_dir) {
-    for (const auto& entry : read_dir(join(scsi_dir, "scsi_generic"))) {
+    for (const auto& entry : read_dir(join_path(scsi_dir, "scsi_generic"))) {
         if (number_after(entry.name, "sg")) return entry.name;
     }
     return {};
@@ -174,14 +116,14 @@ std::string generic_name(const std::string& scsi_dir) {
 
 std::vector<Candidate> sr_candidates(const SystemRoots& roots, const std::string& sys) {
     std::vector<Candidate> found;
-    const auto block_class = join(sys, "class/block");
+    const auto block_class = join_path(sys, "class/block");
     for (const auto& entry : read_dir(block_class)) {
         const auto& name = entry.name;
         const auto number = number_after(name, "sr");
         if (!number) continue;
-        const auto block_dir = sysfs_dir(roots, join(block_class, name));
+        const auto block_dir = sysfs_dir(roots, join_path(block_class, name));
         const auto scsi_dir =
-            block_dir ? sysfs_dir(roots, join(*block_dir, "device")) : std::nullopt;
+            block_dir ? sysfs_dir(roots, join_path(*block_dir, "device")) : std::nullopt;
         if (!scsi_dir) continue;  // vanished while we looked (hot unplug)
         found.push_back({name, *number, false, *block_dir, *scsi_dir});
     }
@@ -189,7 +131,7 @@ std::vector<Candidate> sr_candidates(const SystemRoots& roots, const std::string
 }
 
 int peripheral_type(const std::string& scsi_dir) {
-    const auto text = read_attribute(join(scsi_dir, "type").c_str());
+    const auto text = read_attribute(join_path(scsi_dir, "type").c_str());
     int value = -1;
     std::from_chars(text.data(), text.data() + text.size(), value);
     return value;
@@ -201,12 +143,12 @@ std::vector<Candidate> sg_only_candidates(const SystemRoots& roots, const std::s
     std::set<std::string> seen;
     for (const auto& candidate : known) seen.insert(candidate.scsi_dir);
     std::vector<Candidate> found;
-    const auto device_class = join(sys, "class/scsi_device");
+    const auto device_class = join_path(sys, "class/scsi_device");
     for (const auto& entry : read_dir(device_class)) {
         // The class link first: the "device" link inside it is relative to where it points.
-        const auto class_dir = sysfs_dir(roots, join(device_class, entry.name));
+        const auto class_dir = sysfs_dir(roots, join_path(device_class, entry.name));
         const auto scsi_dir =
-            class_dir ? sysfs_dir(roots, join(*class_dir, "device")) : std::nullopt;
+            class_dir ? sysfs_dir(roots, join_path(*class_dir, "device")) : std::nullopt;
         if (!scsi_dir || seen.contains(*scsi_dir)) continue;
         const int type = peripheral_type(*scsi_dir);
         if (type != k_type_cd_dvd && type != k_type_write_once) continue;
@@ -219,16 +161,17 @@ std::vector<Candidate> sg_only_candidates(const SystemRoots& roots, const std::s
 
 std::string host_driver(const SystemRoots& roots, const std::string& sys,
                         std::string_view scsi_address) {
-    const auto host = join(
+    const auto host = join_path(
         sys, "class/scsi_host/host" + std::string(scsi_address.substr(0, scsi_address.find(':'))));
-    auto name = read_attribute(join(host, "proc_name").c_str());
+    auto name = read_attribute(join_path(host, "proc_name").c_str());
     if (!name.empty() && name != "(null)") return name;
     // uas registers its SCSI host without a proc_name (sysfs shows "(null)"); the driver of the
     // USB interface above the host says what it is.
     const auto host_dir = sysfs_dir(roots, host);
-    const auto host_device = host_dir ? sysfs_dir(roots, join(*host_dir, "device")) : std::nullopt;
+    const auto host_device =
+        host_dir ? sysfs_dir(roots, join_path(*host_dir, "device")) : std::nullopt;
     if (!host_device) return {};
-    const auto driver = read_link(join(parent_of(*host_device), "driver"));
+    const auto driver = read_link(join_path(parent_of(*host_device), "driver"));
     return driver ? std::string(last_component(*driver)) : std::string{};
 }
 
@@ -242,7 +185,7 @@ void add_links(const std::string& dev, const std::string& dir, const std::string
                std::vector<DevLink>& links) {
     for (const auto& entry : read_dir(dir)) {
         if (!entry.is_link) continue;  // d_type: /dev has a hundred nodes to skip
-        links.push_back({follow_dev_link(dev, join(dir, entry.name)), prefix + entry.name});
+        links.push_back({follow_links(dev, join_path(dir, entry.name)), prefix + entry.name});
     }
 }
 
@@ -251,17 +194,17 @@ void add_links(const std::string& dev, const std::string& dir, const std::string
 std::vector<DevLink> collect_dev_links(const std::string& dev) {
     std::vector<DevLink> links;
     add_links(dev, dev, "/dev/", links);
-    const auto disk = join(dev, "disk");
+    const auto disk = join_path(dev, "disk");
     for (const auto& dir : read_dir(disk)) {
         if (!dir.is_dir) continue;  // by-id, by-path, ...; a link is not followed
-        add_links(dev, join(disk, dir.name), "/dev/disk/" + dir.name + "/", links);
+        add_links(dev, join_path(disk, dir.name), "/dev/disk/" + dir.name + "/", links);
     }
     return links;
 }
 
 void fill_stable_names(const std::string& dev, const std::vector<DevLink>& links,
                        DriveLocation& drive) {
-    std::vector<std::string> nodes;  // "/dev/sr0" as follow_dev_link() spells it
+    std::vector<std::string> nodes;  // "/dev/sr0" as follow_links() spells it
     for (const auto& node : {drive.block_device, drive.generic_device}) {
         if (node.starts_with("/dev/")) nodes.push_back(lexical_join(dev, node.substr(5)));
     }
@@ -292,16 +235,16 @@ DriveLocation make_drive(const SystemRoots& roots, const std::string& sys,
     drive.scsi_address = std::string(last_component(candidate.scsi_dir));
     if (!candidate.sg_only) {
         drive.block_device = "/dev/" + candidate.name;
-        drive.dev_numbers = read_attribute(join(candidate.block_dir, "dev").c_str());
+        drive.dev_numbers = read_attribute(join_path(candidate.block_dir, "dev").c_str());
     }
     if (const auto sg = generic_name(candidate.scsi_dir); !sg.empty()) {
         drive.generic_device = "/dev/" + sg;
         drive.generic_dev_numbers =
-            read_attribute(join(candidate.scsi_dir, "scsi_generic/" + sg + "/dev").c_str());
+            read_attribute(join_path(candidate.scsi_dir, "scsi_generic/" + sg + "/dev").c_str());
     }
-    drive.vendor = read_attribute(join(candidate.scsi_dir, "vendor").c_str());
-    drive.model = read_attribute(join(candidate.scsi_dir, "model").c_str());
-    drive.revision = read_attribute(join(candidate.scsi_dir, "rev").c_str());
+    drive.vendor = read_attribute(join_path(candidate.scsi_dir, "vendor").c_str());
+    drive.model = read_attribute(join_path(candidate.scsi_dir, "model").c_str());
+    drive.revision = read_attribute(join_path(candidate.scsi_dir, "rev").c_str());
     if (const int type = peripheral_type(candidate.scsi_dir); type >= 0) {
         drive.peripheral_type = type;
     }
@@ -328,8 +271,7 @@ Result<std::vector<DriveLocation>> enumerate_drives(const SystemRoots& roots) {
         return std::pair(a.sg_only, a.number) < std::pair(b.sg_only, b.number);
     });
 
-    std::string dev = roots.dev.lexically_normal().string();
-    if (dev.size() > 1 && dev.back() == '/') dev.pop_back();
+    const auto dev = dev_root(roots);
     const auto links = collect_dev_links(dev);
     const auto mountinfo = read_whole_file(roots.proc / "self" / "mountinfo");
     std::vector<DriveLocation> drives;

@@ -10,6 +10,7 @@
 #include <array>
 #include <cerrno>
 #include <charconv>
+#include <optional>
 
 namespace discrec::platform::linux_detail {
 
@@ -91,16 +92,67 @@ fs::path to_root_path(const SystemRoots& roots, const fs::path& path) {
     return relative == "." ? roots.dev : roots.dev / relative;
 }
 
-fs::path follow_links(const SystemRoots& roots, fs::path path) {
-    for (int i = 0; i < k_max_links; ++i) {
-        std::error_code ec;
-        if (!fs::is_symlink(path, ec)) break;
-        const auto target = fs::read_symlink(path, ec);
-        if (ec) break;
-        path = target.is_absolute() ? to_root_path(roots, target)
-                                    : (path.parent_path() / target).lexically_normal();
+std::string join_path(std::string_view dir, std::string_view name) {
+    std::string out;
+    out.reserve(dir.size() + 1 + name.size());
+    out.append(dir);
+    if (!out.empty() && out.back() != '/') out.push_back('/');
+    out.append(name);
+    return out;
+}
+
+std::string parent_of(const std::string& path) {
+    const auto slash = path.rfind('/');
+    return slash == std::string::npos ? std::string{} : path.substr(0, slash);
+}
+
+std::optional<std::string> read_link(const std::string& path) {
+    std::array<char, 4096> buffer{};
+    const ssize_t n = ::readlink(path.c_str(), buffer.data(), buffer.size());
+    if (n <= 0 || static_cast<std::size_t>(n) >= buffer.size()) return std::nullopt;
+    return std::string(buffer.data(), static_cast<std::size_t>(n));
+}
+
+std::string lexical_join(std::string dir, std::string_view target) {
+    while (!target.empty()) {
+        const auto slash = target.find('/');
+        const auto step = target.substr(0, slash);
+        target = slash == std::string_view::npos ? std::string_view{} : target.substr(slash + 1);
+        if (step.empty() || step == ".") continue;
+        if (step == "..") {
+            const auto up = dir.rfind('/');
+            dir.resize(up == std::string::npos ? 0 : std::max<std::size_t>(up, 1));  // "/.." is "/"
+        } else {
+            dir = join_path(dir, step);
+        }
     }
-    return path.lexically_normal();
+    return dir;
+}
+
+std::string dev_root(const SystemRoots& roots) {
+    std::string dev = roots.dev.lexically_normal().string();
+    if (dev.size() > 1 && dev.back() == '/') dev.pop_back();
+    return dev;
+}
+
+std::string follow_links(const std::string& dev, std::string path) {
+    for (int i = 0; i < k_max_links; ++i) {
+        const auto target = read_link(path);
+        if (!target) break;
+        if (target->starts_with("/dev/")) {
+            path = lexical_join(dev, std::string_view(*target).substr(5));
+        } else if (target->starts_with('/')) {
+            path = lexical_join("/", *target);
+        } else {
+            path = lexical_join(parent_of(path), *target);
+        }
+    }
+    return path;
+}
+
+fs::path follow_links(const SystemRoots& roots, const fs::path& path) {
+    return fs::path(follow_links(dev_root(roots), path.lexically_normal().string()))
+        .lexically_normal();
 }
 
 namespace {

@@ -30,9 +30,26 @@ std::optional<dev_t> parse_dev_numbers(std::string_view text);
 // Maps a /dev/... spelling into roots.dev (tests replay a captured /dev); other paths unchanged.
 fs::path to_root_path(const SystemRoots& roots, const fs::path& path);
 
+// Paths as strings, for enumeration's hot loops: an fs::path parses itself into components
+// whenever one is made or joined (most of `discrec list`'s instructions, before).
+// "a" + "b" -> "a/b".
+std::string join_path(std::string_view dir, std::string_view name);
+// "a/b/c" -> "a/b"; "" when there is no '/'.
+std::string parent_of(const std::string& path);
+// The text of the link at `path`; nullopt when it is no link (or cannot be read).
+std::optional<std::string> read_link(const std::string& path);
+// A relative link `target` read from a link in `dir`: "../" steps up from `dir` ("/.." is
+// "/"), "." and empty steps are dropped, other steps go down.
+std::string lexical_join(std::string dir, std::string_view target);
+// roots.dev, lexically normal, without a trailing '/'.
+std::string dev_root(const SystemRoots& roots);
+
 // Follows symlinks by reading them (never opening the target), resolving relative targets
-// lexically and absolute /dev/... targets into roots.dev. Stops after 40 links.
-fs::path follow_links(const SystemRoots& roots, fs::path path);
+// lexically and absolute /dev/... targets into `dev` (dev_root(): tests replay a captured
+// /dev). Stops after 40 links, as the kernel does.
+std::string follow_links(const std::string& dev, std::string path);
+// The same for an fs::path, the result lexically normal.
+fs::path follow_links(const SystemRoots& roots, const fs::path& path);
 
 // The bus a SCSI device sits on, from its sysfs device path (relative to /sys, e.g.
 // "devices/pci0000:00/0000:00:01.1/ata1/host0/target0:0:0/0:0:0:0") and its host driver.
