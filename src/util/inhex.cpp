@@ -15,10 +15,11 @@
 namespace discrec {
 namespace {
 
-constexpr std::size_t k_max_inhex_bytes = 16U * 1024U * 1024U;  // no response is larger
+constexpr std::size_t k_mib = std::size_t{1024} * 1024;
+constexpr std::size_t k_max_inhex_bytes = 16 * k_mib;  // no response is larger
 // Hex text of k_max_inhex_bytes as sg3_utils dumps it (offset, 16 pairs, ASCII column: under
 // 5 characters a byte) fits; anything longer is not a saved response.
-constexpr std::size_t k_max_file_bytes = 96U * 1024U * 1024U;
+constexpr std::size_t k_max_file_bytes = 96 * k_mib;
 
 int hex_value(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -141,9 +142,9 @@ Result<std::string> read_whole_file(const std::string& path, std::size_t limit) 
                           fmt::format("cannot read {}: {}", path, std::strerror(read_errno)));
     }
     if (content.size() > limit) {
-        return make_error(ErrorKind::usage,
-                          fmt::format("{}: more than {} MiB: not a saved device response", path,
-                                      limit / (1024U * 1024U)));
+        return make_error(
+            ErrorKind::usage,
+            fmt::format("{}: more than {} MiB: not a saved device response", path, limit / k_mib));
     }
     return content;
 }
