@@ -16,6 +16,7 @@
 
 #include "platform/linux_sysfs.hpp"
 #include "platform/platform.hpp"
+#include "util/file.hpp"
 
 namespace discrec::platform {
 
@@ -273,7 +274,10 @@ Result<std::vector<DriveLocation>> enumerate_drives(const SystemRoots& roots) {
 
     const auto dev = dev_root(roots);
     const auto links = collect_dev_links(dev);
-    const auto mountinfo = read_whole_file(roots.proc / "self" / "mountinfo");
+    // Unreadable mountinfo (a captured tree without it): no mount points, not an error.
+    constexpr std::size_t k_max_mountinfo = std::size_t{64} * 1024 * 1024;
+    auto read = read_whole_file((roots.proc / "self" / "mountinfo").string(), k_max_mountinfo);
+    const std::string mountinfo = read ? std::move(*read) : std::string{};
     std::vector<DriveLocation> drives;
     for (const auto& candidate : candidates) {
         auto drive = make_drive(roots, sys, candidate);

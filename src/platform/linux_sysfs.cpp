@@ -56,26 +56,6 @@ std::string read_attribute(const char* file) {
     return trim(text);
 }
 
-std::string read_whole_file(const fs::path& file) {
-    std::string text;
-    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return text;
-    constexpr std::size_t k_chunk = 16384;
-    for (;;) {
-        const std::size_t used = text.size();
-        text.resize(used + k_chunk);
-        const ssize_t n = ::read(fd, text.data() + used, k_chunk);
-        if (n < 0 && errno == EINTR) {
-            text.resize(used);
-            continue;
-        }
-        text.resize(used + (n > 0 ? static_cast<std::size_t>(n) : 0));
-        if (n <= 0) break;
-    }
-    ::close(fd);
-    return text;
-}
-
 std::optional<dev_t> parse_dev_numbers(std::string_view text) {
     const auto colon = text.find(':');
     if (colon == std::string_view::npos) return std::nullopt;

@@ -20,8 +20,6 @@ namespace fs = std::filesystem;
 // "" when it cannot be read.
 std::string read_attribute(const char* file);
 std::string read_attribute(const fs::path& file);
-// A whole text file (/proc/self/mountinfo); "" when it cannot be read.
-std::string read_whole_file(const fs::path& file);
 std::string trim(std::string_view text);
 
 // "11:0" -> makedev(11, 0); nullopt for anything else.

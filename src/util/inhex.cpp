@@ -1,16 +1,13 @@
 #include "util/inhex.hpp"
 
-#include <array>
 #include <cctype>
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
-#include <filesystem>
 #include <optional>
-#include <system_error>
 #include <vector>
 
 #include <fmt/format.h>
+
+#include "util/file.hpp"
 
 namespace discrec {
 namespace {
@@ -111,44 +108,6 @@ std::vector<std::string> data_tokens(std::string_view line, std::size_t bytes_so
     return out;
 }
 
-// The whole of PATH ("-": standard input), through C stdio: iostreams would throw from
-// underflow() on a read error (a directory opens, then fails with EISDIR) and stop no
-// endless input (/dev/zero). A read error, a directory or more than `limit` bytes is an
-// error naming the file.
-Result<std::string> read_whole_file(const std::string& path, std::size_t limit) {
-    const bool is_stdin = path == "-";
-    std::error_code ec;
-    if (!is_stdin && std::filesystem::is_directory(path, ec)) {
-        return make_error(ErrorKind::usage, fmt::format("cannot read {}: it is a directory", path));
-    }
-    std::FILE* f = is_stdin ? stdin : std::fopen(path.c_str(), "rb");
-    if (f == nullptr) {
-        const int open_errno = errno;
-        // Not allowed to read it: exit 4 as for a device node, not a usage error.
-        const bool denied = open_errno == EACCES || open_errno == EPERM;
-        return make_error(denied ? ErrorKind::permission_denied : ErrorKind::usage,
-                          fmt::format("cannot read {}: {}", path, std::strerror(open_errno)));
-    }
-    std::string content;
-    std::array<char, 65536> buffer{};
-    std::size_t n = 0;
-    while (content.size() <= limit && (n = std::fread(buffer.data(), 1, buffer.size(), f)) > 0) {
-        content.append(buffer.data(), n);
-    }
-    const int read_errno = std::ferror(f) != 0 ? errno : 0;
-    if (!is_stdin) std::fclose(f);
-    if (read_errno != 0) {
-        return make_error(ErrorKind::usage,
-                          fmt::format("cannot read {}: {}", path, std::strerror(read_errno)));
-    }
-    if (content.size() > limit) {
-        return make_error(
-            ErrorKind::usage,
-            fmt::format("{}: more than {} MiB: not a saved device response", path, limit / k_mib));
-    }
-    return content;
-}
-
 // A token as an error message shows it: printable ASCII, other bytes as \xNN (a binary file
 // read as text must not put control bytes on the terminal), at most 24 bytes of it.
 std::string shown_token(std::string_view token) {
@@ -201,7 +160,8 @@ Result<Bytes> parse_hex_text(std::string_view text) {
 }
 
 Result<Bytes> read_inhex_file(const std::string& path, bool raw) {
-    auto content = read_whole_file(path, raw ? k_max_inhex_bytes : k_max_file_bytes);
+    auto content = read_whole_file(path, raw ? k_max_inhex_bytes : k_max_file_bytes,
+                                   "not a saved device response");
     if (!content) return content.error();
     if (raw) {
         Bytes out(content->size());
