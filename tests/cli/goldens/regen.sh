@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# The golden files: the exact text and JSON discrec prints for every subcommand that runs
+# without a drive (list --sysroot on the captured sysfs trees, features / profiles /
+# mode-pages --inhex on the fixtures), and what the renderers of info, eject, close-tray, lock
+# and mcn print for models built from the QEMU captures (tests/tools/render_models.cpp).
+# JSON is pretty-printed so that a reviewer reads a diff field by field; the version and
+# argv[0] are normalised ("VERSION", "discrec"). Every command runs from the source directory
+# with relative paths, so argv and "Source:" lines do not depend on where the tree is.
+#
+# Usage: regen.sh DISCREC RENDER_MODELS SOURCE_DIR            rewrite tests/cli/goldens/
+#        regen.sh --check DISCREC RENDER_MODELS SOURCE_DIR    compare, print the diff, exit 1
+set -u
+check=0
+if [ "${1:-}" = --check ]; then check=1; shift; fi
+if [ $# -ne 3 ]; then
+    echo "usage: $0 [--check] DISCREC RENDER_MODELS SOURCE_DIR" >&2
+    exit 2
+fi
+bin=$(realpath "$1") models=$(realpath "$2") src=$(realpath "$3")
+golden=$src/tests/cli/goldens
+out=$golden
+if [ $check = 1 ]; then
+    out=$(mktemp -d)
+    trap 'rm -rf "$out"' EXIT
+fi
+cd "$src" || exit 2
+
+normalise_json() {
+    sed -E 's/"discrec":\{"version":"[^"]*","argv":\["[^"]*"/"discrec":{"version":"VERSION","argv":["discrec"/' |
+        python3 -c 'import json, sys
+for line in sys.stdin:
+    print(json.dumps(json.loads(line), indent=1, ensure_ascii=False))'
+}
+
+# golden NAME CMD...: stdout to NAME.txt or NAME.json (by --json in CMD), the exit code as
+# the last line of the text file / in exit_status of the JSON.
+golden() {
+    local name=$1; shift
+    local json=0 a
+    for a in "$@"; do [ "$a" = --json ] && json=1; done
+    if [ $json = 1 ]; then
+        "$@" 2>/dev/null | normalise_json > "$out/$name.json"
+    else
+        "$@" > "$out/$name.txt" 2>/dev/null
+        echo "[exit $?]" >> "$out/$name.txt"
+    fi
+}
+
+both() {   # both NAME CMD...: text and --json
+    local name=$1; shift
+    golden "$name" "$@"
+    golden "$name" "$@" --json
+}
+
+for tree in mixed none sg-only usb-uas; do
+    both "list-$tree" "$bin" --sysroot "tests/fixtures/sysfs/$tree" list
+done
+
+fx=tests/fixtures/features
+for f in qemu-piix qemu-ahci-dvd qemu-lsi-empty qemu-virtio-scsi; do
+    both "features-$f" "$bin" features --inhex "$fx/$f-get-config-hex.txt"
+    both "profiles-$f" "$bin" profiles --inhex "$fx/$f-get-config-hex.txt"
+done
+f=spec-dvd-writer
+both "features-$f" "$bin" features --inhex "$fx/$f-hex.txt"
+both "profiles-$f" "$bin" profiles --inhex "$fx/$f-hex.txt"
+both "features-$f-raw" "$bin" features --raw --inhex "$fx/$f-hex.txt"
+both "features-$f-current" "$bin" features --current --inhex "$fx/$f-hex.txt"
+both "features-$f-raw-in" "$bin" features --raw-in --inhex "$fx/$f.bin"
+both "features-$f-select" "$bin" features --feature core,0x0003,cd-read --inhex "$fx/$f-hex.txt"
+
+mx=tests/fixtures/modes
+for f in "$mx"/*.hex; do
+    n=$(basename "$f" .hex)
+    both "mode-pages-$n" "$bin" mode-pages --inhex "$f"
+    both "mode-pages-$n-raw" "$bin" mode-pages --raw --inhex "$f"
+done
+both "mode-pages-changeable" "$bin" mode-pages --control changeable --inhex "$mx/qemu-scsi-2a-changeable.hex"
+both "mode-pages-select" "$bin" mode-pages --page caps,1,0x08 --inhex "$mx/qemu-scsi-all-sense10.hex"
+both "mode-pages-header-none" "$bin" mode-pages --inhex-header none --inhex "$mx/qemu-atapi-2a-page.hex"
+
+for s in $("$models" --list); do
+    "$models" "$s" text tests/fixtures > "$out/render-$s.txt" 2>&1
+    "$models" "$s" json tests/fixtures 2>&1 | normalise_json > "$out/render-$s.json"
+done
+
+if [ $check = 1 ]; then
+    if diff -ru --exclude=regen.sh --exclude=README.md "$golden" "$out"; then
+        echo "goldens: $(ls "$out" | wc -l) files, all as committed"
+        exit 0
+    fi
+    echo "goldens differ (above); if the change is meant, rerun tests/cli/goldens/regen.sh" >&2
+    exit 1
+fi
+echo "wrote $(ls "$golden" | grep -vc -e regen.sh -e README.md) golden files in $golden"
