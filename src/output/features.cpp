@@ -6,6 +6,7 @@
 
 #include "mmc/tables/features.hpp"
 #include "mmc/tables/profiles.hpp"
+#include "output/fields.hpp"
 #include "output/json_document.hpp"
 #include "output/table.hpp"
 
@@ -13,18 +14,8 @@ namespace discrec::output {
 namespace {
 
 using Json = nlohmann::ordered_json;
-using mmc::FieldKind;
-
-std::string profile_name(std::uint32_t code) {
-    const auto* row = mmc::find_profile(static_cast<std::uint16_t>(code));
-    return row != nullptr ? std::string(row->name) : fmt::format("Unknown profile {:04X}h", code);
-}
-
-std::string feature_name(std::uint16_t code) {
-    if (const auto* row = mmc::find_feature(code)) return std::string(row->name);
-    return mmc::is_vendor_feature(code) ? "Vendor specific"
-                                        : fmt::format("Unknown feature {:04X}h", code);
-}
+std::string profile_name(std::uint16_t code) { return mmc::profile_name(code); }
+std::string feature_name(std::uint16_t code) { return mmc::feature_name(code); }
 
 // ------------------------------------------------------------------------------ JSON
 
@@ -41,32 +32,6 @@ Json profile_json(std::uint32_t code, std::optional<bool> current) {
     return j;
 }
 
-Json field_value_json(const mmc::DecodedField& f) {
-    switch (f.spec->kind) {
-        case FieldKind::flag:
-            return f.value != 0;
-        case FieldKind::uint:
-        case FieldKind::bitmap:
-            return f.value;
-        case FieldKind::enumeration:
-            return {{"value", f.value}, {"string", f.text.empty() ? "reserved" : f.text}};
-        case FieldKind::ascii:
-        case FieldKind::date:
-            return f.text;
-        case FieldKind::profiles:
-        case FieldKind::u16_list: {
-            Json list = Json::array();
-            for (const auto& item : f.items) list.push_back(profile_json(item.value, item.current));
-            return list;
-        }
-        default: {
-            Json list = Json::array();
-            for (const auto& item : f.items) list.push_back(item.value);
-            return list;
-        }
-    }
-}
-
 Json feature_json(const mmc::DecodedFeature& f, bool raw) {
     Json j = code_json(f.code, 4, feature_name(f.code));
     j["version"] = f.version;
@@ -75,10 +40,7 @@ Json feature_json(const mmc::DecodedFeature& f, bool raw) {
     j["additional_length"] = f.additional_length;
     j["truncated"] = f.truncated;
     j["decoded"] = f.known;
-    Json fields = Json::object();
-    for (const auto& field : f.fields)
-        fields[std::string(field.spec->key)] = field_value_json(field);
-    j["fields"] = std::move(fields);
+    j["fields"] = fields_json(f.record);
     if (!f.known || raw) j["raw"] = hex_bytes(f.data);
     if (!f.extra.empty()) j["extra"] = hex_bytes(f.extra);
     j["notes"] = f.notes;
@@ -87,60 +49,11 @@ Json feature_json(const mmc::DecodedFeature& f, bool raw) {
 
 // ------------------------------------------------------------------------------ text
 
-std::string yes_no(std::uint32_t v) { return v != 0 ? "yes" : "no"; }
-
-std::string items_text(const mmc::DecodedField& f) {
-    std::string out;
-    for (const auto& item : f.items) {
-        if (!out.empty()) out += ", ";
-        if (f.spec->kind == FieldKind::u16_list) {
-            out += fmt::format("0x{:04x} {}", item.value, profile_name(item.value));
-        } else if (f.spec->kind == FieldKind::u32_list) {
-            out += fmt::format("0x{:08x}", item.value);
-        } else {
-            out += std::to_string(item.value);
-        }
-    }
-    return out.empty() ? "none" : out;
-}
-
-std::string field_text(const mmc::DecodedField& f) {
-    switch (f.spec->kind) {
-        case FieldKind::flag:
-            return yes_no(f.value);
-        case FieldKind::uint:
-            return std::to_string(f.value);
-        case FieldKind::bitmap:
-            return fmt::format("0x{:0{}x}", f.value, (f.spec->bits + 3) / 4);
-        case FieldKind::enumeration:
-            return fmt::format("{} ({})", f.value, f.text.empty() ? "reserved" : f.text);
-        case FieldKind::ascii:
-            return fmt::format("\"{}\"", f.text);
-        case FieldKind::date:
-            return f.text;
-        default:
-            return items_text(f);
-    }
-}
-
-void append_fields(std::string& out, const mmc::DecodedFeature& f) {
-    for (const auto& field : f.fields) {
-        if (field.spec->kind != FieldKind::profiles) {
-            out += fmt::format("    {}: {}\n", field.spec->label, field_text(field));
-            continue;
-        }
-        for (const auto& p : field.items) {
-            out += fmt::format("    Profile: 0x{:04x} {}{}\n", p.value, profile_name(p.value),
-                               p.current.value_or(false) ? " (current)" : "");
-        }
-    }
-}
-
 std::string feature_text(const mmc::DecodedFeature& f, bool raw) {
     std::string out =
         fmt::format("Feature 0x{:04x} {} (version {}{}{})\n", f.code, feature_name(f.code),
                     f.version, f.persistent ? ", persistent" : "", f.current ? ", current" : "");
-    append_fields(out, f);
+    append_fields_text(out, f.record, FieldTextStyle{});
     if (!f.known || raw) {
         out += fmt::format("    {}: {}\n", f.known ? "Raw" : "Data",
                            f.data.empty() ? "(none)" : hex_bytes(f.data));

@@ -5,20 +5,14 @@
 #include <fmt/format.h>
 
 #include "mmc/tables/mode_pages.hpp"
+#include "output/fields.hpp"
 #include "output/json_document.hpp"
 
 namespace discrec::output {
 namespace {
 
 using Json = nlohmann::ordered_json;
-using mmc::ModeFieldKind;
-
-std::string page_name(std::uint8_t code) {
-    const auto* row = mmc::find_mode_page(code);
-    if (row != nullptr) return std::string(row->name);
-    return code == 0 ? "Vendor specific (unit attention)"
-                     : fmt::format("Unknown page {:02X}h", code);
-}
+std::string page_name(std::uint8_t code) { return mmc::mode_page_name(code); }
 
 std::string_view page_short_name(std::uint8_t code) {
     const auto* row = mmc::find_mode_page(code);
@@ -38,68 +32,6 @@ std::string_view form_key(mmc::ModeDataForm form) {
 }
 
 bool changeable_mode(const ModePagesReport& r) { return r.control == mmc::PageControl::changeable; }
-
-bool any_nonzero(const Bytes& bytes) {
-    for (std::byte b : bytes) {
-        if (b != std::byte{0}) return true;
-    }
-    return false;
-}
-
-// With --control changeable every value is a mask: a field is changeable when any of its bits
-// is set (SPC-4 MODE SENSE, page control 01b).
-bool is_changeable(const mmc::DecodedModeField& f) {
-    const bool bytes_kind =
-        f.row->kind == ModeFieldKind::ascii || f.row->kind == ModeFieldKind::hex;
-    return bytes_kind ? any_nonzero(f.bytes) : f.value != 0;
-}
-
-std::string enum_name(const mmc::DecodedModeField& f) {
-    const std::string_view name = f.row->name_of != nullptr ? f.row->name_of(f.value) : "";
-    return name.empty() ? "reserved" : std::string(name);
-}
-
-Json field_json(const mmc::DecodedModeField& f, bool changeable) {
-    if (changeable) return is_changeable(f);
-    switch (f.row->kind) {
-        case ModeFieldKind::flag:
-            return f.value != 0;
-        case ModeFieldKind::uint:
-            return f.value;
-        case ModeFieldKind::enum_:
-            return code_json(static_cast<unsigned>(f.value), 2, enum_name(f));
-        case ModeFieldKind::ascii:
-            return f.text();
-        case ModeFieldKind::hex:
-            return hex_bytes(ByteSpan{f.bytes});
-    }
-    return nullptr;
-}
-
-std::string field_text(const mmc::DecodedModeField& f, bool changeable) {
-    if (changeable) {
-        if (!is_changeable(f)) return "fixed";
-        const bool bytes_kind =
-            f.row->kind == ModeFieldKind::ascii || f.row->kind == ModeFieldKind::hex;
-        if (f.row->kind == ModeFieldKind::flag) return "changeable";
-        return bytes_kind ? "changeable (mask " + hex_bytes(ByteSpan{f.bytes}) + ")"
-                          : fmt::format("changeable (mask 0x{:x})", f.value);
-    }
-    switch (f.row->kind) {
-        case ModeFieldKind::flag:
-            return f.value != 0 ? "yes" : "no";
-        case ModeFieldKind::uint:
-            return f.row->unit.empty() ? fmt::format("{}", f.value)
-                                       : fmt::format("{} {}", f.value, f.row->unit);
-        case ModeFieldKind::enum_:
-            return fmt::format("{} ({})", f.value, enum_name(f));
-        case ModeFieldKind::ascii:
-            return "\"" + f.text() + "\"";
-        case ModeFieldKind::hex:
-            return hex_bytes(ByteSpan{f.bytes});
-    }
-    return {};
-}
 
 Json error_json(const Error& e) {
     return {{"kind", error_kind_key(e.kind)}, {"message", e.message}};
@@ -134,24 +66,13 @@ Json page_json(const ModeSenseAnswer& a, const mmc::DecodedModePage& p, const Mo
     j["spf"] = p.spf;
     j["page_length"] = p.page_length;
     j["cdb"] = a.requested ? Json(std::string(form_key(a.form))) : Json(nullptr);
-    j["source"] = p.layout != nullptr ? Json(std::string(p.layout->source)) : Json(nullptr);
+    j["source"] = p.layout != nullptr ? Json(std::string(p.layout->layout.source)) : Json(nullptr);
     if (p.layout != nullptr) {
-        Json fields = Json::object();
-        for (const auto& f : p.fields)
-            fields[std::string(f.row->key)] = field_json(f, changeable_mode(r));
-        j["fields"] = std::move(fields);
-    }
-    if (p.code == 0x2a && !p.spf) {
-        Json speeds = Json::array();
-        for (const auto& d : p.write_speeds) {
-            speeds.push_back({{"rotation_control",
-                               code_json(d.rotation_control, 1,
-                                         mmc::rotation_control_name(d.rotation_control).empty()
-                                             ? "reserved"
-                                             : mmc::rotation_control_name(d.rotation_control))},
-                              {"write_speed_kbps", d.write_speed_kbps}});
+        j["fields"] = fields_json(p.record, changeable_mode(r), false);
+        // Lists (2Ah's write speed descriptors) sit beside the fields, as real values.
+        for (const auto& v : p.record.values) {
+            if (v.field->shape == mmc::Shape::list) j[std::string(v.field->key)] = value_json(v);
         }
-        j["write_speed_descriptors"] = std::move(speeds);
     }
     if (p.layout == nullptr || p.spf || r.raw) j["raw"] = hex_bytes(ByteSpan{p.bytes});
     if (r.raw) {
@@ -211,19 +132,8 @@ void text_page(std::string& out, const ModeSenseAnswer& a, const mmc::DecodedMod
                        p.spf ? fmt::format(",{:02X}h", p.subpage) : "", page_name(p.code),
                        short_name.empty() ? "" : fmt::format(" ({})", short_name),
                        page_control_key(r.control), p.bytes.size(),
-                       p.layout != nullptr ? fmt::format(" [{}]", p.layout->source) : "");
-    std::size_t width = 0;
-    for (const auto& f : p.fields) width = std::max(width, f.row->label.size());
-    for (const auto& f : p.fields) {
-        out += fmt::format("  {:<{}}  {}\n", std::string(f.row->label) + ":", width + 1,
-                           field_text(f, changeable_mode(r)));
-    }
-    for (std::size_t i = 0; i < p.write_speeds.size(); ++i) {
-        const auto& d = p.write_speeds[i];
-        const auto name = mmc::rotation_control_name(d.rotation_control);
-        out += fmt::format("  Write speed descriptor {}: {} kB/s, {}\n", i + 1, d.write_speed_kbps,
-                           name.empty() ? "reserved rotation control" : std::string(name));
-    }
+                       p.layout != nullptr ? fmt::format(" [{}]", p.layout->layout.source) : "");
+    append_fields_text(out, p.record, FieldTextStyle{"  ", true, changeable_mode(r)});
     if (p.layout == nullptr || p.spf || r.raw)
         out += "  Bytes: " + hex_bytes(ByteSpan{p.bytes}) + "\n";
     if (r.raw) {

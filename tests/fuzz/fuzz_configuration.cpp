@@ -1,8 +1,8 @@
 // libFuzzer target: GET CONFIGURATION responses (mmc/configuration.hpp): feature descriptors,
 // the Profile List, the continuation rule next_starting_feature(), the field-by-field feature
-// decoder (mmc/feature_fields.hpp), and the feature and profile names. The input is also
-// parsed as a --feature argument (parse_feature_code), and given, as one descriptor body, to
-// the layout its first byte picks, so every layout of feature_layout_table() is reached
+// decoder (mmc/feature_fields.hpp, on the field engine), and the feature and profile names. The
+// input is also parsed as a --feature argument (parse_feature_code), and given, as one descriptor
+// body, to the layout its first byte picks, so every layout of feature_layout_table() is reached
 // whatever feature codes the fuzzer has found. Seeds: corpus/configuration/.
 #include <algorithm>
 #include <cstddef>
@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "check_record.hpp"
 #include "mmc/configuration.hpp"
 #include "mmc/feature_fields.hpp"
 #include "mmc/tables/features.hpp"
@@ -42,12 +43,7 @@ void check_feature_fields(const mmc::FeatureDescriptor& f) {
     const mmc::FeatureLayout* layout = mmc::find_feature_layout(f.code);
     require(d.known == (layout != nullptr), "known does not match the layout table");
     if (layout == nullptr) return;
-    require(d.fields.size() + d.absent.size() == layout->fields.size(),
-            "layout fields neither decoded nor absent");
-    for (const mmc::DecodedField& field : d.fields) {
-        require(field.spec != nullptr, "decoded field without its spec");
-        if (field.spec->namer != nullptr) (void)field.spec->namer(field.value);
-    }
+    fuzz::check_record(d.record, d.data.size());
 }
 
 void check_features(const mmc::Configuration& c, std::size_t size) {

@@ -13,6 +13,7 @@
 #include <optional>
 #include <string_view>
 
+#include "check_record.hpp"
 #include "mmc/mode_page_fields.hpp"
 #include "mmc/mode_sense.hpp"
 #include "mmc/tables/mode_pages.hpp"
@@ -44,18 +45,8 @@ void check_summary(const mmc::CapabilitiesSummary& caps) {
 void check_fields(const mmc::ModePage& page) {
     const mmc::DecodedModePage d = mmc::decode_mode_page(page);
     require(d.bytes == page.bytes, "decode_mode_page changed the page bytes");
-    for (const mmc::DecodedModeField& f : d.fields) {
-        require(f.row != nullptr && f.row->byte + f.row->byte_count() <= page.bytes.size(),
-                "decoded field past the end of the page");
-        if (f.row->name_of != nullptr) (void)f.row->name_of(f.value);
-        if (f.row->kind == mmc::ModeFieldKind::ascii) (void)f.text();
-    }
-    // MMC-3 §5.5.10: 4-byte write speed descriptors from page byte 32 on.
-    require(d.write_speeds.empty() || 32 + 4 * d.write_speeds.size() <= page.bytes.size(),
-            "write speed descriptors past the end of the page");
-    for (const mmc::WriteSpeedDescriptor& w : d.write_speeds) {
-        (void)mmc::rotation_control_name(w.rotation_control);
-    }
+    fuzz::check_record(d.record, page.bytes.size());
+    if (d.layout == nullptr) require(d.record.values.empty(), "fields without a layout");
 }
 
 // SPC-4 §7.5.7: a page is its 2- or 4-byte header plus page_length bytes, clipped to the data.

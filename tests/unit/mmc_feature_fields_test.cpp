@@ -29,31 +29,36 @@ mmc::DecodedFeature decode_one(std::initializer_list<int> descriptor) {
     return mmc::decode_feature(c.features.front());
 }
 
-std::string item_text(const mmc::ListItem& item) {
-    return fmt::format("{:x}{}", item.value, item.current.value_or(false) ? "*" : "");
+// A list item as "8" ("8*": its CurrentP flag set), in hex.
+std::string item_text(const mmc::Record& item) {
+    std::string out;
+    for (const auto& v : item.values) {
+        if (v.field->key.empty())
+            out = fmt::format("{:x}", v.number) + out;
+        else if (v.number != 0)
+            out += "*";
+    }
+    return out;
 }
 
 // "key=value key=value": numbers in decimal, lists as "a,b" (hex, "*" = current), text as is.
 std::string summary(const mmc::DecodedFeature& f) {
     std::string out;
-    for (const auto& field : f.fields) {
+    for (const auto& field : f.record.values) {
         std::string value;
-        switch (field.spec->kind) {
-            case mmc::FieldKind::ascii:
-            case mmc::FieldKind::date:
+        switch (field.field->shape) {
+            case mmc::Shape::ascii:
+            case mmc::Shape::custom:
                 value = field.text;
                 break;
-            case mmc::FieldKind::profiles:
-            case mmc::FieldKind::byte_list:
-            case mmc::FieldKind::u16_list:
-            case mmc::FieldKind::u32_list:
+            case mmc::Shape::list:
                 for (const auto& item : field.items)
                     value += (value.empty() ? "" : ",") + item_text(item);
                 break;
             default:
-                value = std::to_string(field.value);
+                value = std::to_string(field.number);
         }
-        out += (out.empty() ? "" : " ") + std::string(field.spec->key) + "=" + value;
+        out += (out.empty() ? "" : " ") + std::string(field.field->key) + "=" + value;
     }
     return out;
 }
@@ -68,7 +73,7 @@ void check_case(const Case& c) {
     INFO(fmt::format("feature {:04X}h", f.code));
     CHECK(f.known);
     CHECK(f.notes.empty());
-    CHECK(f.absent.empty());
+    CHECK(f.record.absent.empty());
     CHECK(summary(f) == c.expected);
 }
 
@@ -101,10 +106,10 @@ TEST_CASE("mmc::decode_feature base features (0000h-0010h)") {
     };
     for (const auto& c : cases) check_case(c);
     const auto core = decode_one({0x00, 0x01, 0x0b, 0x08, 0, 0, 0, 2, 0x03, 0, 0, 0});
-    REQUIRE(!core.fields.empty());
-    CHECK(core.fields[0].text == "ATAPI");
+    REQUIRE(!core.record.values.empty());
+    CHECK(core.record.values[0].text == "ATAPI");
     const auto removable = decode_one({0x00, 0x03, 0x0b, 0x04, 0x39, 0, 0, 0});
-    CHECK(removable.fields[0].text == "Tray type");
+    CHECK(removable.record.values[0].text == "Tray type");
 }
 
 TEST_CASE("mmc::decode_feature read and write features (001Dh-002Fh)") {
@@ -219,18 +224,15 @@ TEST_CASE("mmc::decode_feature every feature in the name table has a layout row"
 TEST_CASE("mmc::feature_layout_table fields lie inside their layout, keys unique") {
     for (const auto& row : mmc::feature_layout_table()) {
         std::set<std::string_view> keys;
-        for (const auto& f : row.fields) {
+        for (const auto& f : row.layout.fields) {
             INFO(fmt::format("{:04X}h {}", row.code, f.key));
             CHECK(keys.insert(f.key).second);
             CHECK(f.byte >= 4);
             for (char ch : f.key)
                 CHECK(((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_'));
-            const bool sub_byte = f.bits <= 8;
-            if (sub_byte && f.kind != mmc::FieldKind::ascii) CHECK(f.bit + f.bits <= 8);
-            if (row.length != 0 && f.bits > 0) {
-                const unsigned bytes = f.bits <= 8 ? 1U : f.bits / 8U;
-                CHECK(f.byte + bytes <= 4U + row.length);
-            }
+            const bool sub_byte = f.width <= 8;
+            if (sub_byte && f.shape != mmc::Shape::ascii) CHECK(f.lsb + f.width <= 8);
+            if (row.length != 0 && f.width > 0) CHECK(f.byte + f.byte_count() <= 4U + row.length);
         }
     }
 }
@@ -239,7 +241,7 @@ TEST_CASE("mmc::decode_feature short, odd and truncated descriptors") {
     // Core as MMC-3 had it (additional length 4): no INQ2/DBE byte.
     auto core = decode_one({0x00, 0x01, 0x03, 0x04, 0, 0, 0, 2});
     CHECK(summary(core) == "physical_interface_standard=2");
-    CHECK(core.absent == std::vector<std::string>{"INQ2", "DBE"});
+    CHECK(core.record.absent == std::vector<std::string_view>{"INQ2", "DBE"});
     REQUIRE(core.notes.size() == 1);
     CHECK(core.notes[0].find("INQ2, DBE not sent") != std::string::npos);
 
@@ -267,15 +269,15 @@ TEST_CASE("mmc::decode_feature a descriptor cut short by the end of the response
     REQUIRE(c.features.size() == 1);
     const auto f = mmc::decode_feature(c.features[0]);
     CHECK(f.truncated);
-    CHECK(f.fields.empty());
-    CHECK(f.absent.size() == 3);
+    CHECK(f.record.values.empty());
+    CHECK(f.record.absent.size() == 3);
     CHECK(f.notes.front() == "cut short: additional length 8, 2 byte(s) received");
 }
 
 TEST_CASE("mmc::decode_feature unknown and vendor features keep their bytes") {
     auto vendor = decode_one({0xff, 0x10, 0x03, 0x04, 0xde, 0xad, 0xbe, 0xef});
     CHECK_FALSE(vendor.known);
-    CHECK(vendor.fields.empty());
+    CHECK(vendor.record.values.empty());
     CHECK(hex_bytes(vendor.data) == "de ad be ef");
     auto unknown = decode_one({0x00, 0x36, 0x00, 0x04, 1, 2, 3, 4});
     CHECK_FALSE(unknown.known);

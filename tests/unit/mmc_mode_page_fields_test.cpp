@@ -26,17 +26,26 @@ mmc::DecodedModePage decode_bare(const Bytes& page) {
     return mmc::decode_mode_page(params.pages[0]);
 }
 
-const mmc::DecodedModeField* field(const mmc::DecodedModePage& p, std::string_view key) {
-    for (const auto& f : p.fields) {
-        if (f.row->key == key) return &f;
+const mmc::Value* field(const mmc::DecodedModePage& p, std::string_view key) {
+    return p.record.find(key);
+}
+
+// Page 2Ah's write speed descriptors: (kB/s, rotation control) each.
+std::vector<std::pair<std::uint64_t, std::uint64_t>> write_speeds(const mmc::DecodedModePage& p) {
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> out;
+    if (const auto* list = field(p, "write_speed_descriptors")) {
+        for (const auto& d : list->items) {
+            out.emplace_back(d.find("write_speed_kbps")->number,
+                             d.find("rotation_control")->number);
+        }
     }
-    return nullptr;
+    return out;
 }
 
 std::uint64_t value(const mmc::DecodedModePage& p, std::string_view key) {
     const auto* f = field(p, key);
     REQUIRE_MESSAGE(f != nullptr, key);
-    return f->value;
+    return f->number;
 }
 
 }  // namespace
@@ -46,20 +55,22 @@ TEST_CASE("mmc::mode_page_layouts: every required page, sane rows") {
         CAPTURE(int{code});
         const auto* layout = mmc::find_mode_page_layout(code);
         REQUIRE(layout != nullptr);
-        CHECK(!layout->source.empty());
+        CHECK(!layout->layout.source.empty());
         CHECK(mmc::find_mode_page(code) != nullptr);  // named in the page table too
         std::set<std::string_view> keys;
         std::map<std::pair<unsigned, unsigned>, std::string_view> bits;  // (byte, bit) -> key
-        for (const auto& row : layout->fields) {
+        for (const auto& row : layout->layout.fields) {
+            if (row.shape == mmc::Shape::list)
+                continue;  // 2Ah's descriptors: a layout of their own
             CAPTURE(row.key);
             CHECK(keys.insert(row.key).second);
             CHECK(row.byte >= 2);  // bytes 0-1 are the page header
             CHECK(row.width >= 1);
             CHECK(row.lsb < 8);
             CHECK(!row.label.empty());
-            CHECK((row.kind != mmc::ModeFieldKind::enum_) == (row.name_of == nullptr));
-            if (row.kind == mmc::ModeFieldKind::flag) CHECK(row.width == 1);
-            if (row.kind == mmc::ModeFieldKind::ascii || row.kind == mmc::ModeFieldKind::hex) {
+            CHECK((row.shape != mmc::Shape::enumeration) == (row.namer == nullptr));
+            if (row.shape == mmc::Shape::flag) CHECK(row.width == 1);
+            if (row.shape == mmc::Shape::ascii || row.shape == mmc::Shape::hex) {
                 CHECK(row.lsb == 0);
                 CHECK(row.width % 8 == 0);
             }
@@ -78,15 +89,20 @@ TEST_CASE("mmc::mode_page_layouts: every required page, sane rows") {
     CHECK(mmc::find_mode_page_layout(0x3f) == nullptr);
 }
 
-TEST_CASE("mmc::read_field: bit fields, multi-byte fields, bounds") {
+TEST_CASE("mmc::read_number: bit fields, multi-byte fields, bounds") {
     const Bytes page = to_bytes({0x2a, 0x06, 0xff, 0x00, 0x12, 0x34, 0x29, 0x80});
-    CHECK(mmc::read_field(page, {"k", 6, 5, 3, mmc::ModeFieldKind::uint, "x"}) == 1U);  // 0x29 >> 5
-    CHECK(mmc::read_field(page, {"k", 6, 0, 1, mmc::ModeFieldKind::flag, "x"}) == 1U);
-    CHECK(mmc::read_field(page, {"k", 6, 1, 1, mmc::ModeFieldKind::flag, "x"}) == 0U);
-    CHECK(mmc::read_field(page, {"k", 4, 0, 16, mmc::ModeFieldKind::uint, "x"}) == 0x1234U);
-    CHECK(mmc::read_field(page, {"k", 4, 4, 12, mmc::ModeFieldKind::uint, "x"}) == 0x123U);
-    CHECK(mmc::read_field(page, {"k", 7, 0, 16, mmc::ModeFieldKind::uint, "x"}) == std::nullopt);
-    CHECK(mmc::read_field(page, {"k", 8, 0, 1, mmc::ModeFieldKind::flag, "x"}) == std::nullopt);
+    const auto read = [&](std::uint16_t byte, std::uint8_t lsb, std::uint16_t width) {
+        std::uint64_t v = 0;
+        const mmc::Field f{.key = "k", .label = "x", .byte = byte, .lsb = lsb, .width = width};
+        return mmc::read_number(f, page, 0, v) ? std::optional<std::uint64_t>(v) : std::nullopt;
+    };
+    CHECK(read(6, 5, 3) == 1U);  // 0x29 >> 5
+    CHECK(read(6, 0, 1) == 1U);
+    CHECK(read(6, 1, 1) == 0U);
+    CHECK(read(4, 0, 16) == 0x1234U);
+    CHECK(read(4, 4, 12) == 0x123U);
+    CHECK(read(7, 0, 16) == std::nullopt);
+    CHECK(read(8, 0, 1) == std::nullopt);
 }
 
 TEST_CASE("mmc::decode_mode_page 2Ah, QEMU ATAPI (real bytes, MMC-2 length 14h)") {
@@ -116,7 +132,7 @@ TEST_CASE("mmc::decode_mode_page 2Ah, QEMU ATAPI (real bytes, MMC-2 length 14h)"
     CHECK(value(p, "isrc") == 1);
     // byte 6 = 29h: tray (001b), eject, lock; not locked now, no jumper
     CHECK(value(p, "loading_mechanism") == 1);
-    CHECK(field(p, "loading_mechanism")->row->name_of(1) == "Tray type");
+    CHECK(field(p, "loading_mechanism")->field->namer(1) == "Tray type");
     CHECK(value(p, "eject") == 1);
     CHECK(value(p, "lock") == 1);
     CHECK(value(p, "lock_state") == 0);
@@ -130,7 +146,7 @@ TEST_CASE("mmc::decode_mode_page 2Ah, QEMU ATAPI (real bytes, MMC-2 length 14h)"
     // bytes 22 on are past a 14h-long page: not decoded, not invented
     CHECK(field(p, "copy_management_revision") == nullptr);
     CHECK(field(p, "write_speed_descriptor_count") == nullptr);
-    CHECK(p.write_speeds.empty());
+    CHECK(write_speeds(p).empty());
     CHECK(p.warnings.empty());
 }
 
@@ -163,13 +179,13 @@ TEST_CASE("mmc::decode_mode_page 2Ah, MMC-3 layout with write speed descriptors"
     CHECK(value(p, "rotation_control_selected") == 1);
     CHECK(value(p, "current_write_speed_selected_kbps") == 5645);
     CHECK(value(p, "write_speed_descriptor_count") == 3);
-    REQUIRE(p.write_speeds.size() == 3);
-    CHECK(p.write_speeds[0].write_speed_kbps == 7056);
-    CHECK(p.write_speeds[0].rotation_control == 0);
-    CHECK(p.write_speeds[1].write_speed_kbps == 5645);
-    CHECK(p.write_speeds[1].rotation_control == 1);
-    CHECK(mmc::rotation_control_name(1) == "Pure CAV");
-    CHECK(p.write_speeds[2].write_speed_kbps == 1764);
+    REQUIRE(write_speeds(p).size() == 3);
+    CHECK(write_speeds(p)[0].first == 7056);
+    CHECK(write_speeds(p)[0].second == 0);
+    CHECK(write_speeds(p)[1].first == 5645);
+    CHECK(write_speeds(p)[1].second == 1);
+    CHECK(field(p, "rotation_control_selected")->field->namer(1) == "Pure CAV");
+    CHECK(write_speeds(p)[2].first == 1764);
     CHECK(p.warnings.empty());
 
     // The summary `info` shows reads the same page.
@@ -184,7 +200,7 @@ TEST_CASE("mmc::decode_mode_page 2Ah: more descriptors announced than the page h
     page.erase(page.begin(), page.begin() + 8);
     page[31] = std::byte{9};  // 9 announced, 3 there
     const auto p = decode_bare(page);
-    CHECK(p.write_speeds.size() == 3);
+    CHECK(write_speeds(p).size() == 3);
     CHECK(p.warnings.size() == 1);
 }
 
@@ -215,7 +231,7 @@ TEST_CASE("mmc::decode_mode_page 01h, 08h, 0Eh, 2Ah from QEMU SCSI (real bytes, 
         CHECK(p0e.code == 0x0e);
         CHECK(value(p0e, "immed") == 0);
         CHECK(value(p0e, "port0_channel_selection") == 0);
-        CHECK(field(p0e, "port0_channel_selection")->row->name_of(0) == "Muted");
+        CHECK(field(p0e, "port0_channel_selection")->field->namer(0) == "Muted");
         CHECK(value(p0e, "port3_volume") == 0);
         const auto p2a = mmc::decode_mode_page(params.pages[3]);
         CHECK(value(p2a, "prevent_jumper") == 1);  // byte 6 = 2Dh
@@ -235,19 +251,19 @@ TEST_CASE("mmc::decode_mode_page 05h Write Parameters (MMC-6 §7.5 layout)") {
     CHECK(value(p, "ls_v") == 0);
     CHECK(value(p, "test_write") == 0);
     CHECK(value(p, "write_type") == 1);
-    CHECK(field(p, "write_type")->row->name_of(1) == "Track-at-Once");
+    CHECK(field(p, "write_type")->field->namer(1) == "Track-at-Once");
     CHECK(value(p, "multi_session") == 3);
     CHECK(value(p, "track_mode") == 4);
     CHECK(value(p, "data_block_type") == 8);
-    CHECK(field(p, "data_block_type")->row->name_of(8) == "Mode 1, 2048 bytes");
-    CHECK(field(p, "data_block_type")->row->name_of(5).empty());  // reserved
+    CHECK(field(p, "data_block_type")->field->namer(8) == "Mode 1, 2048 bytes");
+    CHECK(field(p, "data_block_type")->field->namer(5).empty());  // reserved
     CHECK(value(p, "session_format") == 0);
     CHECK(value(p, "packet_size_blocks") == 16);
     CHECK(value(p, "audio_pause_length_blocks") == 150);
     CHECK(value(p, "mcval") == 1);
-    CHECK(field(p, "media_catalog_number")->text() == "1234567890123");
+    CHECK(field(p, "media_catalog_number")->text == "1234567890123");
     CHECK(value(p, "tcval") == 0);
-    CHECK(field(p, "isrc")->text().empty());
+    CHECK(field(p, "isrc")->text.empty());
     CHECK(field(p, "sub_header")->bytes == to_bytes({0, 0, 8, 0}));
     CHECK(field(p, "vendor_specific") == nullptr);  // page length 32h ends at byte 51
 }
@@ -266,7 +282,7 @@ TEST_CASE("mmc::decode_mode_page 07h, 0Dh, 1Ah, 1Ch, 1Dh (spec layouts)") {
     SUBCASE("0Dh CD Device Parameters (MMC-3)") {
         const auto p = decode_bare(to_bytes({0x0d, 0x06, 0x00, 0x0a, 0x00, 0x3c, 0x00, 0x4b}));
         CHECK(value(p, "inactivity_timer_multiplier") == 10);
-        CHECK(field(p, "inactivity_timer_multiplier")->row->name_of(10) == "1 min");
+        CHECK(field(p, "inactivity_timer_multiplier")->field->namer(10) == "1 min");
         CHECK(value(p, "s_units_per_m_unit") == 60);
         CHECK(value(p, "f_units_per_s_unit") == 75);
     }
@@ -307,7 +323,7 @@ TEST_CASE("mmc::decode_mode_page 07h, 0Dh, 1Ah, 1Ch, 1Dh (spec layouts)") {
         CHECK(value(p, "dexcpt") == 1);
         CHECK(value(p, "ewasc") == 0);
         CHECK(value(p, "mrie") == 3);
-        CHECK(field(p, "mrie")->row->name_of(3) == "Conditionally generate recovered error");
+        CHECK(field(p, "mrie")->field->namer(3) == "Conditionally generate recovered error");
         CHECK(value(p, "interval_timer_100ms") == 600);
         CHECK(value(p, "report_count") == 1);
     }
@@ -327,14 +343,14 @@ TEST_CASE("mmc::decode_mode_page 07h, 0Dh, 1Ah, 1Ch, 1Dh (spec layouts)") {
 TEST_CASE("mmc::decode_mode_page: pages without a layout, subpages, truncation") {
     const auto vendor = decode_bare(to_bytes({0x30, 0x02, 0xaa, 0xbb}));
     CHECK(vendor.layout == nullptr);
-    CHECK(vendor.fields.empty());
+    CHECK(vendor.record.values.empty());
     CHECK(vendor.bytes == to_bytes({0x30, 0x02, 0xaa, 0xbb}));
     // SPF=1 (subpage 01h of page 1Ah): bytes only, no field read with the wrong layout
     const auto sub = decode_bare(to_bytes({0x5a, 0x01, 0x00, 0x02, 0x00, 0x00}));
     CHECK(sub.code == 0x1a);
     CHECK(sub.spf);
     CHECK(sub.subpage == 1);
-    CHECK(sub.fields.empty());
+    CHECK(sub.record.values.empty());
     // A page cut short keeps the fields that arrived and says so.
     const Bytes cut = to_bytes({0x00, 0x1c, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x2a, 0x14, 0x3b,
                                 0x00, 0x71, 0x60, 0x29, 0x00, 0x02});
@@ -384,7 +400,7 @@ TEST_CASE("mmc::decode_mode_page: prefixes and noise stay in bounds") {
                           mmc::ModeDataForm::pages_only}) {
             for (const auto& page : mmc::split_mode_data(b, form).pages) {
                 const auto p = mmc::decode_mode_page(page);
-                CHECK(p.write_speeds.size() <= 64);
+                CHECK(write_speeds(p).size() <= 64);
             }
         }
     });

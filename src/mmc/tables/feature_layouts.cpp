@@ -10,35 +10,14 @@
 #include <array>
 
 #include "mmc/feature_fields.hpp"
+#include "mmc/tables/field_rows.hpp"
 #include "mmc/tables/mode_pages.hpp"
+#include "mmc/tables/profiles.hpp"
 
 namespace discrec::mmc {
 namespace {
 
-using K = FieldKind;
-
-constexpr FieldSpec flag(std::string_view key, std::string_view label, std::uint16_t byte,
-                         std::uint8_t bit) {
-    return FieldSpec{key, label, byte, bit, 1, K::flag, nullptr, 0};
-}
-constexpr FieldSpec number(std::string_view key, std::string_view label, std::uint16_t byte,
-                           std::uint8_t bits, std::uint8_t bit = 0) {
-    return FieldSpec{key, label, byte, bit, bits, K::uint, nullptr, 0};
-}
-constexpr FieldSpec bitmap(std::string_view key, std::string_view label, std::uint16_t byte,
-                           std::uint8_t bits) {
-    return FieldSpec{key, label, byte, 0, bits, K::bitmap, nullptr, 0};
-}
-constexpr FieldSpec named(std::string_view key, std::string_view label, std::uint16_t byte,
-                          std::uint8_t bit, std::uint8_t bits, ValueNamer namer) {
-    return FieldSpec{key, label, byte, bit, bits, K::enumeration, namer, 0};
-}
-// List and text fields: `extent` is the count byte (byte_list, u16_list) or the length in
-// bytes (ascii, date; 0 = to the end of the descriptor).
-constexpr FieldSpec span_of(FieldKind kind, std::string_view key, std::string_view label,
-                            std::uint16_t byte, std::uint16_t extent = 0) {
-    return FieldSpec{key, label, byte, 0, 0, kind, nullptr, extent};
-}
+using namespace rows;
 
 // MMC-6 §5.3 Core, Physical Interface Standard.
 struct InterfaceName {
@@ -57,21 +36,32 @@ constexpr std::array k_interfaces = {
     InterfaceName{8, "USB (1.1 and 2.0)"},
     InterfaceName{0xffff, "Vendor Unique"},
 };
-std::string_view interface_name(std::uint32_t value) noexcept {
+std::string interface_name(std::uint64_t value) {
     for (const auto& row : k_interfaces) {
-        if (row.value == value) return row.name;
+        if (row.value == value) return std::string(row.name);
     }
     return {};
 }
-// MMC-6 §5.3 Removable Medium, Loading Mechanism Type: the codes of mode page 2Ah.
-std::string_view mechanism_name(std::uint32_t value) noexcept {
-    const auto* row = find_loading_mechanism(static_cast<std::uint8_t>(value));
-    return row != nullptr ? row->name : std::string_view{};
-}
 
-constexpr std::array<FieldSpec, 0> k_none{};
+// The descriptors inside feature descriptors. MMC-6 §5.3.1 Profile List: 4-byte profile
+// descriptors (profile number, CurrentP).
+constexpr std::array k_profile_descriptor_fields = {code("", "Profile", 0, 16, profile_name),
+                                                    flag("current", "current", 2, 0)};
+constexpr Layout k_profile_descriptor{"Profile Descriptor", "MMC-6 §5.3.1",
+                                      k_profile_descriptor_fields, 0, 4};
+// MMC-6 §5.3 Incremental Streaming Writable / Layer Jump Recording: one byte per link size.
+constexpr std::array k_link_size_fields = {number("", "Link Size", 0, 8)};
+constexpr Layout k_link_size{"Link Size", "MMC-6 §5.3", k_link_size_fields, 0, 1};
+// MMC-6 §5.3 DCBs: 4-byte Supported DCB entries.
+constexpr std::array k_dcb_entry_fields = {bitmap("", "DCB entry", 0, 32)};
+constexpr Layout k_dcb_entry{"DCB entry", "MMC-6 §5.3", k_dcb_entry_fields, 0, 4};
+// MMC-6 §5.3 OSSC: 2-byte profile numbers.
+constexpr std::array k_profile_number_fields = {code("", "Profile", 0, 16, profile_name)};
+constexpr Layout k_profile_number{"Profile Number", "MMC-6 §5.3", k_profile_number_fields, 0, 2};
 
-constexpr std::array k_0000 = {span_of(K::profiles, "profiles", "Profile Descriptors", 4)};
+constexpr std::array<Field, 0> k_none{};
+
+constexpr std::array k_0000 = {list("profiles", "Profile Descriptors", 4, k_profile_descriptor)};
 constexpr std::array k_0001 = {
     named("physical_interface_standard", "Physical Interface Standard", 4, 0, 32, interface_name),
     flag("inq2", "INQ2", 8, 1),
@@ -79,7 +69,7 @@ constexpr std::array k_0001 = {
 };
 constexpr std::array k_0002 = {flag("ocevent", "OCEvent", 4, 1), flag("async", "ASYNC", 4, 0)};
 constexpr std::array k_0003 = {
-    named("loading_mechanism_type", "Loading Mechanism Type", 4, 5, 3, mechanism_name),
+    named("loading_mechanism_type", "Loading Mechanism Type", 4, 5, 3, loading_mechanism_name),
     flag("load", "Load", 4, 4),
     flag("eject", "Eject", 4, 3),
     flag("pvnt_jmpr", "Pvnt Jmpr", 4, 2),
@@ -106,7 +96,7 @@ constexpr std::array k_0021 = {
     flag("trio", "TRIO", 6, 2),
     flag("arsv", "ARSV", 6, 1),
     flag("buf", "BUF", 6, 0),
-    span_of(K::byte_list, "link_sizes", "Link Sizes", 8, 7),
+    list("link_sizes", "Link Sizes", 8, k_link_size, 7),
 };
 constexpr std::array k_0023 = {
     flag("renosa", "RENoSA", 4, 3), flag("expand", "Expand", 4, 2), flag("qcert", "QCert", 4, 1),
@@ -153,7 +143,7 @@ constexpr std::array k_002f = {flag("buf", "BUF", 4, 6), flag("rdl", "RDL", 4, 3
 constexpr std::array k_0031 = {flag("test_write", "Test Write", 4, 2)};
 constexpr std::array k_0032 = {flag("intermediate", "Intermediate", 4, 1),
                                flag("blank", "Blank", 4, 0)};
-constexpr std::array k_0033 = {span_of(K::byte_list, "link_sizes", "Link Sizes", 8, 7)};
+constexpr std::array k_0033 = {list("link_sizes", "Link Sizes", 8, k_link_size, 7)};
 constexpr std::array k_0034 = {flag("cljb", "CLJB", 4, 0),
                                number("buffer_block_size", "Buffer Block Size", 7, 8)};
 constexpr std::array k_0037 = {
@@ -205,10 +195,10 @@ constexpr std::array k_0106 = {number("css_version", "CSS version", 7, 8)};
 constexpr std::array k_0107 = {flag("rbcb", "RBCB", 4, 4), flag("scs", "SCS", 4, 3),
                                flag("mp2a", "MP2A", 4, 2), flag("wspd", "WSPD", 4, 1),
                                flag("sw", "SW", 4, 0)};
-constexpr std::array k_0108 = {span_of(K::ascii, "serial_number", "Serial Number", 4)};
-constexpr std::array k_010a = {span_of(K::u32_list, "dcb_entries", "Supported DCB entries", 4)};
+constexpr std::array k_0108 = {text("serial_number", "Serial Number", 4)};
+constexpr std::array k_010a = {list("dcb_entries", "Supported DCB entries", 4, k_dcb_entry)};
 constexpr std::array k_010b = {number("cprm_version", "CPRM version", 7, 8)};
-constexpr std::array k_010c = {span_of(K::date, "date", "Firmware date (UTC)", 4, 14)};
+constexpr std::array k_010c = {custom("date", "Firmware date (UTC)", 4, decode_ascii_date)};
 constexpr std::array k_010d = {
     flag("rdc", "RDC", 4, 4),
     flag("rmc", "RMC", 4, 3),
@@ -227,73 +217,80 @@ constexpr std::array k_0120 = {number("bd_cps_major_version", "BD CPS Major Vers
                                number("max_open_sacs", "Maximum open SACs", 6, 2)};
 constexpr std::array k_0142 = {flag("psau", "PSAU", 4, 7), flag("lospb", "LOSPB", 4, 6),
                                flag("me", "ME", 4, 0),
-                               span_of(K::u16_list, "profiles", "Profile Numbers", 6, 5)};
+                               list("profiles", "Profile Numbers", 6, k_profile_number, 5)};
+
+// MMC-6 §5.2.2: a feature descriptor's fields count from its header; the data handed to the
+// walk starts after the 4 header bytes.
+constexpr FeatureLayout feature(std::uint16_t code, std::uint8_t length,
+                                std::span<const Field> fields, std::string_view source) {
+    return FeatureLayout{code, length, Layout{{}, source, fields, 4, 0}};
+}
 
 constexpr std::string_view k_mmc6 = "MMC-6 §5.3";
 constexpr std::string_view k_mmc3 = "MMC-3 §5.3 (not in MMC-6)";
 
 constexpr std::array k_layouts = {
-    FeatureLayout{0x0000, 0, k_0000, k_mmc6},
-    FeatureLayout{0x0001, 8, k_0001, k_mmc6},
-    FeatureLayout{0x0002, 4, k_0002, k_mmc6},
-    FeatureLayout{0x0003, 4, k_0003, k_mmc6},
-    FeatureLayout{0x0004, 4, k_0004, k_mmc6},
-    FeatureLayout{0x0010, 8, k_0010, k_mmc6},
-    FeatureLayout{0x001d, 0, k_none, k_mmc6},
-    FeatureLayout{0x001e, 4, k_001e, k_mmc6},
-    FeatureLayout{0x001f, 4, k_001f, k_mmc6},
-    FeatureLayout{0x0020, 12, k_0020, k_mmc6},
-    FeatureLayout{0x0021, 0, k_0021, k_mmc6},
-    FeatureLayout{0x0022, 0, k_none, k_mmc6},
-    FeatureLayout{0x0023, 8, k_0023, k_mmc6},
-    FeatureLayout{0x0024, 4, k_0024, k_mmc6},
-    FeatureLayout{0x0025, 8, k_0010, k_mmc6},
-    FeatureLayout{0x0026, 0, k_none, k_mmc6},
-    FeatureLayout{0x0027, 4, k_none, k_mmc6},
-    FeatureLayout{0x0028, 4, k_0028, k_mmc6},
-    FeatureLayout{0x0029, 4, k_0029, k_mmc6},
-    FeatureLayout{0x002a, 4, k_002a, k_mmc6},
-    FeatureLayout{0x002b, 4, k_002b, k_mmc6},
-    FeatureLayout{0x002c, 4, k_002c, k_mmc6},
-    FeatureLayout{0x002d, 4, k_002d, k_mmc6},
-    FeatureLayout{0x002e, 4, k_002e, k_mmc6},
-    FeatureLayout{0x002f, 4, k_002f, k_mmc6},
-    FeatureLayout{0x0030, 0, k_none, k_mmc3},
-    FeatureLayout{0x0031, 4, k_0031, k_mmc3},
-    FeatureLayout{0x0032, 4, k_0032, k_mmc3},
-    FeatureLayout{0x0033, 0, k_0033, k_mmc6},
-    FeatureLayout{0x0034, 4, k_0034, k_mmc6},
-    FeatureLayout{0x0035, 0, k_none, k_mmc6},
-    FeatureLayout{0x0037, 4, k_0037, k_mmc6},
-    FeatureLayout{0x0038, 4, k_none, k_mmc6},
-    FeatureLayout{0x003a, 4, k_003a, k_mmc6},
-    FeatureLayout{0x003b, 4, k_002b, k_mmc6},
-    FeatureLayout{0x0040, 28, k_0040, k_mmc6},
-    FeatureLayout{0x0041, 20, k_0041, k_mmc6},
-    FeatureLayout{0x0042, 0, k_none, k_mmc6},
-    FeatureLayout{0x0050, 4, k_0050, k_mmc6},
-    FeatureLayout{0x0051, 4, k_0050, k_mmc6},
-    FeatureLayout{0x0052, 4, k_0052, k_mmc6},
-    FeatureLayout{0x0080, 4, k_0080, k_mmc6},
-    FeatureLayout{0x0100, 0, k_none, k_mmc6},
-    FeatureLayout{0x0101, 4, k_0101, k_mmc6},
-    FeatureLayout{0x0102, 4, k_0102, k_mmc6},
-    FeatureLayout{0x0103, 4, k_0103, k_mmc3},
-    FeatureLayout{0x0104, 4, k_0104, k_mmc6},
-    FeatureLayout{0x0105, 4, k_0105, k_mmc6},
-    FeatureLayout{0x0106, 4, k_0106, k_mmc6},
-    FeatureLayout{0x0107, 4, k_0107, k_mmc6},
-    FeatureLayout{0x0108, 0, k_0108, k_mmc6},
-    FeatureLayout{0x0109, 0, k_none, k_mmc6},
-    FeatureLayout{0x010a, 0, k_010a, k_mmc6},
-    FeatureLayout{0x010b, 4, k_010b, k_mmc6},
-    FeatureLayout{0x010c, 16, k_010c, k_mmc6},
-    FeatureLayout{0x010d, 4, k_010d, k_mmc6},
-    FeatureLayout{0x010e, 4, k_010e, k_mmc6},
-    FeatureLayout{0x0110, 4, k_none, k_mmc6},
-    FeatureLayout{0x0113, 0, k_none, k_mmc6},
-    FeatureLayout{0x0120, 4, k_0120, "sg3_utils sg_get_config.c (not in MMC-6)"},
-    FeatureLayout{0x0142, 0, k_0142, k_mmc6},
+    feature(0x0000, 0, k_0000, k_mmc6),
+    feature(0x0001, 8, k_0001, k_mmc6),
+    feature(0x0002, 4, k_0002, k_mmc6),
+    feature(0x0003, 4, k_0003, k_mmc6),
+    feature(0x0004, 4, k_0004, k_mmc6),
+    feature(0x0010, 8, k_0010, k_mmc6),
+    feature(0x001d, 0, k_none, k_mmc6),
+    feature(0x001e, 4, k_001e, k_mmc6),
+    feature(0x001f, 4, k_001f, k_mmc6),
+    feature(0x0020, 12, k_0020, k_mmc6),
+    feature(0x0021, 0, k_0021, k_mmc6),
+    feature(0x0022, 0, k_none, k_mmc6),
+    feature(0x0023, 8, k_0023, k_mmc6),
+    feature(0x0024, 4, k_0024, k_mmc6),
+    feature(0x0025, 8, k_0010, k_mmc6),
+    feature(0x0026, 0, k_none, k_mmc6),
+    feature(0x0027, 4, k_none, k_mmc6),
+    feature(0x0028, 4, k_0028, k_mmc6),
+    feature(0x0029, 4, k_0029, k_mmc6),
+    feature(0x002a, 4, k_002a, k_mmc6),
+    feature(0x002b, 4, k_002b, k_mmc6),
+    feature(0x002c, 4, k_002c, k_mmc6),
+    feature(0x002d, 4, k_002d, k_mmc6),
+    feature(0x002e, 4, k_002e, k_mmc6),
+    feature(0x002f, 4, k_002f, k_mmc6),
+    feature(0x0030, 0, k_none, k_mmc3),
+    feature(0x0031, 4, k_0031, k_mmc3),
+    feature(0x0032, 4, k_0032, k_mmc3),
+    feature(0x0033, 0, k_0033, k_mmc6),
+    feature(0x0034, 4, k_0034, k_mmc6),
+    feature(0x0035, 0, k_none, k_mmc6),
+    feature(0x0037, 4, k_0037, k_mmc6),
+    feature(0x0038, 4, k_none, k_mmc6),
+    feature(0x003a, 4, k_003a, k_mmc6),
+    feature(0x003b, 4, k_002b, k_mmc6),
+    feature(0x0040, 28, k_0040, k_mmc6),
+    feature(0x0041, 20, k_0041, k_mmc6),
+    feature(0x0042, 0, k_none, k_mmc6),
+    feature(0x0050, 4, k_0050, k_mmc6),
+    feature(0x0051, 4, k_0050, k_mmc6),
+    feature(0x0052, 4, k_0052, k_mmc6),
+    feature(0x0080, 4, k_0080, k_mmc6),
+    feature(0x0100, 0, k_none, k_mmc6),
+    feature(0x0101, 4, k_0101, k_mmc6),
+    feature(0x0102, 4, k_0102, k_mmc6),
+    feature(0x0103, 4, k_0103, k_mmc3),
+    feature(0x0104, 4, k_0104, k_mmc6),
+    feature(0x0105, 4, k_0105, k_mmc6),
+    feature(0x0106, 4, k_0106, k_mmc6),
+    feature(0x0107, 4, k_0107, k_mmc6),
+    feature(0x0108, 0, k_0108, k_mmc6),
+    feature(0x0109, 0, k_none, k_mmc6),
+    feature(0x010a, 0, k_010a, k_mmc6),
+    feature(0x010b, 4, k_010b, k_mmc6),
+    feature(0x010c, 16, k_010c, k_mmc6),
+    feature(0x010d, 4, k_010d, k_mmc6),
+    feature(0x010e, 4, k_010e, k_mmc6),
+    feature(0x0110, 4, k_none, k_mmc6),
+    feature(0x0113, 0, k_none, k_mmc6),
+    feature(0x0120, 4, k_0120, "sg3_utils sg_get_config.c (not in MMC-6)"),
+    feature(0x0142, 0, k_0142, k_mmc6),
 };
 
 static_assert(std::is_sorted(k_layouts.begin(), k_layouts.end(),

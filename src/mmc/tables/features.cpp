@@ -4,6 +4,8 @@
 // cross-checked against.
 #include "mmc/tables/features.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 
@@ -94,6 +96,12 @@ const FeatureRow* find_feature(std::string_view short_name) noexcept {
         std::find_if(k_features.begin(), k_features.end(),
                      [short_name](const FeatureRow& r) { return r.short_name == short_name; });
     return it == k_features.end() ? nullptr : &*it;
+}
+
+std::string feature_name(std::uint16_t code) {
+    if (const auto* row = find_feature(code)) return std::string(row->name);
+    return is_vendor_feature(code) ? "Vendor specific"
+                                   : fmt::format("Unknown feature {:04X}h", code);
 }
 
 }  // namespace discrec::mmc

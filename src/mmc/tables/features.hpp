@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace discrec::mmc {
@@ -17,5 +18,9 @@ struct FeatureRow {
 std::span<const FeatureRow> feature_table() noexcept;
 const FeatureRow* find_feature(std::uint16_t code) noexcept;
 const FeatureRow* find_feature(std::string_view short_name) noexcept;
+// FF00h-FFFFh: vendor specific (MMC-6 §5.2.3).
+constexpr bool is_vendor_feature(std::uint16_t code) noexcept { return code >= 0xff00; }
+// "Removable Medium", "Vendor specific" (FF00h-FFFFh), "Unknown feature 0123h".
+std::string feature_name(std::uint16_t code);
 
 }  // namespace discrec::mmc

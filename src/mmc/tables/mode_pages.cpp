@@ -4,6 +4,8 @@
 // Names as the standard of each row spells them.
 #include "mmc/tables/mode_pages.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 
@@ -81,6 +83,19 @@ const LoadingMechanismRow* find_loading_mechanism(std::uint8_t code) noexcept {
     const auto* it = std::find_if(k_loading_mechanisms.begin(), k_loading_mechanisms.end(),
                                   [code](const LoadingMechanismRow& r) { return r.code == code; });
     return it == k_loading_mechanisms.end() ? nullptr : &*it;
+}
+
+std::string loading_mechanism_name(std::uint64_t code) {
+    const auto* row = code <= 7 ? find_loading_mechanism(static_cast<std::uint8_t>(code)) : nullptr;
+    return row != nullptr ? std::string(row->name) : std::string{};
+}
+
+bool is_pop_up(std::uint8_t loading_mechanism) noexcept { return loading_mechanism == 0x02; }
+
+std::string mode_page_name(std::uint8_t code) {
+    if (const auto* row = find_mode_page(code)) return std::string(row->name);
+    return code == 0 ? "Vendor specific (unit attention)"
+                     : fmt::format("Unknown page {:02X}h", code);
 }
 
 }  // namespace discrec::mmc

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace discrec::mmc {
@@ -39,5 +40,12 @@ struct LoadingMechanismRow {
 
 std::span<const LoadingMechanismRow> loading_mechanism_table() noexcept;
 const LoadingMechanismRow* find_loading_mechanism(std::uint8_t code) noexcept;
+// A field namer: the mechanism's name, "" for a reserved code.
+std::string loading_mechanism_name(std::uint64_t code);
+// The loading mechanism a user must push in by hand (MMC-3 §5.5.10: 010b pop-up).
+bool is_pop_up(std::uint8_t loading_mechanism) noexcept;
+// "CD/DVD Capabilities and Mechanical Status", "Vendor specific (unit attention)" for page 00h
+// (SPC-4 §7.5.1), "Unknown page 42h".
+std::string mode_page_name(std::uint8_t code);
 
 }  // namespace discrec::mmc

@@ -5,6 +5,8 @@
 // rewritable and disk profile reads and writes; 0000h and FFFFh do neither.
 #include "mmc/tables/profiles.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 
@@ -103,6 +105,11 @@ std::string_view medium_family_name(MediumFamily family) noexcept {
         if (f.family == family) return f.name;
     }
     return {};
+}
+
+std::string profile_name(std::uint64_t code) {
+    const auto* row = code <= 0xffff ? find_profile(static_cast<std::uint16_t>(code)) : nullptr;
+    return row != nullptr ? std::string(row->name) : fmt::format("Unknown profile {:04X}h", code);
 }
 
 }  // namespace discrec::mmc

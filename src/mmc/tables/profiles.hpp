@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace discrec::mmc {
@@ -39,5 +40,7 @@ const ProfileRow* find_profile(std::string_view short_name) noexcept;
 std::string_view profile_access_words(const ProfileRow& row) noexcept;
 // "cd", "dvd", "bd" ... for JSON and messages.
 std::string_view medium_family_name(MediumFamily family) noexcept;
+// "DVD-ROM", or "Unknown profile 0123h" (a field namer: takes any number).
+std::string profile_name(std::uint64_t code);
 
 }  // namespace discrec::mmc
