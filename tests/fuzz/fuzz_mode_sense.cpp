@@ -45,7 +45,7 @@ void check_summary(const mmc::CapabilitiesSummary& caps) {
 void check_fields(const mmc::ModePage& page) {
     const mmc::DecodedModePage d = mmc::decode_mode_page(page);
     require(d.bytes == page.bytes, "decode_mode_page changed the page bytes");
-    fuzz::check_record(d.record, page.bytes.size());
+    if (d.layout != nullptr) fuzz::check_record(d.record, page.bytes.size());
     if (d.layout == nullptr) require(d.record.values.empty(), "fields without a layout");
 }
 
