@@ -1,14 +1,15 @@
-// discrec close-tray DRIVE: START STOP UNIT (LoEj, Start) (IDiscRecorder2::CloseTray).
+// discrec close-tray DRIVE: START STOP UNIT (LoEj, Start) (IDiscRecorder2::CloseTray), and with
+// --wait until the medium is ready (drive::Drive::wait_until_ready).
 #include <chrono>
 #include <cstdio>
-#include <thread>
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "cli/context.hpp"
-#include "mmc/cdb.hpp"
+#include "mmc/tables/mode_pages.hpp"
 #include "output/tray.hpp"
+#include "platform/terminal.hpp"
 #include "util/subject.hpp"
 
 namespace discrec::cli {
@@ -25,7 +26,8 @@ struct CloseTrayOptions {
 class WaitProgress {
 public:
     WaitProgress(const Context& ctx, const std::string& drive)
-        : m_on(stderr_is_terminal() && !ctx.output.quiet), m_drive(drive) {}
+        : m_on(platform::is_terminal(platform::StdStream::err) && !ctx.output.quiet),
+          m_drive(drive) {}
     WaitProgress(const WaitProgress&) = delete;
     WaitProgress& operator=(const WaitProgress&) = delete;
     ~WaitProgress() {
@@ -47,24 +49,20 @@ private:
     std::size_t m_width = 0;
 };
 
-// Polls TEST UNIT READY until the medium is ready, the drive says there is none, or time
-// runs out. A drive spinning up says 2/04/01 ("becoming ready").
-std::string wait_ready(Context& ctx, drive::Drive& d, const std::string& name, double seconds) {
-    const auto start = std::chrono::steady_clock::now();
-    const auto deadline = start + std::chrono::duration<double>(seconds);
-    WaitProgress progress(ctx, name);
-    while (true) {
-        auto tur = d.runner().run(mmc::test_unit_ready(), Direction::none, 0, k_quick_timeout);
-        if (tur.ok()) return "medium ready";
-        if (tur.error.kind == ErrorKind::no_medium) return "no medium";
-        if (tur.error.kind == ErrorKind::timeout || tur.error.kind == ErrorKind::no_such_drive) {
-            return tur.error.message;
-        }
-        if (std::chrono::steady_clock::now() >= deadline)
-            return "not ready in time: " + tur.error.message;
-        progress.show(std::chrono::steady_clock::now() - start);
-        std::this_thread::sleep_for(std::chrono::milliseconds(250));
+// The note close-tray prints for how the wait ended.
+std::string wait_note(const drive::ReadyWait& w) {
+    using Outcome = drive::ReadyWait::Outcome;
+    switch (w.outcome) {
+        case Outcome::ready:
+            return "medium ready";
+        case Outcome::no_medium:
+            return "no medium";
+        case Outcome::failed:
+            return w.last_error.message;
+        case Outcome::not_ready_in_time:
+            return "not ready in time: " + w.last_error.message;
     }
+    return {};
 }
 
 ExitCode run_close_tray(Context& ctx, const CloseTrayOptions& opts) {
@@ -75,7 +73,7 @@ ExitCode run_close_tray(Context& ctx, const CloseTrayOptions& opts) {
     if (auto st = d->load(); !st) {
         Error e = st.error();
         // DeviceCanLoadMedia: page 2Ah's loading mechanism says whether a motor can pull it in.
-        if (auto caps = d->capabilities(); caps && caps->loading_mechanism == 0x02) {
+        if (auto caps = d->capabilities(); caps && mmc::is_pop_up(caps->loading_mechanism)) {
             e = make_error(ErrorKind::not_supported,
                            fmt::format("{} the drive cannot close its tray itself (pop-up "
                                        "mechanism): push it in by hand ({})",
@@ -85,10 +83,13 @@ ExitCode run_close_tray(Context& ctx, const CloseTrayOptions& opts) {
     }
     output::ActionReport report{*loc, "close_tray", "tray closed", {}, {}};
     if (opts.wait_seconds >= 0) {
-        const std::string state = wait_ready(ctx, *d, loc->name, opts.wait_seconds);
-        report.notes.push_back(state);
-        if (state.rfind("not ready in time", 0) == 0) {
-            return report_error(ctx, make_error(ErrorKind::timeout, loc->name + ": " + state));
+        WaitProgress progress(ctx, loc->name);
+        const auto wait = d->wait_until_ready(std::chrono::duration<double>(opts.wait_seconds),
+                                              [&progress](auto waited) { progress.show(waited); });
+        report.notes.push_back(wait_note(wait));
+        if (wait.outcome == drive::ReadyWait::Outcome::not_ready_in_time) {
+            return report_error(
+                ctx, make_error(ErrorKind::timeout, loc->name + ": " + report.notes.back()));
         }
     }
     output::print_action(ctx.output, report);

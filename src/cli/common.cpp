@@ -2,8 +2,6 @@
 // reporting the error that ended a command.
 #include <cstdio>
 
-#include <unistd.h>
-
 #include "cli/context.hpp"
 #include "output/color.hpp"
 #include "output/errors.hpp"
@@ -38,7 +36,5 @@ drive::OpenOptions open_options(const Context& ctx, bool write) {
 void note(const Context& ctx, const std::string& text) {
     if (!ctx.output.quiet) std::fprintf(stderr, "discrec: %s\n", text.c_str());
 }
-
-bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
 
 }  // namespace discrec::cli

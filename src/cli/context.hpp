@@ -39,7 +39,6 @@ void register_profiles(CLI::App& app, Context& ctx);
 Result<platform::DriveLocation> resolve_one(const Context& ctx, const std::string& spelling);
 drive::OpenOptions open_options(const Context& ctx, bool write = false);
 void note(const Context& ctx, const std::string& text);  // stderr, unless --quiet
-bool stderr_is_terminal();
 
 // Reports an error that ended a command: one line on stderr, and with --json the error
 // document on stdout. Returns the exit code to use.

@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/context.hpp"
+#include "mmc/sense.hpp"
 #include "output/tray.hpp"
 #include "platform/tray.hpp"
 #include "util/subject.hpp"
@@ -60,7 +61,7 @@ ExitCode run_eject(Context& ctx, const EjectOptions& opts) {
     auto st = drive->eject();
     if (!st) {
         Error e = st.error();
-        if (e.kind == ErrorKind::no_medium && e.message.find("tray open") != std::string::npos) {
+        if (e.sense && mmc::means_tray_open(*e.sense)) {
             report.outcome = "tray already open";
             output::print_action(ctx.output, report);
             return ExitCode::ok;

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/util_configuration_input.hpp"
+#include "mmc/tables/features.hpp"
 
 namespace discrec::cli {
 namespace {
@@ -14,7 +15,7 @@ ExitCode run_profiles(Context& ctx, const ConfigurationInput& input) {
     if (!loaded) return report_error(ctx, loaded.error());
     const mmc::Configuration& c = loaded->configuration;
     output::ProfilesReport r{loaded->source, c.current_profile, c.profiles, c.warnings};
-    if (c.find(0x0000) == nullptr)
+    if (c.find(mmc::feature_code::profile_list) == nullptr)
         r.warnings.emplace_back("no Profile List feature (0000h) in the response");
     output::print_profiles(ctx.output, r);
     return ExitCode::ok;

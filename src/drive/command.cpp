@@ -19,22 +19,10 @@ std::string command_label(const Cdb& cdb) {
 
 // Which ErrorKind a sense answer means for the user (exit code): no medium and medium
 // removal prevented get their own; everything else is the drive reporting an error.
-ErrorKind kind_for_sense(const mmc::SenseData& sense) {
-    constexpr std::uint8_t k_asc_medium_not_present = 0x3a;
-    constexpr std::uint8_t k_asc_removal_prevented = 0x53;
-    constexpr std::uint8_t k_asc_invalid_opcode = 0x20;
-    if (sense.key == mmc::sense_key::not_ready && sense.asc == k_asc_medium_not_present) {
-        return ErrorKind::no_medium;
-    }
-    // ATAPI drives report a refused eject as 2/53/00 or 5/53/00, SCSI ones 5/53/02 or 2/53/02
-    // (shared/vm README, Gotchas): ASC 53h alone decides, not the ASCQ.
-    if (sense.asc == k_asc_removal_prevented &&
-        (sense.key == mmc::sense_key::not_ready || sense.key == mmc::sense_key::illegal_request)) {
-        return ErrorKind::device_busy;
-    }
-    if (sense.is(mmc::sense_key::illegal_request, k_asc_invalid_opcode)) {
-        return ErrorKind::not_supported;
-    }
+ErrorKind kind_for_sense(const SenseCode& sense) {
+    if (mmc::means_no_medium(sense)) return ErrorKind::no_medium;
+    if (mmc::means_removal_prevented(sense)) return ErrorKind::device_busy;
+    if (mmc::means_unsupported_command(sense)) return ErrorKind::not_supported;
     return ErrorKind::device_error;
 }
 
@@ -55,8 +43,10 @@ Error command_error(const std::string& drive_name, const Cdb& cdb, const Complet
             return make_error(ErrorKind::failure, what + ": succeeded");
         case CompletionClass::sense:
             if (sense && sense->usable()) {
-                return make_error(kind_for_sense(*sense),
-                                  fmt::format("{}: {}", what, mmc::describe_sense(*sense)));
+                Error e = make_error(kind_for_sense(sense->code()),
+                                     fmt::format("{}: {}", what, mmc::describe_sense(*sense)));
+                e.sense = sense->code();
+                return e;
             }
             return make_error(ErrorKind::device_error,
                               what + ": check condition with unusable sense data");

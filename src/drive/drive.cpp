@@ -1,5 +1,7 @@
 #include "drive/drive.hpp"
 
+#include <thread>
+
 #include <algorithm>
 
 #include "mmc/cdb.hpp"
@@ -129,11 +131,10 @@ Result<MediaState> Drive::media_state() {
     if (tur.failure && tur.failure->sense && tur.failure->sense->usable()) {
         const auto& s = *tur.failure->sense;
         state.not_ready_reason = mmc::describe_sense(s);
-        // 3Ah: medium not present; ASCQ 01 tray closed, 02 tray open (SPC-4 Annex D).
-        if (s.key == mmc::sense_key::not_ready && s.asc == 0x3a) {
+        if (mmc::means_no_medium(s.code())) {
             if (!state.medium_present) state.medium_present = false;
-            if (!state.tray_open && s.ascq == 0x01) state.tray_open = false;
-            if (!state.tray_open && s.ascq == 0x02) state.tray_open = true;
+            if (!state.tray_open && mmc::means_tray_closed(s.code())) state.tray_open = false;
+            if (!state.tray_open && mmc::means_tray_open(s.code())) state.tray_open = true;
         }
         return state;
     }
@@ -142,6 +143,26 @@ Result<MediaState> Drive::media_state() {
     }
     state.not_ready_reason = tur.error.message;
     return state;
+}
+
+ReadyWait Drive::wait_until_ready(std::chrono::duration<double> limit,
+                                  const WaitProgress& progress) {
+    using Outcome = ReadyWait::Outcome;
+    constexpr auto k_poll = std::chrono::milliseconds(250);
+    const auto start = std::chrono::steady_clock::now();
+    const auto deadline =
+        start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(limit);
+    while (true) {
+        auto tur = m_runner.run(mmc::test_unit_ready(), Direction::none, 0, k_quick_timeout);
+        if (tur.ok()) return {Outcome::ready, {}};
+        if (tur.error.kind == ErrorKind::no_medium) return {Outcome::no_medium, tur.error};
+        if (tur.error.kind == ErrorKind::timeout || tur.error.kind == ErrorKind::no_such_drive)
+            return {Outcome::failed, tur.error};
+        if (std::chrono::steady_clock::now() >= deadline)
+            return {Outcome::not_ready_in_time, tur.error};
+        if (progress) progress(std::chrono::steady_clock::now() - start);
+        std::this_thread::sleep_for(k_poll);
+    }
 }
 
 Result<Bytes> Drive::mode_sense(std::uint8_t page, mmc::PageControl pc) {

@@ -3,6 +3,8 @@
 // bounded timeout, and never waits on a drive that has no medium.
 #pragma once
 
+#include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -44,6 +46,14 @@ struct ModePageList {
     std::optional<mmc::CapabilitiesSummary> capabilities;
 };
 
+// What waiting for a medium to become ready ended in (close-tray --wait).
+struct ReadyWait {
+    enum class Outcome { ready, no_medium, failed, not_ready_in_time };
+    Outcome outcome = Outcome::ready;
+    Error last_error;  // failed, not_ready_in_time: the last TEST UNIT READY's error
+};
+using WaitProgress = std::function<void(std::chrono::steady_clock::duration waited)>;
+
 class Drive {
 public:
     Drive(std::unique_ptr<Transport> transport, std::string name);
@@ -67,6 +77,10 @@ public:
     Status eject();  // LoEj=1 Start=0
     Status load();   // LoEj=1 Start=1 (close the tray)
     Status prevent_removal(bool prevent);
+    // Polls TEST UNIT READY (every 250 ms, up to `limit`) until the medium is ready, the drive
+    // says there is none, or the drive fails otherwise (timeout, gone). A drive spinning up
+    // says 2/04/01 ("becoming ready"); `progress` is told how long it has waited so far.
+    ReadyWait wait_until_ready(std::chrono::duration<double> limit, const WaitProgress& progress);
     // Page 2Ah's lock, eject and loading-mechanism bits (MMC-6 §7.2 / MMC-3 §5.5.10).
     Result<mmc::CapabilitiesSummary> capabilities();
 

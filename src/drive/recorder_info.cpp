@@ -4,7 +4,10 @@
 
 #include <fmt/format.h>
 
+#include "mmc/feature_fields.hpp"
 #include "mmc/opcodes.hpp"
+#include "mmc/tables/features.hpp"
+#include "mmc/tables/mode_pages.hpp"
 #include "transport/device.hpp"
 
 namespace discrec::drive {
@@ -28,12 +31,13 @@ Result<std::unique_ptr<Transport>> open_first(const platform::DriveLocation& loc
     return make_error(ErrorKind::no_such_drive, location.name + ": no device node");
 }
 
-// MMC-6 §5.3.4 Removable Medium feature (0003h), byte 0 of its data: Loading Mechanism
-// Type (bits 7-5), Load (bit 4), Eject (bit 3), Pvnt Jmpr (bit 2), Lock (bit 0).
+// The Removable Medium feature's Load bit (MMC-6 §5.3.4), read through its layout row.
 std::optional<bool> can_load_from_feature(const mmc::Configuration& config) {
-    const auto* f = config.find(0x0003);
-    if (f == nullptr || f->data.empty()) return std::nullopt;
-    return bit_at(f->data, 0, 4);
+    const auto* f = config.find(mmc::feature_code::removable_medium);
+    if (f == nullptr) return std::nullopt;
+    const auto* load = mmc::decode_feature(*f).record.find("load");
+    if (load == nullptr) return std::nullopt;
+    return load->number != 0;
 }
 
 void choose_unique_id(RecorderInfo& info) {
@@ -127,11 +131,9 @@ RecorderInfo gather_recorder_info(const platform::DriveLocation& location,
         info.errors.pop_back();
     }
     if (info.configuration) info.can_load_media = can_load_from_feature(*info.configuration);
-    // MMC-3 §5.5.10 / MMC-6 §7.2 page 2Ah loading mechanism: 000b caddy, 001b tray,
-    // 010b pop-up, 100b/101b changers. A pop-up tray must be pushed in by hand.
-    constexpr std::uint8_t k_pop_up = 0x02;
+    // A pop-up tray (page 2Ah loading mechanism) must be pushed in by hand.
     if (!info.can_load_media && info.capabilities) {
-        info.can_load_media = info.capabilities->loading_mechanism != k_pop_up;
+        info.can_load_media = !mmc::is_pop_up(info.capabilities->loading_mechanism);
     }
     choose_unique_id(info);
     return info;

@@ -181,4 +181,23 @@ std::string describe_sense(const SenseData& sense) {
                        key, asc, sense.key, sense.asc, sense.ascq);
 }
 
+namespace {
+constexpr std::uint8_t k_asc_medium_not_present = 0x3a;
+constexpr std::uint8_t k_asc_removal_prevented = 0x53;
+constexpr std::uint8_t k_asc_invalid_opcode = 0x20;
+}  // namespace
+
+bool means_no_medium(const SenseCode& s) noexcept {
+    return s.key == sense_key::not_ready && s.asc == k_asc_medium_not_present;
+}
+bool means_tray_open(const SenseCode& s) noexcept { return means_no_medium(s) && s.ascq == 0x02; }
+bool means_tray_closed(const SenseCode& s) noexcept { return means_no_medium(s) && s.ascq == 0x01; }
+bool means_removal_prevented(const SenseCode& s) noexcept {
+    return s.asc == k_asc_removal_prevented &&
+           (s.key == sense_key::not_ready || s.key == sense_key::illegal_request);
+}
+bool means_unsupported_command(const SenseCode& s) noexcept {
+    return s.key == sense_key::illegal_request && s.asc == k_asc_invalid_opcode;
+}
+
 }  // namespace discrec::mmc

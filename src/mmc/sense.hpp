@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "util/bytes.hpp"
+#include "util/result.hpp"
 
 namespace discrec::mmc {
 
@@ -45,6 +46,17 @@ struct SenseDescriptor {
     Bytes data;
 };
 
+// What sense codes mean to a caller (SPC-4 Annex D; shared/vm README, Gotchas):
+// 2/3A/xx medium not present (ASCQ 01h tray closed, 02h tray open).
+bool means_no_medium(const SenseCode& s) noexcept;
+bool means_tray_open(const SenseCode& s) noexcept;
+bool means_tray_closed(const SenseCode& s) noexcept;
+// ASC 53h with NOT READY or ILLEGAL REQUEST: medium removal prevented. ATAPI drives report a
+// refused eject as 2/53/00 or 5/53/00, SCSI ones 5/53/02 or 2/53/02: ASC 53h alone decides.
+bool means_removal_prevented(const SenseCode& s) noexcept;
+// 5/20/00: invalid command operation code (the drive does not have the command).
+bool means_unsupported_command(const SenseCode& s) noexcept;
+
 struct SenseData {
     SenseFormat format = SenseFormat::none;
     std::uint8_t response_code = 0;  // 70h..73h (VALID bit removed)
@@ -73,6 +85,7 @@ struct SenseData {
     [[nodiscard]] bool is(std::uint8_t k, std::uint8_t a, std::uint8_t q) const noexcept {
         return is(k, a) && ascq == q;
     }
+    [[nodiscard]] SenseCode code() const noexcept { return {key, asc, ascq}; }
 };
 
 // Decodes sense bytes as the OS returned them. Never reads past `sense`; empty or garbage

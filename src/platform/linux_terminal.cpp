@@ -8,4 +8,6 @@ bool color_terminal(StdStream stream) {
     return ::isatty(stream == StdStream::out ? STDOUT_FILENO : STDERR_FILENO) == 1;
 }
 
+bool is_terminal(StdStream stream) { return color_terminal(stream); }
+
 }  // namespace discrec::platform

@@ -8,5 +8,8 @@ enum class StdStream { out, err };
 // Linux: isatty(). Windows: a console, switched to virtual terminal processing so it
 // interprets the SGR sequences (false when the console refuses, as before Windows 10).
 bool color_terminal(StdStream stream);
+// Whether a standard stream is a terminal at all (a progress line rewritten with \r goes
+// only there). Linux: isatty(). Windows: a console handle.
+bool is_terminal(StdStream stream);
 
 }  // namespace discrec::platform

@@ -12,4 +12,10 @@ bool color_terminal(StdStream stream) {
     return ::SetConsoleMode(h, mode | ENABLE_VIRTUAL_TERMINAL_PROCESSING) != 0;
 }
 
+bool is_terminal(StdStream stream) {
+    HANDLE h = ::GetStdHandle(stream == StdStream::out ? STD_OUTPUT_HANDLE : STD_ERROR_HANDLE);
+    DWORD mode = 0;
+    return h != INVALID_HANDLE_VALUE && h != nullptr && ::GetConsoleMode(h, &mode);
+}
+
 }  // namespace discrec::platform

@@ -2,6 +2,8 @@
 // Error into a one-line message and an exit code (see ExitCode).
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>
@@ -58,9 +60,18 @@ constexpr ExitCode exit_code_for(ErrorKind kind) noexcept {
     return ExitCode::failure;
 }
 
+// The sense code a drive answered with (SPC-4 §4.5): kept with the error so that code decides
+// on these facts (mmc/sense.hpp says what they mean), never on the message's words.
+struct SenseCode {
+    std::uint8_t key = 0;
+    std::uint8_t asc = 0;
+    std::uint8_t ascq = 0;
+};
+
 struct Error {
     ErrorKind kind = ErrorKind::failure;
     std::string message;  // one line, no trailing newline: "sr0: TEST UNIT READY: ..."
+    std::optional<SenseCode> sense = std::nullopt;  // the drive's answer, when it gave one
 };
 
 // A small expected<T, Error>: std::expected is C++23 and the project is C++20.

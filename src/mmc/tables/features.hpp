@@ -9,6 +9,12 @@
 
 namespace discrec::mmc {
 
+// The feature codes code asks for by name (MMC-6 §5.3); the rest are rows of the table.
+namespace feature_code {
+inline constexpr std::uint16_t profile_list = 0x0000;
+inline constexpr std::uint16_t removable_medium = 0x0003;
+}  // namespace feature_code
+
 struct FeatureRow {
     std::uint16_t code;
     std::string_view short_name;  // CLI spelling: "removable-medium"
