@@ -12,11 +12,6 @@
 namespace discrec::drive {
 namespace {
 
-std::string command_label(const Cdb& cdb) {
-    const std::string_view name = mmc::command_name(cdb.opcode());
-    return name.empty() ? fmt::format("command 0x{:02x}", cdb.opcode()) : std::string(name);
-}
-
 // Which ErrorKind a sense answer means for the user (exit code): no medium and medium
 // removal prevented get their own; everything else is the drive reporting an error.
 ErrorKind kind_for_sense(const SenseCode& sense) {
@@ -37,7 +32,8 @@ bool device_gone(const Completion& c) {
 
 Error command_error(const std::string& drive_name, const Cdb& cdb, const Completion& completion,
                     const std::optional<mmc::SenseData>& sense) {
-    const std::string what = fmt::format("{} {}", message_subject(drive_name), command_label(cdb));
+    const std::string what =
+        fmt::format("{} {}", message_subject(drive_name), mmc::command_label(cdb.opcode()));
     switch (classify(completion)) {
         case CompletionClass::good:
             return make_error(ErrorKind::failure, what + ": succeeded");

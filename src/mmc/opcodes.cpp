@@ -1,6 +1,8 @@
 // Command names as SPC-4, SBC-3 and MMC-6 spell them (one row per operation code).
 #include "mmc/opcodes.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 
@@ -87,6 +89,11 @@ const OpcodeRow* find_opcode(std::uint8_t code) noexcept {
 std::string_view command_name(std::uint8_t code) noexcept {
     const OpcodeRow* row = find_opcode(code);
     return row != nullptr ? row->name : std::string_view{};
+}
+
+std::string command_label(std::uint8_t code) {
+    const std::string_view name = command_name(code);
+    return name.empty() ? fmt::format("command 0x{:02x}", code) : std::string(name);
 }
 
 }  // namespace discrec::mmc

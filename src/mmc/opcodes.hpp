@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace discrec::mmc {
@@ -58,5 +59,7 @@ std::span<const OpcodeRow> opcode_table() noexcept;
 const OpcodeRow* find_opcode(std::uint8_t code) noexcept;
 // The command name for `code` ("INQUIRY"), or "" when unknown.
 std::string_view command_name(std::uint8_t code) noexcept;
+// The command's name for messages and traces: "TEST UNIT READY", or "command 0xd8".
+std::string command_label(std::uint8_t code);
 
 }  // namespace discrec::mmc

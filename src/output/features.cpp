@@ -21,9 +21,7 @@ std::string feature_name(std::uint16_t code) { return mmc::feature_name(code); }
 
 Json source_json(const ConfigurationSource& s) {
     if (!s.drive) return {{"inhex", s.inhex_path}};
-    return {{"name", s.drive->name},
-            {"block_device", s.drive->block_device},
-            {"generic_device", s.drive->generic_device}};
+    return drive_ref_json(*s.drive);
 }
 
 Json profile_json(std::uint32_t code, std::optional<bool> current) {

@@ -16,67 +16,25 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 std::string profile_name(std::uint16_t code) {
-    if (code == 0) return "none";
-    const auto* row = mmc::find_profile(code);
-    return row != nullptr ? std::string(row->name) : fmt::format("Unknown profile {:04X}h", code);
+    return code == 0 ? "none" : mmc::profile_name(code);
 }
-std::string feature_name(std::uint16_t code) {
-    const auto* row = mmc::find_feature(code);
-    if (row != nullptr) return std::string(row->name);
-    return code >= 0xff00 ? "Vendor specific" : fmt::format("Unknown feature {:04X}h", code);
-}
-std::string mode_page_name(std::uint8_t code) {
-    const auto* row = mmc::find_mode_page(code);
-    return row != nullptr ? std::string(row->name) : fmt::format("Unknown page {:02X}h", code);
-}
-
-Json optional_bool(const std::optional<bool>& b) { return b ? Json(*b) : Json(nullptr); }
-
-Json optional_long(const std::optional<long>& v) { return v ? Json(*v) : Json(nullptr); }
 
 Json capabilities_json(const std::optional<mmc::CapabilitiesSummary>& c) {
     if (!c) return nullptr;
-    Json j;
-    j["can_lock"] = c->can_lock;
-    j["lock_state"] = c->lock_state;
-    j["prevent_jumper"] = c->prevent_jumper;
-    j["can_eject"] = c->can_eject;
-    const auto* mech = mmc::find_loading_mechanism(c->loading_mechanism);
-    j["loading_mechanism"] =
-        code_json(c->loading_mechanism, 1, mech != nullptr ? mech->name : "reserved");
-    j["max_read_speed_kbps"] =
-        c->max_read_speed_kbps ? Json(*c->max_read_speed_kbps) : Json(nullptr);
-    j["current_read_speed_kbps"] =
-        c->current_read_speed_kbps ? Json(*c->current_read_speed_kbps) : Json(nullptr);
-    j["buffer_size_kb"] = c->buffer_size_kb ? Json(*c->buffer_size_kb) : Json(nullptr);
-    j["max_write_speed_kbps"] =
-        c->max_write_speed_kbps ? Json(*c->max_write_speed_kbps) : Json(nullptr);
-    j["current_write_speed_kbps"] =
-        c->current_write_speed_kbps ? Json(*c->current_write_speed_kbps) : Json(nullptr);
+    Json j = lock_capabilities_json(*c);
+    j["max_read_speed_kbps"] = optional_json(c->max_read_speed_kbps);
+    j["current_read_speed_kbps"] = optional_json(c->current_read_speed_kbps);
+    j["buffer_size_kb"] = optional_json(c->buffer_size_kb);
+    j["max_write_speed_kbps"] = optional_json(c->max_write_speed_kbps);
+    j["current_write_speed_kbps"] = optional_json(c->current_write_speed_kbps);
     return j;
-}
-
-std::string polling_text(const platform::MediaPolling& p) {
-    if (!p.interval_ms) return "unknown";
-    if (*p.interval_ms == 0) return "off";
-    if (*p.interval_ms > 0) return fmt::format("every {} ms", *p.interval_ms);
-    if (p.default_ms && *p.default_ms > 0)
-        return fmt::format("system default (every {} ms)", *p.default_ms);
-    return "system default (off)";
-}
-
-Json errors_json(const std::vector<Error>& errors) {
-    Json out = Json::array();
-    for (const auto& e : errors)
-        out.push_back({{"kind", error_kind_key(e.kind)}, {"message", e.message}});
-    return out;
 }
 
 Json media_json(const std::optional<drive::MediaState>& media) {
     if (!media) return nullptr;
     Json j;
-    j["tray_open"] = optional_bool(media->tray_open);
-    j["medium_present"] = optional_bool(media->medium_present);
+    j["tray_open"] = optional_json(media->tray_open);
+    j["medium_present"] = optional_json(media->medium_present);
     j["ready"] = media->ready;
     j["not_ready_reason"] =
         media->not_ready_reason ? Json(*media->not_ready_reason) : Json(nullptr);
@@ -97,7 +55,7 @@ void add_configuration(Json& j, const drive::RecorderInfo& info) {
         j["profiles"].push_back(std::move(pj));
     }
     for (const auto& f : c.features) {
-        Json fj = code_json(f.code, 4, feature_name(f.code));
+        Json fj = code_json(f.code, 4, mmc::feature_name(f.code));
         fj["version"] = f.version;
         fj["persistent"] = f.persistent;
         fj["current"] = f.current;
@@ -124,24 +82,21 @@ Json drive_json(const drive::RecorderInfo& info) {
                    : Json(nullptr);
     j["unique_id"] = {{"value", info.unique_id}, {"source", info.unique_id_source}};
     j["volume_paths"] = loc.mount_points;
-    j["can_load_media"] = optional_bool(info.can_load_media);
+    j["can_load_media"] = optional_json(info.can_load_media);
     add_configuration(j, info);
     j["mode_pages"] = Json::array();
     if (info.mode_pages) {
         for (auto code : info.mode_pages->pages)
-            j["mode_pages"].push_back(code_json(code, 2, mode_page_name(code)));
+            j["mode_pages"].push_back(code_json(code, 2, mmc::mode_page_name(code)));
     }
     j["media"] = media_json(info.media);
-    j["holders"] = Json::array();
-    for (const auto& h : info.holders) {
-        j["holders"].push_back({{"pid", h.pid}, {"command", h.command}, {"device", h.device}});
-    }
+    j["holders"] = holders_json(info.holders);
     j["exclusive_owner"] = exclusive_owner_json(info.exclusive_owner);
     j["capabilities"] = capabilities_json(info.capabilities);
-    j["media_polling"] = {{"interval_ms", optional_long(info.media_polling.interval_ms)},
-                          {"default_interval_ms", optional_long(info.media_polling.default_ms)}};
+    j["media_polling"] = {{"interval_ms", optional_json(info.media_polling.interval_ms)},
+                          {"default_interval_ms", optional_json(info.media_polling.default_ms)}};
     j["errors"] = errors_json(info.errors);
-    if (info.fatal) j["error"] = errors_json({*info.fatal})[0];
+    if (info.fatal) j["error"] = error_json(*info.fatal);
     return j;
 }
 
@@ -192,23 +147,19 @@ std::string render_text(const drive::RecorderInfo& info, bool color) {
                                           p.current ? " (current)" : ""));
         }
         for (const auto& f : c.features) {
-            kv.add("Feature", fmt::format("0x{:04x} {}{}", f.code, feature_name(f.code),
+            kv.add("Feature", fmt::format("0x{:04x} {}{}", f.code, mmc::feature_name(f.code),
                                           f.current ? " (current)" : ""));
         }
     }
     if (info.mode_pages) {
         for (auto code : info.mode_pages->pages)
-            kv.add("Mode page", fmt::format("0x{:02x} {}", code, mode_page_name(code)));
+            kv.add("Mode page", fmt::format("0x{:02x} {}", code, mmc::mode_page_name(code)));
     }
-    std::vector<std::string> holders;
-    for (const auto& h : info.holders)
-        holders.push_back(fmt::format("{} {} ({})", h.pid, h.command, h.device));
-    kv.add("Held by", join_strings(holders));
+    kv.add("Held by", holders_text(info.holders));
     kv.add("Exclusive owner", exclusive_owner_text(info.exclusive_owner));
     if (info.capabilities) {
         const auto& c = *info.capabilities;
-        const auto* mech = mmc::find_loading_mechanism(c.loading_mechanism);
-        kv.add("Loading mechanism", mech != nullptr ? std::string(mech->name) : "reserved");
+        kv.add("Loading mechanism", loading_mechanism_text(c.loading_mechanism));
         kv.add("Can lock", c.can_lock ? "yes" : "no");
         kv.add("Locked", c.lock_state ? "yes" : "no", c.lock_state ? Tone::notice : Tone::plain);
         kv.add("Can eject", c.can_eject ? "yes" : "no");

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "mmc/tables/mode_pages.hpp"
 #include "version.hpp"
 
 namespace discrec::output {
@@ -40,9 +41,7 @@ const char* error_kind_key(ErrorKind kind) {
 }
 
 void finish_document(nlohmann::ordered_json& doc, ExitCode exit_status, const Error* error) {
-    if (error != nullptr) {
-        doc["error"] = {{"kind", error_kind_key(error->kind)}, {"message", error->message}};
-    }
+    if (error != nullptr) doc["error"] = error_json(*error);
     doc["exit_status"] = static_cast<int>(exit_status);
     // Device strings may hold bytes that are not UTF-8: replace, never throw.
     const std::string text = doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -67,6 +66,61 @@ nlohmann::ordered_json exclusive_owner_json(const std::optional<platform::Exclus
 std::string exclusive_owner_text(const std::optional<platform::ExclusiveOwner>& owner) {
     if (!owner) return "-";
     return owner->pid > 0 ? fmt::format("{} {}", owner->pid, owner->client) : owner->client;
+}
+
+nlohmann::ordered_json error_json(const Error& error) {
+    return {{"kind", error_kind_key(error.kind)}, {"message", error.message}};
+}
+
+nlohmann::ordered_json errors_json(const std::vector<Error>& errors) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const auto& e : errors) out.push_back(error_json(e));
+    return out;
+}
+
+nlohmann::ordered_json drive_ref_json(const platform::DriveLocation& d) {
+    return {
+        {"name", d.name}, {"block_device", d.block_device}, {"generic_device", d.generic_device}};
+}
+
+nlohmann::ordered_json holders_json(const std::vector<platform::Holder>& holders) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const auto& h : holders)
+        out.push_back({{"pid", h.pid}, {"command", h.command}, {"device", h.device}});
+    return out;
+}
+
+std::string holders_text(const std::vector<platform::Holder>& holders) {
+    std::string out;
+    for (const auto& h : holders)
+        out += fmt::format("{}{} {} ({})", out.empty() ? "" : ", ", h.pid, h.command, h.device);
+    return out.empty() ? "-" : out;
+}
+
+std::string loading_mechanism_text(std::uint8_t code) {
+    const std::string name = mmc::loading_mechanism_name(code);
+    return name.empty() ? fmt::format("reserved ({})", code) : name;
+}
+
+nlohmann::ordered_json lock_capabilities_json(const mmc::CapabilitiesSummary& c) {
+    const std::string name = mmc::loading_mechanism_name(c.loading_mechanism);
+    nlohmann::ordered_json j;
+    j["can_lock"] = c.can_lock;
+    j["lock_state"] = c.lock_state;
+    j["prevent_jumper"] = c.prevent_jumper;
+    j["can_eject"] = c.can_eject;
+    j["loading_mechanism"] =
+        code_json(c.loading_mechanism, 1, name.empty() ? std::string("reserved") : name);
+    return j;
+}
+
+std::string polling_text(const platform::MediaPolling& p) {
+    if (!p.interval_ms) return "unknown";
+    if (*p.interval_ms == 0) return "off";
+    if (*p.interval_ms > 0) return fmt::format("every {} ms", *p.interval_ms);
+    if (!p.default_ms) return "system default";
+    return *p.default_ms > 0 ? fmt::format("system default (every {} ms)", *p.default_ms)
+                             : "system default (off)";
 }
 
 }  // namespace discrec::output

@@ -7,8 +7,11 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "mmc/mode_sense.hpp"
 #include "output/options.hpp"
+#include "platform/platform.hpp"
 #include "platform/tray.hpp"
 #include "util/result.hpp"
 
@@ -27,6 +30,24 @@ nlohmann::ordered_json code_json(unsigned value, int hex_digits, std::string_vie
 const char* error_kind_key(ErrorKind kind);
 // IMAPI2's ExclusiveAccessOwner: {"pid": 1234 or null where the OS does not say (Windows),
 // "client": "burner"} or null; and as text, "1234 burner", "burner" or "-".
+// {"kind": "device_busy", "message": "..."}: an error, and a list of them.
+nlohmann::ordered_json error_json(const Error& error);
+nlohmann::ordered_json errors_json(const std::vector<Error>& errors);
+// {"name", "block_device", "generic_device"}: which drive a document is about.
+nlohmann::ordered_json drive_ref_json(const platform::DriveLocation& drive);
+// [{"pid", "command", "device"}]; as text "812 sleep (/dev/sr0), ..." or "-".
+nlohmann::ordered_json holders_json(const std::vector<platform::Holder>& holders);
+std::string holders_text(const std::vector<platform::Holder>& holders);
+// Page 2Ah's lock, eject and mechanism bits (common.schema.json lock_capabilities).
+nlohmann::ordered_json lock_capabilities_json(const mmc::CapabilitiesSummary& c);
+// "Tray type"; a reserved code as "reserved (3)".
+std::string loading_mechanism_text(std::uint8_t code);
+// The OS's media change polling: "every 2000 ms", "off", "system default (off)" ...
+std::string polling_text(const platform::MediaPolling& p);
+template <typename T>
+nlohmann::ordered_json optional_json(const std::optional<T>& v) {
+    return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
+}
 nlohmann::ordered_json exclusive_owner_json(const std::optional<platform::ExclusiveOwner>& owner);
 std::string exclusive_owner_text(const std::optional<platform::ExclusiveOwner>& owner);
 

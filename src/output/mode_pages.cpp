@@ -33,10 +33,6 @@ std::string_view form_key(mmc::ModeDataForm form) {
 
 bool changeable_mode(const ModePagesReport& r) { return r.control == mmc::PageControl::changeable; }
 
-Json error_json(const Error& e) {
-    return {{"kind", error_kind_key(e.kind)}, {"message", e.message}};
-}
-
 Json page_head_json(std::uint8_t code, const ModePagesReport& r) {
     Json j;
     j["page"] = code_json(code, 2, page_name(code));
@@ -102,13 +98,7 @@ Json answers_json(const ModePagesReport& r) {
 
 Json report_json(const ModePagesReport& r) {
     Json j;
-    if (r.location) {
-        j["drive"] = {{"name", r.location->name},
-                      {"block_device", r.location->block_device},
-                      {"generic_device", r.location->generic_device}};
-    } else {
-        j["drive"] = nullptr;
-    }
+    j["drive"] = r.location ? drive_ref_json(*r.location) : Json(nullptr);
     j["inhex"] = r.inhex_path.empty() ? Json(nullptr) : Json(r.inhex_path);
     j["page_control"] = std::string(page_control_key(r.control));
     if (r.supported) {
