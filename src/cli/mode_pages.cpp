@@ -16,7 +16,7 @@
 namespace discrec::cli {
 namespace {
 
-constexpr std::uint8_t k_all_pages = 0x3f;
+constexpr std::uint8_t k_all_pages = mmc::mode_page_code::all;
 
 struct ModePagesOptions {
     std::string drive;

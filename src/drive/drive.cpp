@@ -41,24 +41,25 @@ Result<Identity> Drive::identify() {
         return make_error(ErrorKind::device_error, name() + ": INQUIRY: the answer is too short");
     }
     // VPD pages are optional (SPC-4 §7.8): ask only for the ones page 00h lists.
-    auto vpd0 = m_runner.run(mmc::inquiry_vpd(0x00, k_vpd_alloc), Direction::from_device,
-                             k_vpd_alloc, k_quick_timeout);
+    auto vpd0 = m_runner.run(mmc::inquiry_vpd(mmc::vpd_page::supported_pages, k_vpd_alloc),
+                             Direction::from_device, k_vpd_alloc, k_quick_timeout);
     if (!vpd0.ok()) return id;
     id.vpd_pages = mmc::decode_vpd_supported_pages(vpd0.data).pages;
     auto listed = [&](std::uint8_t page) {
         return std::find(id.vpd_pages.begin(), id.vpd_pages.end(), page) != id.vpd_pages.end();
     };
-    if (listed(0x80)) {
-        auto vpd80 = m_runner.run(mmc::inquiry_vpd(0x80, k_vpd_alloc), Direction::from_device,
-                                  k_vpd_alloc, k_quick_timeout);
+    if (listed(mmc::vpd_page::unit_serial_number)) {
+        auto vpd80 = m_runner.run(mmc::inquiry_vpd(mmc::vpd_page::unit_serial_number, k_vpd_alloc),
+                                  Direction::from_device, k_vpd_alloc, k_quick_timeout);
         if (vpd80.ok()) {
             auto serial = mmc::decode_vpd_serial(vpd80.data).serial;
             if (!serial.empty()) id.serial = std::move(serial);
         }
     }
-    if (listed(0x83)) {
-        auto vpd83 = m_runner.run(mmc::inquiry_vpd(0x83, k_vpd_alloc), Direction::from_device,
-                                  k_vpd_alloc, k_quick_timeout);
+    if (listed(mmc::vpd_page::device_identification)) {
+        auto vpd83 =
+            m_runner.run(mmc::inquiry_vpd(mmc::vpd_page::device_identification, k_vpd_alloc),
+                         Direction::from_device, k_vpd_alloc, k_quick_timeout);
         if (vpd83.ok()) id.device_ids = mmc::decode_vpd_device_id(vpd83.data).designators;
     }
     return id;
@@ -187,7 +188,7 @@ namespace {
 // Page 2Ah from a MODE SENSE answer, if the whole page arrived (a cut-off page is asked again,
 // with room for all of it, by Drive::capabilities()).
 std::optional<mmc::CapabilitiesSummary> whole_page_2a(const mmc::ModeParameters& params) {
-    const auto* page = params.find(0x2a);
+    const auto* page = params.find(mmc::mode_page_code::capabilities);
     if (page == nullptr || page->truncated || params.truncated) return std::nullopt;
     auto caps = mmc::decode_mode_page_2a_summary(params);
     if (!caps.usable) return std::nullopt;
@@ -208,7 +209,7 @@ bool may_have_page(const mmc::ModePageRow& row, const mmc::Configuration* config
 
 Result<ModePageList> Drive::supported_mode_pages(const mmc::Configuration* features) {
     ModePageList list;
-    auto all = mode_sense(0x3f, mmc::PageControl::current);
+    auto all = mode_sense(mmc::mode_page_code::all, mmc::PageControl::current);
     if (all) {
         const auto params = mmc::split_mode_pages(*all, uses_mode_sense10());
         for (const auto& page : params.pages) {
@@ -247,7 +248,8 @@ Result<ModePageList> Drive::supported_mode_pages(const mmc::Configuration* featu
         for (const auto& page : params.pages) {
             if (page.code == row.code) list.pages.push_back(page.code);
         }
-        if (row.code == 0x2a) list.capabilities = whole_page_2a(params);
+        if (row.code == mmc::mode_page_code::capabilities)
+            list.capabilities = whole_page_2a(params);
     }
     std::sort(list.pages.begin(), list.pages.end());
     return list;
@@ -276,7 +278,7 @@ Status Drive::prevent_removal(bool prevent) {
 }
 
 Result<mmc::CapabilitiesSummary> Drive::capabilities() {
-    auto data = mode_sense(0x2a, mmc::PageControl::current);
+    auto data = mode_sense(mmc::mode_page_code::capabilities, mmc::PageControl::current);
     if (!data) return data.error();
     auto caps = mmc::decode_mode_page_2a_summary(mmc::split_mode_pages(*data, uses_mode_sense10()));
     if (!caps.usable) {

@@ -114,8 +114,9 @@ RecorderInfo gather_recorder_info(const platform::DriveLocation& location,
         info.mode_pages = keep(drive.supported_mode_pages(features), info.errors);
     }
     const bool has_2a =
-        info.mode_pages && std::find(info.mode_pages->pages.begin(), info.mode_pages->pages.end(),
-                                     0x2a) != info.mode_pages->pages.end();
+        info.mode_pages &&
+        std::find(info.mode_pages->pages.begin(), info.mode_pages->pages.end(),
+                  mmc::mode_page_code::capabilities) != info.mode_pages->pages.end();
     if (has_2a && info.mode_pages->capabilities) {
         info.capabilities = *info.mode_pages->capabilities;
     } else if (!gone() && has_2a) {

@@ -13,6 +13,12 @@ namespace discrec::mmc {
 
 // Peripheral device type 05h: CD/DVD device (SPC-4 §6.6.2, MMC-6 §4.1).
 inline constexpr std::uint8_t k_device_type_mmc = 0x05;
+// Vital product data pages (SPC-4 §7.8): the list of pages, the serial number, the device ids.
+namespace vpd_page {
+inline constexpr std::uint8_t supported_pages = 0x00;
+inline constexpr std::uint8_t unit_serial_number = 0x80;
+inline constexpr std::uint8_t device_identification = 0x83;
+}  // namespace vpd_page
 
 struct InquiryData {
     bool usable = false;                    // at least the 5-byte header arrived
@@ -82,5 +88,7 @@ std::string_view association_name(std::uint8_t association) noexcept;
 std::string_view designator_type_name(std::uint8_t type) noexcept;
 // "CD/DVD device" for 05h ... (SPC-4 §6.6.2); "" when not in the table.
 std::string_view device_type_name(std::uint8_t type) noexcept;
+// SPC-4 §6.4.2 peripheral device type 05h: a CD/DVD device, the one MMC commands address.
+constexpr bool is_cd_dvd_device(std::uint8_t type) noexcept { return type == k_device_type_mmc; }
 
 }  // namespace discrec::mmc

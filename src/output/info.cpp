@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "mmc/inquiry.hpp"
 #include "mmc/tables/features.hpp"
 #include "mmc/tables/mode_pages.hpp"
 #include "mmc/tables/profiles.hpp"
@@ -78,7 +79,8 @@ Json drive_json(const drive::RecorderInfo& info) {
     j["revision"] = identified ? info.identity->inquiry.revision : loc.revision;
     j["peripheral_device_type"] =
         identified ? code_json(info.identity->inquiry.device_type, 2,
-                               info.identity->inquiry.device_type == 5 ? "CD/DVD" : "other")
+                               mmc::is_cd_dvd_device(info.identity->inquiry.device_type) ? "CD/DVD"
+                                                                                         : "other")
                    : Json(nullptr);
     j["unique_id"] = {{"value", info.unique_id}, {"source", info.unique_id_source}};
     j["volume_paths"] = loc.mount_points;

@@ -19,60 +19,62 @@ std::string join(const std::vector<std::string>& items, const char* sep) {
     return out;
 }
 
-// One row per field: the JSON key, the text header (nullptr: not a text column), the help.
-constexpr FieldInfo k_fields[] = {
-    {"index", "#", "position in the list; usable as DRIVE"},
-    {"name", nullptr, "kernel name (sr0)"},
-    {"block_device", "DEVICE", "block device node"},
-    {"generic_device", "GENERIC", "SCSI generic node (empty without the sg module)"},
-    {"vendor", "VENDOR", "INQUIRY vendor identification, as the kernel read it"},
-    {"model", "MODEL", "INQUIRY product identification"},
-    {"revision", "REV", "INQUIRY product revision level"},
-    {"bus", "BUS", "ata, usb, scsi, virtio, sas"},
-    {"host_driver", nullptr, "kernel driver of the SCSI host (ahci, virtio_scsi, uas ...)"},
-    {"scsi_address", "H:C:T:L", "SCSI host:channel:target:lun"},
-    {"stable_names", nullptr, "udev symlinks to the drive (/dev/cdrom, /dev/disk/by-id/...)"},
-    {"mount_points", "MOUNTS", "where its medium is mounted"},
+using Json = nlohmann::ordered_json;
+using Drive = platform::DriveLocation;
+
+// One row per field of a drive entry, in column order: the JSON key and value, the text
+// header and cell (no header: JSON only), and what it means.
+struct ListField {
+    const char* json_key;
+    Json (*json)(const Drive&);
+    const char* header;
+    std::string (*text)(const Drive&);
+    const char* help;
 };
 
-nlohmann::ordered_json drive_json(const platform::DriveLocation& d) {
-    nlohmann::ordered_json j;
-    j["index"] = d.index;
-    j["name"] = d.name;
-    j["block_device"] = d.block_device;
-    j["generic_device"] = d.generic_device;
-    j["vendor"] = d.vendor;
-    j["model"] = d.model;
-    j["revision"] = d.revision;
-    j["bus"] = d.bus;
-    j["host_driver"] = d.host_driver;
-    j["scsi_address"] = d.scsi_address;
-    j["stable_names"] = d.stable_names;
-    j["mount_points"] = d.mount_points;
-    return j;
-}
+std::string dash_if_empty(const std::string& s) { return s.empty() ? "-" : s; }
 
-std::vector<std::string> text_cells(const platform::DriveLocation& d) {
-    return {std::to_string(d.index),
-            d.block_device,
-            d.generic_device.empty() ? "-" : d.generic_device,
-            d.vendor,
-            d.model,
-            d.revision,
-            d.bus,
-            d.scsi_address,
-            d.mount_points.empty() ? "-" : join(d.mount_points, ",")};
-}
+constexpr ListField k_fields[] = {
+    {"index", [](const Drive& d) { return Json(d.index); }, "#",
+     [](const Drive& d) { return std::to_string(d.index); },
+     "position in the list; usable as DRIVE"},
+    {"name", [](const Drive& d) { return Json(d.name); }, nullptr, nullptr, "kernel name (sr0)"},
+    {"block_device", [](const Drive& d) { return Json(d.block_device); }, "DEVICE",
+     [](const Drive& d) { return d.block_device; }, "block device node"},
+    {"generic_device", [](const Drive& d) { return Json(d.generic_device); }, "GENERIC",
+     [](const Drive& d) { return dash_if_empty(d.generic_device); },
+     "SCSI generic node (empty without the sg module)"},
+    {"vendor", [](const Drive& d) { return Json(d.vendor); }, "VENDOR",
+     [](const Drive& d) { return d.vendor; },
+     "INQUIRY vendor identification, as the kernel read it"},
+    {"model", [](const Drive& d) { return Json(d.model); }, "MODEL",
+     [](const Drive& d) { return d.model; }, "INQUIRY product identification"},
+    {"revision", [](const Drive& d) { return Json(d.revision); }, "REV",
+     [](const Drive& d) { return d.revision; }, "INQUIRY product revision level"},
+    {"bus", [](const Drive& d) { return Json(d.bus); }, "BUS", [](const Drive& d) { return d.bus; },
+     "ata, usb, scsi, virtio, sas"},
+    {"host_driver", [](const Drive& d) { return Json(d.host_driver); }, nullptr, nullptr,
+     "kernel driver of the SCSI host (ahci, virtio_scsi, uas ...)"},
+    {"scsi_address", [](const Drive& d) { return Json(d.scsi_address); }, "H:C:T:L",
+     [](const Drive& d) { return d.scsi_address; }, "SCSI host:channel:target:lun"},
+    {"stable_names", [](const Drive& d) { return Json(d.stable_names); }, nullptr, nullptr,
+     "udev symlinks to the drive (/dev/cdrom, /dev/disk/by-id/...)"},
+    {"mount_points", [](const Drive& d) { return Json(d.mount_points); }, "MOUNTS",
+     [](const Drive& d) { return dash_if_empty(join(d.mount_points, ",")); },
+     "where its medium is mounted"},
+};
 
 }  // namespace
-
-std::span<const FieldInfo> list_fields() noexcept { return k_fields; }
 
 void print_list(const OutputOptions& options, const std::vector<platform::DriveLocation>& drives) {
     if (options.json) {
         auto doc = document_head(options);
-        doc["drives"] = nlohmann::ordered_json::array();
-        for (const auto& d : drives) doc["drives"].push_back(drive_json(d));
+        doc["drives"] = Json::array();
+        for (const auto& d : drives) {
+            Json j;
+            for (const auto& f : k_fields) j[f.json_key] = f.json(d);
+            doc["drives"].push_back(std::move(j));
+        }
         finish_document(doc, ExitCode::ok, nullptr);
         return;
     }
@@ -81,7 +83,13 @@ void print_list(const OutputOptions& options, const std::vector<platform::DriveL
         if (f.header != nullptr) headers.emplace_back(f.header);
     }
     TextTable table(headers);
-    for (const auto& d : drives) table.add_row(text_cells(d));
+    for (const auto& d : drives) {
+        std::vector<std::string> cells;
+        for (const auto& f : k_fields) {
+            if (f.text != nullptr) cells.push_back(f.text(d));
+        }
+        table.add_row(std::move(cells));
+    }
     if (!drives.empty()) std::fputs(table.render(options.color).c_str(), stdout);
 }
 

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <span>
 #include <vector>
 
 #include "output/options.hpp"
@@ -8,14 +7,8 @@
 
 namespace discrec::output {
 
-// `discrec list`: an aligned table, or one JSON document with a "drives" array.
+// `discrec list`: an aligned table, or one JSON document with a "drives" array; one table of
+// fields (list.cpp) gives both their keys, headers and order.
 void print_list(const OutputOptions& options, const std::vector<platform::DriveLocation>& drives);
-// --list-fields / documentation: the JSON keys of one drive entry, with their meaning.
-struct FieldInfo {
-    const char* json_key;
-    const char* header;
-    const char* help;
-};
-std::span<const FieldInfo> list_fields() noexcept;
 
 }  // namespace discrec::output

@@ -9,6 +9,12 @@
 
 namespace discrec::mmc {
 
+// The page codes code asks for by name (SPC-4 §7.5, MMC-3 §5.5.10); the rest are table rows.
+namespace mode_page_code {
+inline constexpr std::uint8_t capabilities = 0x2a;  // CD/DVD Capabilities and Mechanical Status
+inline constexpr std::uint8_t all = 0x3f;           // "return all pages"
+}  // namespace mode_page_code
+
 struct ModePageRow {
     std::uint8_t code;            // page code, subpage 00h
     std::string_view short_name;  // CLI spelling: "caps" for 2Ah, "error-recovery" for 01h
