@@ -72,47 +72,6 @@ Result<std::vector<std::uint8_t>> parse_pages(const std::vector<std::string>& sp
     return out;
 }
 
-std::size_t response_size(ByteSpan data, mmc::ModeDataForm form, const mmc::ModeParameters& p) {
-    if (form == mmc::ModeDataForm::sense10)
-        return std::min(data.size(), 2U + std::size_t{p.mode_data_length});
-    if (form == mmc::ModeDataForm::sense6)
-        return std::min(data.size(), 1U + std::size_t{p.mode_data_length});
-    return data.size();
-}
-
-void fill_answer(output::ModeSenseAnswer& a, ByteSpan data, mmc::ModeDataForm form,
-                 const std::vector<std::uint8_t>& wanted) {
-    a.form = form;
-    a.params = mmc::split_mode_data(data, form);
-    const ByteSpan kept = data.first(response_size(data, form, a.params));
-    a.response.assign(kept.begin(), kept.end());
-    for (const auto& page : a.params.pages) {
-        if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), page.code) == wanted.end()) {
-            continue;
-        }
-        a.pages.push_back(mmc::decode_mode_page(page));
-    }
-}
-
-output::ModeSenseAnswer ask_page(drive::Drive& d, std::uint8_t code, mmc::PageControl pc) {
-    output::ModeSenseAnswer a;
-    a.requested = code;
-    auto data = d.mode_sense(code, pc);
-    if (!data) {
-        a.error = data.error();
-        return a;
-    }
-    const auto form =
-        d.uses_mode_sense10() ? mmc::ModeDataForm::sense10 : mmc::ModeDataForm::sense6;
-    fill_answer(a, *data, form, {code});
-    if (a.pages.empty()) {
-        a.error = make_error(ErrorKind::device_error,
-                             fmt::format("{} MODE SENSE: the answer holds no page {:02X}h",
-                                         message_subject(d.name()), code));
-    }
-    return a;
-}
-
 // 0 when any page was read; else the exit code of the first error.
 ExitCode exit_for(const output::ModePagesReport& r) {
     for (const auto& a : r.answers) {
@@ -147,52 +106,27 @@ ExitCode run_device(Context& ctx, const ModePagesOptions& opts, output::ModePage
         r.probed = list->probed;
         wanted = list->pages;
     }
-    for (auto code : wanted) r.answers.push_back(ask_page(*d, code, r.control));
+    for (auto code : wanted) r.answers.push_back(drive::read_mode_page(*d, code, r.control));
     return finish(ctx, r);
 }
 
-// Hex text (sg_modes -H, sg_raw output, our own --raw) or raw binary (sg_modes -r): a
-// MODE SENSE answer starts with a length whose high byte is a control character.
-Result<Bytes> read_saved_response(const std::string& path, bool binary) {
-    auto bytes = read_inhex_file(path, true);
-    if (!bytes || binary) return bytes;
-    const bool text = std::all_of(bytes->begin(), bytes->end(), [](std::byte b) {
-        const auto c = static_cast<unsigned char>(b);
-        return c >= 0x20 || c == '\n' || c == '\r' || c == '\t';  // UTF-8 comments too
-    });
-    if (!text || bytes->empty()) return bytes;
-    std::string content(bytes->size(), '\0');
-    std::transform(bytes->begin(), bytes->end(), content.begin(),
-                   [](std::byte b) { return static_cast<char>(b); });
-    auto parsed = parse_hex_text(content);
-    if (!parsed)
-        return make_error(ErrorKind::usage, fmt::format("{}: {}", path, parsed.error().message));
-    return parsed;
-}
-
-Result<mmc::ModeDataForm> inhex_form(const ModePagesOptions& opts, ByteSpan data) {
-    if (opts.inhex_header == "10") return mmc::ModeDataForm::sense10;
-    if (opts.inhex_header == "6") return mmc::ModeDataForm::sense6;
-    if (opts.inhex_header == "none") return mmc::ModeDataForm::pages_only;
-    if (auto form = mmc::detect_mode_data_form(data)) return *form;
-    return make_error(
-        ErrorKind::usage,
-        fmt::format("{}: {} bytes that are neither a MODE SENSE(10) or (6) answer nor "
-                    "mode pages (their length fields disagree; see --inhex-header)",
-                    opts.inhex, data.size()));
+// --inhex-header: the header form the saved answer has (auto: detected from its lengths).
+std::optional<mmc::ModeDataForm> header_form(const std::string& choice) {
+    if (choice == "10") return mmc::ModeDataForm::sense10;
+    if (choice == "6") return mmc::ModeDataForm::sense6;
+    if (choice == "none") return mmc::ModeDataForm::pages_only;
+    return std::nullopt;
 }
 
 ExitCode run_inhex(Context& ctx, const ModePagesOptions& opts, output::ModePagesReport r,
                    const std::vector<std::uint8_t>& wanted) {
-    auto data = read_saved_response(opts.inhex, opts.raw_in);
+    auto data = read_inhex_file(opts.inhex, opts.raw_in);
     if (!data) return report_error(ctx, data.error());
-    if (data->empty())
-        return report_error(ctx, make_error(ErrorKind::usage, opts.inhex + ": empty"));
-    auto form = inhex_form(opts, *data);
-    if (!form) return report_error(ctx, form.error());
+    auto saved =
+        drive::decode_saved_mode_data(opts.inhex, *data, header_form(opts.inhex_header), wanted);
+    if (!saved) return report_error(ctx, saved.error());
     r.inhex_path = opts.inhex;
-    output::ModeSenseAnswer all;
-    fill_answer(all, *data, *form, wanted);
+    output::ModeSenseAnswer all = std::move(*saved);
     if (all.pages.empty() && wanted.empty()) {
         return report_error(ctx, make_error(ErrorKind::usage, opts.inhex + ": no mode page in it"));
     }
@@ -217,6 +151,9 @@ ExitCode run_mode_pages(Context& ctx, const ModePagesOptions& opts) {
         return report_error(
             ctx,
             make_error(ErrorKind::usage, "mode-pages takes a DRIVE or --inhex FILE (one of them)"));
+    }
+    if (opts.raw_in && opts.inhex.empty()) {
+        return report_error(ctx, make_error(ErrorKind::usage, "--raw-in goes with --inhex FILE"));
     }
     output::ModePagesReport r;
     r.control = parse_control(opts.control);
@@ -246,11 +183,10 @@ void register_mode_pages(CLI::App& app, Context& ctx) {
                   "Also print each page's bytes and the whole MODE SENSE answer in hex");
     sub->add_option("--inhex", opts->inhex,
                     "Decode a saved answer instead of asking a drive: hex text (sg_modes -H, "
-                    "sg_raw) or binary (sg_modes -r), with or without the mode parameter header; "
-                    "'-' reads standard input")
+                    "sg_raw; binary from sg_modes -r with --raw-in), with or without the mode "
+                    "parameter header; '-' reads standard input")
         ->type_name("FILE");
-    sub->add_flag("--raw-in", opts->raw_in,
-                  "With --inhex: the file is binary (default: binary unless it reads as text)");
+    sub->add_flag("--raw-in", opts->raw_in, "With --inhex: FILE holds raw binary, not hex");
     sub->add_option("--inhex-header", opts->inhex_header,
                     "With --inhex: the header the bytes start with (default: auto-detect)")
         ->check(CLI::IsMember({"auto", "10", "6", "none"}));
@@ -258,7 +194,7 @@ void register_mode_pages(CLI::App& app, Context& ctx) {
         "Examples:\n  discrec mode-pages sr0\n  discrec mode-pages sr0 --page caps --json | "
         "jq .pages[0].fields.lock_state\n  discrec mode-pages sr0 --page 0x2a --control "
         "changeable\n"
-        "  sg_modes -p 0x2a -r /dev/sg0 > 2a.bin; discrec mode-pages --inhex 2a.bin\n");
+        "  sg_modes -p 0x2a -r /dev/sg0 > 2a.bin; discrec mode-pages --raw-in --inhex 2a.bin\n");
     sub->callback(
         [&ctx, opts] { ctx.action = [&ctx, opts] { return run_mode_pages(ctx, *opts); }; });
 }

@@ -84,6 +84,14 @@ std::optional<ModeDataForm> detect_mode_data_form(ByteSpan data) noexcept {
     return std::nullopt;
 }
 
+std::size_t mode_data_size(ByteSpan data, ModeDataForm form, const ModeParameters& p) noexcept {
+    if (form == ModeDataForm::sense10)
+        return std::min(data.size(), 2U + std::size_t{p.mode_data_length});
+    if (form == ModeDataForm::sense6)
+        return std::min(data.size(), 1U + std::size_t{p.mode_data_length});
+    return data.size();
+}
+
 ModeParameters split_mode_data(ByteSpan data, ModeDataForm form) {
     if (form == ModeDataForm::sense10) return decode_mode_sense10(data);
     if (form == ModeDataForm::sense6) return decode_mode_sense6(data);

@@ -53,6 +53,9 @@ enum class ModeDataForm : std::uint8_t { sense10, sense6, pages_only };
 // descriptor length, each page length) agree with the bytes there are, in the order 10, 6,
 // pages only; trailing zero bytes (a buffer larger than the answer) are allowed.
 std::optional<ModeDataForm> detect_mode_data_form(ByteSpan data) noexcept;
+// How many bytes of `data` the answer in `form` is: the mode data length plus the length
+// field itself (SPC-4 §7.5.5: 2 bytes in header(10), 1 in header(6)); all of it for bare pages.
+std::size_t mode_data_size(ByteSpan data, ModeDataForm form, const ModeParameters& p) noexcept;
 // The pages of `data` in the given form (for pages_only: a response with no header).
 ModeParameters split_mode_data(ByteSpan data, ModeDataForm form);
 

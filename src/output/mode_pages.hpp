@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "drive/mode_pages.hpp"
 #include "mmc/cdb.hpp"
 #include "mmc/mode_page_fields.hpp"
 #include "mmc/mode_sense.hpp"
@@ -15,16 +16,7 @@
 
 namespace discrec::output {
 
-// One MODE SENSE answer (or one saved response read with --inhex) and its decoded pages, or
-// the error the drive gave for the page asked.
-struct ModeSenseAnswer {
-    std::optional<std::uint8_t> requested;  // the page asked for; nullopt for --inhex
-    std::optional<Error> error;             // the drive refused: no bytes below
-    mmc::ModeDataForm form = mmc::ModeDataForm::sense10;
-    Bytes response;  // header + block descriptors + pages, clipped to the mode data length
-    mmc::ModeParameters params;
-    std::vector<mmc::DecodedModePage> pages;
-};
+using drive::ModeSenseAnswer;
 
 struct ModePagesReport {
     std::optional<platform::DriveLocation> location;  // nullopt with --inhex

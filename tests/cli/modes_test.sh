@@ -43,9 +43,12 @@ json_check "--raw response == the file's bytes" "d['pages'][0]['response'] == '0
 
 # Binary input (sg_modes -r), MODE SENSE(6) with all pages
 to_bin "$fx/qemu-scsi-all-sense6.hex" "$tmp/all6.bin"
-run "--inhex binary, header(6)" 0 "$bin" mode-pages --json --raw --inhex "$tmp/all6.bin"
+run "--inhex binary, header(6)" 0 "$bin" mode-pages --json --raw --raw-in --inhex "$tmp/all6.bin"
 json_check "four pages 01 08 0e 2a" "[p['page']['value'] for p in d['pages']] == [1, 8, 14, 42] and d['pages'][0]['header_form'] == 'mode_sense6'"
 json_check "page 01h and 08h fields" "d['pages'][0]['fields']['awre'] is True and d['pages'][0]['fields']['read_retry_count'] == 32 and d['pages'][1]['fields']['wce'] is True"
+# --raw-in means one thing in every command: binary with it, hex text without it
+run "--inhex binary without --raw-in" 2 "$bin" mode-pages --inhex "$tmp/all6.bin"
+run "--raw-in without --inhex" 2 "$bin" mode-pages sr0 --raw-in
 run "--inhex from stdin" 0 bash -c "'$bin' mode-pages --json --inhex - < '$fx/qemu-scsi-all-sense10.hex'"
 json_check "stdin: four pages" "len(d['pages']) == 4"
 
