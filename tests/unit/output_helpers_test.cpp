@@ -1,0 +1,44 @@
+// The shared output helpers (output/json_document.hpp): one of each, so their texts are
+// pinned here once. Whole renderings are pinned by the golden files (tests/cli/goldens).
+#include <doctest/doctest.h>
+
+#include "output/json_document.hpp"
+
+using namespace discrec;
+
+TEST_CASE("output helpers: loading mechanism, reserved with its code") {
+    CHECK(output::loading_mechanism_text(1) == "Tray type");
+    CHECK(output::loading_mechanism_text(3) == "reserved (3)");
+    mmc::CapabilitiesSummary c;
+    c.loading_mechanism = 3;
+    const auto j = output::lock_capabilities_json(c);
+    CHECK(j["loading_mechanism"]["value"] == 3);
+    CHECK(j["loading_mechanism"]["string"] == "reserved");
+    CHECK(j.size() == 5);  // common.schema.json lock_capabilities: exactly these keys
+}
+
+TEST_CASE("output helpers: media change polling") {
+    CHECK(output::polling_text({}) == "unknown");
+    CHECK(output::polling_text({0, 2000, ""}) == "off");
+    CHECK(output::polling_text({2000, 0, ""}) == "every 2000 ms");
+    CHECK(output::polling_text({-1, 2000, ""}) == "system default (every 2000 ms)");
+    CHECK(output::polling_text({-1, 0, ""}) == "system default (off)");
+    CHECK(output::polling_text({-1, std::nullopt, ""}) == "system default");
+}
+
+TEST_CASE("output helpers: holders, errors, drive reference, optional values") {
+    CHECK(output::holders_text({}) == "-");
+    CHECK(output::holders_text({{812, "sleep", "/dev/sr0"}, {9, "udisksd", "/dev/sg0"}}) ==
+          "812 sleep (/dev/sr0), 9 udisksd (/dev/sg0)");
+    CHECK(output::holders_json({{812, "sleep", "/dev/sr0"}})[0]["pid"] == 812);
+    const Error e = make_error(ErrorKind::device_busy, "sr0: locked");
+    CHECK(output::error_json(e) ==
+          nlohmann::ordered_json{{"kind", "device_busy"}, {"message", "sr0: locked"}});
+    CHECK(output::errors_json({e, e}).size() == 2);
+    platform::DriveLocation d;
+    d.name = "sr0";
+    d.block_device = "/dev/sr0";
+    CHECK(output::drive_ref_json(d)["generic_device"] == "");
+    CHECK(output::optional_json(std::optional<long>{}).is_null());
+    CHECK(output::optional_json(std::optional<bool>{true}) == true);
+}
