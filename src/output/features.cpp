@@ -67,15 +67,25 @@ std::string source_text(const ConfigurationSource& s) {
 
 void print_text(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }
 
+std::string current_profile_name(std::uint16_t code) {
+    return code == 0 ? "none" : profile_name(code);
+}
+
+// The keys features and profiles documents share: where the answer came from, and the
+// current profile.
+Json configuration_document(const OutputOptions& options, const ConfigurationSource& source,
+                            std::uint16_t current_profile) {
+    Json doc = document_head(options);
+    doc["source"] = source_json(source);
+    doc["current_profile"] = code_json(current_profile, 4, current_profile_name(current_profile));
+    return doc;
+}
+
 }  // namespace
 
 void print_features(const OutputOptions& options, const FeaturesReport& r) {
     if (options.json) {
-        Json doc = document_head(options);
-        doc["source"] = source_json(r.source);
-        doc["current_profile"] =
-            code_json(r.current_profile, 4,
-                      r.current_profile == 0 ? "none" : profile_name(r.current_profile));
+        Json doc = configuration_document(options, r.source, r.current_profile);
         doc["current_only"] = r.current_only;
         doc["features"] = Json::array();
         for (const auto& f : r.features) doc["features"].push_back(feature_json(f, r.raw));
@@ -83,9 +93,9 @@ void print_features(const OutputOptions& options, const FeaturesReport& r) {
         finish_document(doc, ExitCode::ok, nullptr);
         return;
     }
-    std::string out = fmt::format(
-        "Source: {}\nCurrent profile: 0x{:04x} {}\n", source_text(r.source), r.current_profile,
-        r.current_profile == 0 ? "none" : profile_name(r.current_profile));
+    std::string out =
+        fmt::format("Source: {}\nCurrent profile: 0x{:04x} {}\n", source_text(r.source),
+                    r.current_profile, current_profile_name(r.current_profile));
     for (const auto& f : r.features) out += feature_text(f, r.raw);
     for (const auto& w : r.warnings) out += fmt::format("Warning: {}\n", w);
     print_text(out);
@@ -93,11 +103,7 @@ void print_features(const OutputOptions& options, const FeaturesReport& r) {
 
 void print_profiles(const OutputOptions& options, const ProfilesReport& r) {
     if (options.json) {
-        Json doc = document_head(options);
-        doc["source"] = source_json(r.source);
-        doc["current_profile"] =
-            code_json(r.current_profile, 4,
-                      r.current_profile == 0 ? "none" : profile_name(r.current_profile));
+        Json doc = configuration_document(options, r.source, r.current_profile);
         doc["profiles"] = Json::array();
         for (const auto& p : r.profiles) {
             Json pj = profile_json(p.number, p.current);

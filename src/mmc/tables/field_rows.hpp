@@ -49,22 +49,22 @@ constexpr Field code(std::string_view key, std::string_view label, std::uint16_t
                  .namer = namer,
                  .hex_digits = static_cast<std::uint8_t>((bits + 3) / 4)};
 }
-// Padded ASCII of `bytes` bytes (0: to the end of the structure).
-constexpr Field text(std::string_view key, std::string_view label, std::uint16_t byte,
-                     std::uint16_t bytes = 0) {
+// Padded ASCII, or bytes shown in hex, of `bytes` bytes (0: to the end of the structure).
+constexpr Field bytes_field(Shape shape, std::string_view key, std::string_view label,
+                            std::uint16_t byte, std::uint16_t bytes) {
     return Field{.key = key,
                  .label = label,
                  .byte = byte,
                  .width = static_cast<std::uint16_t>(bytes * 8),
-                 .shape = Shape::ascii};
+                 .shape = shape};
+}
+constexpr Field text(std::string_view key, std::string_view label, std::uint16_t byte,
+                     std::uint16_t bytes = 0) {
+    return bytes_field(Shape::ascii, key, label, byte, bytes);
 }
 constexpr Field hex(std::string_view key, std::string_view label, std::uint16_t byte,
                     std::uint16_t bytes = 0) {
-    return Field{.key = key,
-                 .label = label,
-                 .byte = byte,
-                 .width = static_cast<std::uint16_t>(bytes * 8),
-                 .shape = Shape::hex};
+    return bytes_field(Shape::hex, key, label, byte, bytes);
 }
 // Descriptors of `item` from `byte` on: as many as the byte `count_byte` says (`in_bytes`: the
 // byte gives the list's length in bytes), as many as the field keyed `count_key` says, or, with
