@@ -47,6 +47,7 @@ constexpr std::array k_subcommands = {
     Subcommand{"mode-pages", discrec::cli::register_mode_pages},
     Subcommand{"features", discrec::cli::register_features},
     Subcommand{"profiles", discrec::cli::register_profiles},
+    Subcommand{"send", discrec::cli::register_send},
 };
 
 // The subcommand the command line names: its first word that is no option, skipping the value

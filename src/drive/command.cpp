@@ -4,18 +4,13 @@
 
 #include <fmt/format.h>
 
-#include "mmc/opcodes.hpp"
+#include "mmc/tables/opcodes.hpp"
 #include "transport/os_error.hpp"
 #include "transport/tracing.hpp"
 #include "util/subject.hpp"
 
 namespace discrec::drive {
 namespace {
-
-std::string command_label(const Cdb& cdb) {
-    const std::string_view name = mmc::command_name(cdb.opcode());
-    return name.empty() ? fmt::format("command 0x{:02x}", cdb.opcode()) : std::string(name);
-}
 
 // Which ErrorKind a sense answer means for the user (exit code): no medium and medium
 // removal prevented get their own; everything else is the drive reporting an error.
@@ -49,7 +44,8 @@ bool device_gone(const Completion& c) {
 
 Error command_error(const std::string& drive_name, const Cdb& cdb, const Completion& completion,
                     const std::optional<mmc::SenseData>& sense) {
-    const std::string what = fmt::format("{} {}", message_subject(drive_name), command_label(cdb));
+    const std::string what =
+        fmt::format("{} {}", message_subject(drive_name), mmc::command_label(cdb.opcode()));
     switch (classify(completion)) {
         case CompletionClass::good:
             return make_error(ErrorKind::failure, what + ": succeeded");
@@ -69,9 +65,8 @@ Error command_error(const std::string& drive_name, const Cdb& cdb, const Complet
                                                     os_error_text(completion.os_error)));
             }
             if (kind == ErrorKind::permission_denied) {
-                return make_error(kind, what +
-                                            ": not permitted (this command needs write access to "
-                                            "the device, or root/administrator rights)");
+                return make_error(
+                    kind, fmt::format("{}: not permitted: {}", what, command_permission_hint()));
             }
             return make_error(kind,
                               fmt::format("{}: {}", what, describe_completion_status(completion)));

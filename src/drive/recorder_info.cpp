@@ -4,16 +4,13 @@
 
 #include <fmt/format.h>
 
-#include "mmc/opcodes.hpp"
+#include "mmc/tables/opcodes.hpp"
 #include "transport/device.hpp"
 
 namespace discrec::drive {
 namespace {
 
-std::string name_cdb(const Cdb& cdb) {
-    const auto name = mmc::command_name(cdb.opcode());
-    return name.empty() ? fmt::format("command 0x{:02x}", cdb.opcode()) : std::string(name);
-}
+std::string name_cdb(const Cdb& cdb) { return mmc::command_label(cdb.opcode()); }
 
 Result<std::unique_ptr<Transport>> open_first(const platform::DriveLocation& location,
                                               DeviceAccess access) {
