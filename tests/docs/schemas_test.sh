@@ -58,6 +58,9 @@ for m in "" --on --off "--interval 500"; do
 done
 edoc mcn --sysroot "$sys/mixed" mcn --on --off sr0               # usage
 for c in features profiles mode-pages; do edoc "$c" --sysroot "$sys/mixed" "$c" nosuch; done
+edoc send --sysroot "$sys/mixed" send nosuch 12 00 00 00 60 00 --in 96
+edoc send --sysroot "$sys/mixed" send sr0 2a 00 00 00 00 00 00 00 01 00   # refused: exit 2
+edoc send --sysroot "$sys/mixed" send sr0 12 00 00 00 60                  # 5 bytes: usage
 edoc list --bogus
 edoc list --color=bogus list
 edoc features features --feature nosuchfeature --inhex "$feat/spec-dvd-writer-hex.txt"
