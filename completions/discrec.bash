@@ -14,7 +14,7 @@ _discrec() {
     local cur prev words cword
     _init_completion -s || return  # -s: --color=WHEN completes like --color WHEN
 
-    local global="--json --trace --quiet -q --color --sysroot --help -h --version -V"
+    local global="--json --trace --quiet -q --color --sysroot --record --replay --help -h --version -V"
     local -A opts=(
         [list]=""
         [info]=""
@@ -37,7 +37,7 @@ _discrec() {
     case $prev in
         --sysroot) _filedir -d; return ;;
         --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
-        --inhex|--out) _filedir; return ;;
+        --inhex|--out|--record|--replay) _filedir; return ;;
         --feature) COMPREPLY=($(compgen -W "profile-list core morphing removable-medium cd-read dvd-read random-readable real-time-streaming drive-serial-number firmware-information" -- "$cur")); return ;;
         --page|-p) COMPREPLY=($(compgen -W "error-recovery write verify-error-recovery caching cd cd-audio power informational-exceptions timeout-protect caps all" -- "$cur")); return ;;
         --control|-c) COMPREPLY=($(compgen -W "current changeable default saved" -- "$cur")); return ;;

@@ -22,6 +22,8 @@ complete -c discrec -l trace -d 'Print every command sent on stderr'
 complete -c discrec -s q -l quiet -d 'Print no notes on stderr, only errors'
 complete -c discrec -l color -x -a 'auto always never' -d 'Colour text output (auto: on a terminal, not with NO_COLOR)'
 complete -c discrec -l sysroot -r -a '(__fish_complete_directories)' -d 'Read sys/, dev/, proc/ under DIR'
+complete -c discrec -l record -r -F -d 'Write every command and OS fact to FILE'
+complete -c discrec -l replay -r -F -d 'Answer every command and OS fact from FILE'
 
 # Subcommands
 set -l __discrec_top "not __fish_seen_subcommand_from $__discrec_cmds"

@@ -90,9 +90,6 @@ ExitCode run_send(Context& ctx, const SendOptions& opts) {
     ExitCode code = ExitCode::ok;
     if (classify(r.completion) != CompletionClass::good) {
         r.error = drive::command_error(loc->name, r.cdb, r.completion, r.sense);
-        if (r.error->kind == ErrorKind::permission_denied && !write) {
-            r.error->message += " (--allow-write opens the drive for writing)";
-        }
         code = exit_code_for(r.error->kind);
         std::fprintf(stderr, "discrec: %s\n", r.error->message.c_str());
     } else if (r.direction == Direction::from_device) {

@@ -13,11 +13,12 @@ const char* access_group_hint() {
 }
 
 // drivers/scsi/scsi_ioctl.c scsi_cmd_allowed(): a command outside the filter's read list (and,
-// for openers with write access, its write list) needs CAP_SYS_RAWIO; the sg driver applies
-// the filter only to read-only opens (sg.c sg_allow_access), the block layer to every open.
+// for openers with write access, its write list) needs CAP_SYS_RAWIO. Which commands each
+// list holds changes between kernels (seen in the guest: WRITE BUFFER passes a writable
+// /dev/sgN, PERSISTENT RESERVE IN passes no open), so the message says no more than this.
 const char* command_permission_hint() {
-    return "the kernel allows this command only to root (CAP_SYS_RAWIO), or through /dev/sgN "
-           "opened for writing";
+    return "the kernel allows this command only to root (CAP_SYS_RAWIO); some commands also to "
+           "a program that opened the drive for writing";
 }
 
 std::string os_error_text(int os_error) { return std::strerror(os_error); }

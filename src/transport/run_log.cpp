@@ -98,12 +98,6 @@ std::optional<T> field(const Json& j, const char* key) {
     return it->template get<T>();
 }
 
-std::string describe_cdb(const Json& command) {
-    const auto cdb = field<std::string>(command, "cdb").value_or("");
-    const auto bytes = from_hex(cdb).value_or(Bytes{});
-    return fmt::format("[{}]", hex_bytes(bytes));
-}
-
 }  // namespace
 
 Json error_to_json(const Error& error) {
@@ -315,6 +309,14 @@ Result<std::unique_ptr<RunLog>> RunLog::parse(std::string_view text, const std::
     return log;
 }
 
+std::string RunLog::describe_recorded(const Json& command) const {
+    const auto bytes = from_hex(field<std::string>(command, "cdb").value_or("")).value_or(Bytes{});
+    Cdb cdb;
+    cdb.size = std::min(bytes.size(), cdb.bytes.size());
+    std::copy_n(bytes.begin(), cdb.size, cdb.bytes.begin());
+    return fmt::format("{}[{}]", cdb.size > 0 ? label(cdb) + " " : "", hex_bytes(bytes));
+}
+
 std::string RunLog::label(const Cdb& cdb) const {
     return cdb_namer ? cdb_namer(cdb) : fmt::format("command 0x{:02x}", cdb.opcode());
 }
@@ -381,7 +383,7 @@ Completion RunLog::replay_command(const std::string& device, const Cdb& cdb, Dir
             fmt::format("{}: command {} differs: the run sent {} {} ({} {} bytes), the "
                         "recording has {} ({} {} bytes)",
                         device, next, label(cdb), sent, direction_key(direction), buffer.size(),
-                        describe_cdb(rec), recorded_direction, recorded_length.value_or(0)));
+                        describe_recorded(rec), recorded_direction, recorded_length.value_or(0)));
     }
     Completion c;
     c.scsi_status = field<std::uint8_t>(rec, "status").value_or(0);

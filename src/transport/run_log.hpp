@@ -84,6 +84,7 @@ private:
     void flush_header();
     [[noreturn]] void diverge(const std::string& message);
     [[nodiscard]] std::string label(const Cdb& cdb) const;
+    [[nodiscard]] std::string describe_recorded(const Json& command) const;
     Json take(std::vector<Json>& queue, std::size_t& next, const std::string& what);
 
     bool m_replay;
