@@ -220,8 +220,15 @@ void RunLog::record_command(const std::string& device, const Cdb& cdb, Direction
     line["sense"] = to_hex(c.sense);
     line["transferred"] = c.transferred;
     line["residual"] = buffer.size() - std::min(buffer.size(), c.transferred);
-    const std::size_t in =
-        direction == Direction::from_device ? std::min(c.transferred, buffer.size()) : 0;
+    // Data in: the bytes transferred, without the zero bytes that end them (the many
+    // allocations a drive answers short without a residual: a replay zero-fills up to
+    // `transferred`), and only for a GOOD command: after a CHECK CONDITION the sg driver
+    // hands back stale bytes of earlier commands (tracing.cpp).
+    std::size_t in = 0;
+    if (direction == Direction::from_device && classify(c) == CompletionClass::good) {
+        in = std::min(c.transferred, buffer.size());
+        while (in > 0 && buffer[in - 1] == std::byte{0}) --in;
+    }
     line["data_in"] = to_hex(buffer.first(in));
     line["duration_us"] = c.duration.count();
     line["timed_out"] = c.timed_out;
@@ -399,6 +406,10 @@ Completion RunLog::replay_command(const std::string& device, const Cdb& cdb, Dir
     const std::size_t n = std::min(data_in.size(), buffer.size());
     std::copy_n(data_in.begin(), n, buffer.begin());
     c.transferred = std::min(field<std::size_t>(rec, "transferred").value_or(n), buffer.size());
+    if (c.transferred > n) {
+        std::fill(buffer.begin() + static_cast<std::ptrdiff_t>(n),
+                  buffer.begin() + static_cast<std::ptrdiff_t>(c.transferred), std::byte{0});
+    }
     return c;
 }
 

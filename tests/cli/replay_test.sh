@@ -25,11 +25,19 @@ PY
     then ok "$1: the live run's document"; else not_ok "$1: differs from $2: $(head -c 300 "$tmp/out")"; fi
 }
 
+# Every recording: the subcommand and drive of its run (argv ends "--json SUB DRIVE"), replayed.
 for f in "$rec"/*.jsonl; do
     name=$(basename "$f" .jsonl)
-    drive=$(python3 -c 'import json, sys; print(json.loads(open(sys.argv[1]).readline())["argv"][-1])' "$f")
-    run "$name: --replay info --json" 0 "$bin" --replay "$f" --json info "$drive"
+    read -r sub drive < <(python3 -c 'import json, sys; a = json.loads(open(sys.argv[1]).readline())["argv"]; print(a[-2], a[-1])' "$f")
+    run "$name: --replay $sub --json" 0 "$bin" --replay "$f" --json "$sub" "$drive"
     same_document "$name" "${f%.jsonl}.json"
+    run "$name: --replay $sub (text)" 0 "$bin" --replay "$f" "$sub" "$drive"
+    [ -s "$tmp/out" ] && ok "$name: text output" || not_ok "$name: no text output"
+done
+
+for f in "$rec"/info-*.jsonl; do
+    name=$(basename "$f" .jsonl)
+    drive=$(python3 -c 'import json, sys; print(json.loads(open(sys.argv[1]).readline())["argv"][-1])' "$f")
     run "$name: --replay info (text)" 0 "$bin" --replay "$f" info "$drive"
     grep_out "$name: text names the drive" "^Drive: +$drive"
     run "$name: --replay for features" 1 "$bin" --replay "$f" features "$drive"

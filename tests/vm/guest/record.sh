@@ -1,6 +1,6 @@
 # --record and --replay on real (emulated) drives: `info` of each drive recorded, then
 # replayed in the guest: the same JSON document (argv aside) with nothing asked of the
-# drive; replayed for `features` instead, the run ends with exit 1 and a message naming the
+# drive (and `features`, `profiles`, `mode-pages` recorded alike); replayed for `features` instead, the run ends with exit 1 and a message naming the
 # command it sent and the one recorded. The recordings are left in the shared output
 # directory (RUNVM_JSON_OUT/../recordings): tests/fixtures/recordings/ holds copies, which
 # the host tests replay. Sourced by all.sh (group record).
@@ -20,6 +20,14 @@ for sr in $DRIVES; do
     run rc-replay-$sr as_nobody "$DISCREC" --replay "$rc_file" --json info "$sr"
     check_rc "--replay info $sr (as nobody) exits 0" 0
     rc_loads="$rc_loads RL_$sr $W/rc-live-$sr.out RR_$sr $W/rc-replay-$sr.out"
+    # features, profiles and mode-pages recorded too (replayed on the host, and the fuzz
+    # target's seeds).
+    for sub in features profiles mode-pages; do
+        rc_sub=$rc_dir/$sub-$(dv "$sr" bus)-$(dv "$sr" media)
+        run rc-$sub-$sr "$DISCREC" --record "$rc_sub.jsonl" --json "$sub" "$sr"
+        cp "$W/rc-$sub-$sr.out" "$rc_sub.json"
+        check_rc "--record $sub $sr exits 0" 0
+    done
     run rc-other-$sr "$DISCREC" --replay "$rc_file" features "$sr"
     check_rc "--replay of info for features $sr: exit 1" 1
     if grep -q "^discrec: replay: .*: command 1 differs: the run sent GET CONFIGURATION \[46 .*\] (in 32760 bytes), the recording has INQUIRY \[12 00 00 00 60 00\] " "$W/rc-other-$sr.err"; then
