@@ -20,9 +20,10 @@ for sr in $DRIVES; do
     run rc-replay-$sr as_nobody "$DISCREC" --replay "$rc_file" --json info "$sr"
     check_rc "--replay info $sr (as nobody) exits 0" 0
     rc_loads="$rc_loads RL_$sr $W/rc-live-$sr.out RR_$sr $W/rc-replay-$sr.out"
-    # features, profiles and mode-pages recorded too (replayed on the host, and the fuzz
-    # target's seeds).
-    for sub in features profiles mode-pages; do
+    # features, profiles and mode-pages recorded too, for tests/fixtures/recordings/ (run-vm.sh
+    # -e RUNVM_RECORD_ALL=1; not in the suite's runs, to keep the guest short).
+    [ "${RUNVM_RECORD_ALL:-0}" = 1 ] && rc_subs="features profiles mode-pages" || rc_subs=
+    for sub in $rc_subs; do
         rc_sub=$rc_dir/$sub-$(dv "$sr" bus)-$(dv "$sr" media)
         run rc-$sub-$sr "$DISCREC" --record "$rc_sub.jsonl" --json "$sub" "$sr"
         cp "$W/rc-$sub-$sr.out" "$rc_sub.json"
