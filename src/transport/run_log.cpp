@@ -128,7 +128,10 @@ Status status_from_json(const Json& json) {
 
 RunLog::~RunLog() {
     if (m_file != nullptr) {
-        finish();
+        try {
+            finish();
+        } catch (...) {  // NOLINT(bugprone-empty-catch): a destructor must not throw
+        }
         std::fclose(m_file);
     }
     if (g_active == this) g_active = nullptr;
@@ -197,7 +200,7 @@ void RunLog::record_resolution(const std::string& spelling, const Json& result) 
     m_header["resolutions"].push_back({{"spelling", spelling}, {"result", result}});
 }
 
-void RunLog::record_fact(Json fact) {
+void RunLog::record_fact(const Json& fact) {
     std::lock_guard lock(m_mutex);
     flush_header();
     write_line(fact);

@@ -51,7 +51,7 @@ public:
     // other fact line, and one command.
     void record_enumeration(const Json& result);
     void record_resolution(const std::string& spelling, const Json& result);
-    void record_fact(Json fact);  // {"type": ..., ...}
+    void record_fact(const Json& fact);  // {"type": ..., ...}
     void record_command(const std::string& device, const Cdb& cdb, Direction direction,
                         std::span<const std::byte> buffer, std::chrono::milliseconds timeout,
                         const Completion& completion);
