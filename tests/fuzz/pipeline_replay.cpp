@@ -1,10 +1,10 @@
-// libFuzzer target: the whole pipeline over recordings (--replay). A seed recording made in
-// the QEMU guests (tests/fixtures/recordings/) is chosen by the first input byte; the rest of
-// the input rewrites, command by command, what the drive answered (status, host status,
-// sense, data in, bytes transferred); the subcommand the recording was made by (info,
-// features, profiles, mode-pages) then runs in-process through its CLI registration, drive
-// layer, decoders and renderers (text or --json), exactly as `discrec --replay` runs it.
-// Findings: crashes, sanitizer reports, and any exception other than the harness's own
+// libFuzzer target fuzz_replay (opt-in, tests/fuzz/CMakeLists.txt): the whole pipeline over
+// recordings (--replay). A seed recording made in the QEMU guests (tests/fixtures/recordings/) is
+// chosen by the first input byte; the rest of the input rewrites, command by command, what the
+// drive answered (status, host status, sense, data in, bytes transferred); the subcommand the
+// recording was made by (info, features, profiles, mode-pages) then runs in-process through its CLI
+// registration, drive layer, decoders and renderers (text or --json), exactly as `discrec --replay`
+// runs it. Findings: crashes, sanitizer reports, and any exception other than the harness's own
 // divergence (a run asking what the recording does not hold, which the mutations cause).
 #include <cstddef>
 #include <cstdint>
