@@ -95,10 +95,10 @@ Error result_error(const Json& j) {
 Json value_of(const Json& j) { return j.is_object() && j.contains("value") ? j["value"] : Json(); }
 
 // A fact about a drive: {"type": TYPE, "key": drive name, FIELDS...}.
-Json fact(const char* type, const DriveLocation& drive, Json fields) {
-    fields["type"] = type;
-    fields["key"] = drive.name;
-    return fields;
+Json fact(const char* type, const DriveLocation& drive, const Json& fields) {
+    Json line = {{"type", type}, {"key", drive.name}};
+    line.update(fields);
+    return line;
 }
 
 Json status_fact(RunLog& log, const char* type, const DriveLocation& drive) {

@@ -82,6 +82,19 @@ cp "$tmp/out" "$tmp/list-live.txt"
 run "--replay list" 0 "$bin" --replay "$tmp/list.jsonl" list
 if cmp -s "$tmp/out" "$tmp/list-live.txt"; then ok "--replay list: the same text"; else not_ok "--replay list: differs"; fi
 
+# OS facts of other subcommands, recorded and replayed: media polling (mcn), and eject's
+# refusal of a mounted medium (the mounts come from the recorded enumeration).
+run "--record mcn" 0 "$bin" --record "$tmp/mcn.jsonl" --json --sysroot "$mixed" mcn sr0
+cp "$tmp/out" "$tmp/mcn-live.json"
+grep -q '^{"type":"media_polling","key":"sr0",' "$tmp/mcn.jsonl" && ok "--record mcn: a media_polling line" ||
+    not_ok "--record mcn: no media_polling line: $(tail -n 1 "$tmp/mcn.jsonl")"
+run "--replay mcn" 0 "$bin" --replay "$tmp/mcn.jsonl" --json mcn sr0
+same_document "--replay mcn" "$tmp/mcn-live.json"
+run "--record eject of a mounted medium" 5 "$bin" --record "$tmp/eject.jsonl" --sysroot "$mixed" eject sr0
+cp "$tmp/err" "$tmp/eject-live.err"
+run "--replay of it" 5 "$bin" --replay "$tmp/eject.jsonl" eject sr0
+if cmp -s "$tmp/err" "$tmp/eject-live.err"; then ok "--replay eject: the same refusal"; else not_ok "--replay eject: $(cat "$tmp/err")"; fi
+
 # Bad recordings and option misuse: usage errors, one line.
 bad() {
     local name=$1 part=$2; shift 2
