@@ -14,7 +14,7 @@ _discrec() {
     local cur prev words cword
     _init_completion -s || return  # -s: --color=WHEN completes like --color WHEN
 
-    local global="--json --trace --quiet -q --color --sysroot --help -h --version -V"
+    local global="--json --trace --quiet -q --color --sysroot --record --replay --help -h --version -V"
     local -A opts=(
         [list]=""
         [info]=""
@@ -25,6 +25,7 @@ _discrec() {
         [features]="--current --feature --raw --inhex --raw-in"
         [profiles]="--inhex --raw-in"
         [mode-pages]="--page -p --control -c --raw -r --inhex --raw-in --inhex-header"
+        [send]="--in --out --timeout --binary --allow-write --allow-firmware"
     )
     local cmd="" w i
     for ((i = 1; i < cword; i++)); do
@@ -36,12 +37,12 @@ _discrec() {
     case $prev in
         --sysroot) _filedir -d; return ;;
         --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
-        --inhex) _filedir; return ;;
+        --inhex|--out|--record|--replay) _filedir; return ;;
         --feature) COMPREPLY=($(compgen -W "profile-list core morphing removable-medium cd-read dvd-read random-readable real-time-streaming drive-serial-number firmware-information" -- "$cur")); return ;;
         --page|-p) COMPREPLY=($(compgen -W "error-recovery write verify-error-recovery caching cd cd-audio power informational-exceptions timeout-protect caps all" -- "$cur")); return ;;
         --control|-c) COMPREPLY=($(compgen -W "current changeable default saved" -- "$cur")); return ;;
         --inhex-header) COMPREPLY=($(compgen -W "auto 10 6 none" -- "$cur")); return ;;
-        --client|--interval) return ;;  # --wait takes an optional SECONDS: offer drives
+        --client|--interval|--in|--timeout) return ;;  # --wait takes an optional SECONDS: offer drives
     esac
     if [[ -z $cmd ]]; then
         COMPREPLY=($(compgen -W "${!opts[*]} $global" -- "$cur"))

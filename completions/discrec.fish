@@ -10,8 +10,8 @@ except Exception:
     pass' 2>/dev/null
 end
 
-set -l __discrec_cmds list info eject close-tray lock mcn mode-pages features profiles
-set -l __discrec_drive_cmds info eject close-tray lock mcn mode-pages features profiles
+set -l __discrec_cmds list info eject close-tray lock mcn mode-pages features profiles send
+set -l __discrec_drive_cmds info eject close-tray lock mcn mode-pages features profiles send
 
 complete -c discrec -f
 # Global options
@@ -22,6 +22,8 @@ complete -c discrec -l trace -d 'Print every command sent on stderr'
 complete -c discrec -s q -l quiet -d 'Print no notes on stderr, only errors'
 complete -c discrec -l color -x -a 'auto always never' -d 'Colour text output (auto: on a terminal, not with NO_COLOR)'
 complete -c discrec -l sysroot -r -a '(__fish_complete_directories)' -d 'Read sys/, dev/, proc/ under DIR'
+complete -c discrec -l record -r -F -d 'Write every command and OS fact to FILE'
+complete -c discrec -l replay -r -F -d 'Answer every command and OS fact from FILE'
 
 # Subcommands
 set -l __discrec_top "not __fish_seen_subcommand_from $__discrec_cmds"
@@ -34,6 +36,7 @@ complete -c discrec -n $__discrec_top -a mcn -d 'Show or set the media change po
 complete -c discrec -n $__discrec_top -a mode-pages -d 'Read and decode the mode pages'
 complete -c discrec -n $__discrec_top -a features -d 'Every MMC feature the drive reports'
 complete -c discrec -n $__discrec_top -a profiles -d 'Every profile the drive supports'
+complete -c discrec -n $__discrec_top -a send -d 'Send one raw CDB (read-only unless allowed)'
 
 # Drive names after every subcommand but list
 complete -c discrec -n "__fish_seen_subcommand_from $__discrec_drive_cmds" -a '(__discrec_drives)'
@@ -59,3 +62,9 @@ complete -c discrec -n '__fish_seen_subcommand_from mode-pages' -s p -l page -x 
 complete -c discrec -n '__fish_seen_subcommand_from mode-pages' -s c -l control -x -a 'current changeable default saved' -d 'Which values'
 complete -c discrec -n '__fish_seen_subcommand_from mode-pages' -s r -l raw -d 'Also print the bytes in hex'
 complete -c discrec -n '__fish_seen_subcommand_from mode-pages' -l inhex-header -x -a 'auto 10 6 none' -d 'With --inhex: the header'
+complete -c discrec -n '__fish_seen_subcommand_from send' -l in -x -d 'Receive up to LENGTH bytes'
+complete -c discrec -n '__fish_seen_subcommand_from send' -l out -r -F -d 'Send the bytes of FILE'
+complete -c discrec -n '__fish_seen_subcommand_from send' -l timeout -x -d 'Give the drive SECONDS (default 20)'
+complete -c discrec -n '__fish_seen_subcommand_from send' -l binary -d 'Write only the data bytes to stdout'
+complete -c discrec -n '__fish_seen_subcommand_from send' -l allow-write -d 'Allow state-changing, writing, unknown commands'
+complete -c discrec -n '__fish_seen_subcommand_from send' -l allow-firmware -d 'With --allow-write: WRITE BUFFER too'

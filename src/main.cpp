@@ -13,8 +13,10 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/context.hpp"
+#include "mmc/tables/opcodes.hpp"
 #include "output/color.hpp"
 #include "platform/process.hpp"
+#include "transport/run_log.hpp"
 #include "version.hpp"
 
 namespace {
@@ -47,6 +49,7 @@ constexpr std::array k_subcommands = {
     Subcommand{"mode-pages", discrec::cli::register_mode_pages},
     Subcommand{"features", discrec::cli::register_features},
     Subcommand{"profiles", discrec::cli::register_profiles},
+    Subcommand{"send", discrec::cli::register_send},
 };
 
 // The subcommand the command line names: its first word that is no option, skipping the value
@@ -58,7 +61,7 @@ const Subcommand* named_subcommand(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         const std::string_view word = argv[i];
         if (word == "--") return nullptr;
-        if (word == "--color" || word == "--sysroot") {
+        if (word == "--color" || word == "--sysroot" || word == "--record" || word == "--replay") {
             ++i;
             continue;
         }
@@ -70,6 +73,47 @@ const Subcommand* named_subcommand(int argc, char** argv) {
         return nullptr;
     }
     return nullptr;
+}
+
+int finish_output(int code);
+
+// --record FILE / --replay FILE (transport/run_log.hpp).
+struct RunLogOptions {
+    std::string record;
+    std::string replay;
+};
+
+void add_run_log_options(CLI::App& app, RunLogOptions& options) {
+    auto* record = app.add_option("--record", options.record,
+                                  "Write every command sent and every OS fact read or changed "
+                                  "to FILE (JSON Lines), e.g. for a bug report")
+                       ->type_name("FILE");
+    app.add_option("--replay", options.replay,
+                   "Answer every command and OS fact from FILE, made by --record: no drive "
+                   "needed")
+        ->type_name("FILE")
+        ->excludes(record);
+}
+
+// Opens the run log the options ask for and makes it the process's; nullptr without one.
+discrec::Result<std::unique_ptr<discrec::RunLog>> start_run_log(const RunLogOptions& options,
+                                                                discrec::cli::Context& ctx) {
+    if (options.record.empty() && options.replay.empty()) {
+        return std::unique_ptr<discrec::RunLog>();
+    }
+    auto log = options.replay.empty() ? discrec::RunLog::create(options.record, ctx.output.argv)
+                                      : discrec::RunLog::open(options.replay);
+    if (!log) return log.error();
+    (*log)->cdb_namer = [](const discrec::Cdb& cdb) {
+        return discrec::mmc::command_label(cdb.opcode());
+    };
+    // A replay that leaves its recording ends here: nothing of the machine was touched.
+    (*log)->on_divergence = [&ctx](const discrec::Error& error) {
+        discrec::cli::report_error(ctx, error);
+        std::exit(finish_output(static_cast<int>(discrec::ExitCode::failure)));
+    };
+    discrec::RunLog::set_active(log->get());
+    return log;
 }
 
 void build_app(CLI::App& app, discrec::cli::Context& ctx, int argc, char** argv) {
@@ -139,6 +183,8 @@ int run(int argc, char** argv) {
     CLI::App app{"discrec: identify, eject, lock and inspect CD/DVD/BD drives"};
     app.name("discrec");
     build_app(app, ctx, argc, argv);
+    RunLogOptions run_log_options;
+    add_run_log_options(app, run_log_options);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -153,7 +199,11 @@ int run(int argc, char** argv) {
         return static_cast<int>(discrec::cli::report_error(ctx, error));
     }
     if (!ctx.action) return static_cast<int>(discrec::ExitCode::usage);
-    return static_cast<int>(ctx.action());
+    auto log = start_run_log(run_log_options, ctx);
+    if (!log) return static_cast<int>(discrec::cli::report_error(ctx, log.error()));
+    const int code = static_cast<int>(ctx.action());
+    if (*log) (*log)->finish();
+    return code;
 }
 
 }  // namespace

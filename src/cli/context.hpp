@@ -34,6 +34,7 @@ void register_mcn(CLI::App& app, Context& ctx);
 void register_mode_pages(CLI::App& app, Context& ctx);
 void register_features(CLI::App& app, Context& ctx);
 void register_profiles(CLI::App& app, Context& ctx);
+void register_send(CLI::App& app, Context& ctx);
 
 // Shared by the subcommands (common.cpp).
 Result<platform::DriveLocation> resolve_one(const Context& ctx, const std::string& spelling);

@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "mmc/opcodes.hpp"
+#include "mmc/tables/opcodes.hpp"
 #include "transport/os_error.hpp"
 #include "transport/tracing.hpp"
 #include "util/subject.hpp"
@@ -55,9 +55,8 @@ Error command_error(const std::string& drive_name, const Cdb& cdb, const Complet
                                                     os_error_text(completion.os_error)));
             }
             if (kind == ErrorKind::permission_denied) {
-                return make_error(kind, what +
-                                            ": not permitted (this command needs write access to "
-                                            "the device, or root/administrator rights)");
+                return make_error(
+                    kind, fmt::format("{}: not permitted: {}", what, command_permission_hint()));
             }
             return make_error(kind,
                               fmt::format("{}: {}", what, describe_completion_status(completion)));

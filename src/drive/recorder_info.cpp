@@ -5,9 +5,9 @@
 #include <fmt/format.h>
 
 #include "mmc/feature_fields.hpp"
-#include "mmc/opcodes.hpp"
 #include "mmc/tables/features.hpp"
 #include "mmc/tables/mode_pages.hpp"
+#include "mmc/tables/opcodes.hpp"
 #include "transport/device.hpp"
 
 namespace discrec::drive {

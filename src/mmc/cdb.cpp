@@ -1,6 +1,6 @@
 #include "mmc/cdb.hpp"
 
-#include "mmc/opcodes.hpp"
+#include "mmc/tables/opcodes.hpp"
 
 namespace discrec::mmc {
 namespace {

@@ -16,29 +16,7 @@ nlohmann::ordered_json document_head(const OutputOptions& options) {
     return doc;
 }
 
-const char* error_kind_key(ErrorKind kind) {
-    switch (kind) {
-        case ErrorKind::failure:
-            return "failure";
-        case ErrorKind::usage:
-            return "usage";
-        case ErrorKind::no_such_drive:
-            return "no_such_drive";
-        case ErrorKind::permission_denied:
-            return "permission_denied";
-        case ErrorKind::device_busy:
-            return "device_busy";
-        case ErrorKind::device_error:
-            return "device_error";
-        case ErrorKind::timeout:
-            return "timeout";
-        case ErrorKind::not_supported:
-            return "not_supported";
-        case ErrorKind::no_medium:
-            return "no_medium";
-    }
-    return "failure";
-}
+const char* error_kind_key(ErrorKind kind) { return error_kind_name(kind); }
 
 void finish_document(nlohmann::ordered_json& doc, ExitCode exit_status, const Error* error) {
     if (error != nullptr) doc["error"] = error_json(*error);

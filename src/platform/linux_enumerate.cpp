@@ -15,6 +15,7 @@
 #include <utility>
 
 #include "platform/linux_sysfs.hpp"
+#include "platform/os.hpp"
 #include "platform/platform.hpp"
 #include "util/file.hpp"
 
@@ -256,7 +257,7 @@ DriveLocation make_drive(const SystemRoots& roots, const std::string& sys,
 
 }  // namespace
 
-Result<std::vector<DriveLocation>> enumerate_drives(const SystemRoots& roots) {
+Result<std::vector<DriveLocation>> os::enumerate_drives(const SystemRoots& roots) {
     const auto block_class = roots.sys / "class" / "block";
     std::error_code ec;
     if (!fs::is_directory(block_class, ec)) {

@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "platform/linux_sysfs.hpp"
+#include "platform/os.hpp"
 #include "platform/platform.hpp"
 
 namespace discrec::platform {
@@ -76,7 +77,7 @@ void scan_process(const fs::path& process, int pid, const std::vector<Node>& nod
 
 }  // namespace
 
-std::vector<Holder> find_holders(const DriveLocation& drive, const SystemRoots& roots) {
+std::vector<Holder> os::find_holders(const DriveLocation& drive, const SystemRoots& roots) {
     const auto nodes = nodes_of(drive);
     std::vector<Holder> holders;
     if (nodes.empty()) return holders;

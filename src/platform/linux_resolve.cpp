@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "platform/linux_sysfs.hpp"
+#include "platform/os.hpp"
 #include "platform/platform.hpp"
 
 namespace discrec::platform {
@@ -110,7 +111,7 @@ Result<DriveLocation> resolve_name(const std::vector<DriveLocation>& drives,
 
 }  // namespace
 
-Result<DriveLocation> resolve_drive(const std::vector<DriveLocation>& drives,
+Result<DriveLocation> os::resolve_drive(const std::vector<DriveLocation>& drives,
                                     std::string_view spelling, const SystemRoots& roots) {
     if (spelling.empty()) return unknown_drive(drives, spelling);
     if (const auto index = as_index(spelling)) {

@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "platform/linux_sysfs.hpp"
+#include "platform/os.hpp"
 #include "platform/tray.hpp"
 #include "transport/device.hpp"
 #include "transport/os_error.hpp"
@@ -44,7 +45,7 @@ struct Fd {
 
 }  // namespace
 
-Status unmount_medium(const DriveLocation& drive) {
+Status os::unmount_medium(const DriveLocation& drive) {
     // Innermost (last mounted) first, so a mount stacked on another comes off before it.
     for (auto it = drive.mount_points.rbegin(); it != drive.mount_points.rend(); ++it) {
         if (::umount2(it->c_str(), 0) != 0) {
@@ -59,7 +60,7 @@ Status unmount_medium(const DriveLocation& drive) {
     return Ok{};
 }
 
-Status set_persistent_lock(const DriveLocation& drive, bool locked) {
+Status os::set_persistent_lock(const DriveLocation& drive, bool locked) {
     if (drive.block_device.empty()) {
         return make_error(ErrorKind::not_supported,
                           fmt::format("{}: no block device (sr module not loaded): the kernel "
@@ -86,7 +87,7 @@ Status set_persistent_lock(const DriveLocation& drive, bool locked) {
                                   locked ? "locking" : "unlocking", std::strerror(err)));
 }
 
-MediaPolling media_polling(const DriveLocation& drive, const SystemRoots& roots) {
+MediaPolling os::media_polling(const DriveLocation& drive, const SystemRoots& roots) {
     MediaPolling p;
     const auto attr = roots.sys / "block" / drive.name / "events_poll_msecs";
     p.source = "/sys/block/" + drive.name + "/events_poll_msecs";
@@ -106,7 +107,7 @@ MediaPolling media_polling(const DriveLocation& drive, const SystemRoots& roots)
     return p;
 }
 
-Status set_media_polling(const DriveLocation& drive, long interval_ms, const SystemRoots& roots) {
+Status os::set_media_polling(const DriveLocation& drive, long interval_ms, const SystemRoots& roots) {
     const auto attr = roots.sys / "block" / drive.name / "events_poll_msecs";
     std::ofstream out(attr);
     out << interval_ms << '\n';
@@ -121,7 +122,7 @@ Status set_media_polling(const DriveLocation& drive, long interval_ms, const Sys
     return Ok{};
 }
 
-std::optional<ExclusiveOwner> exclusive_owner(const DriveLocation& drive) {
+std::optional<ExclusiveOwner> os::exclusive_owner(const DriveLocation& drive) {
     std::ifstream in(owner_record_path(drive));
     ExclusiveOwner owner;
     if (!(in >> owner.pid)) return std::nullopt;
@@ -142,8 +143,8 @@ ExclusiveHold::~ExclusiveHold() {
     if (!m_record_path.empty()) ::unlink(m_record_path.c_str());
 }
 
-Result<ExclusiveHold> acquire_exclusive(const DriveLocation& drive, const std::string& client) {
-    if (auto owner = exclusive_owner(drive)) {
+Result<ExclusiveHold> os::acquire_exclusive(const DriveLocation& drive, const std::string& client) {
+    if (auto owner = os::exclusive_owner(drive)) {
         return make_error(ErrorKind::device_busy,
                           fmt::format("{}: held by {} {}", drive.name, owner->pid, owner->client));
     }
@@ -183,7 +184,7 @@ extern "C" void forward_signal(int sig) {
 
 }  // namespace
 
-Result<int> run_command(const std::vector<std::string>& argv) {
+Result<int> os::run_command(const std::vector<std::string>& argv) {
     if (argv.empty()) return make_error(ErrorKind::usage, "no command to run");
     int pipe_fds[2];
     if (::pipe2(pipe_fds, O_CLOEXEC) != 0) {

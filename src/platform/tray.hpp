@@ -55,6 +55,10 @@ public:
     ~ExclusiveHold();
     [[nodiscard]] Transport& transport() noexcept { return *m_transport; }
     std::unique_ptr<Transport> release_transport() noexcept { return std::move(m_transport); }
+    // --record wraps the hold's transport where the OS opened it itself (Windows).
+    void replace_transport(std::unique_ptr<Transport> transport) noexcept {
+        m_transport = std::move(transport);
+    }
 
 private:
     std::unique_ptr<Transport> m_transport;

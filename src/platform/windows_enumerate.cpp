@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "platform/os.hpp"
 #include "platform/platform.hpp"
 #include "platform/windows_devices.hpp"
 
@@ -82,7 +83,7 @@ DriveLocation to_location(const Found& f, int index) {
 
 }  // namespace
 
-Result<std::vector<DriveLocation>> enumerate_drives(const SystemRoots& /*roots*/) {
+Result<std::vector<DriveLocation>> os::enumerate_drives(const SystemRoots& /*roots*/) {
     std::vector<DriveLocation> drives;
     const auto found = collect();
     for (std::size_t i = 0; i < found.size(); ++i) {
@@ -93,7 +94,7 @@ Result<std::vector<DriveLocation>> enumerate_drives(const SystemRoots& /*roots*/
 
 // Windows keeps no cheap per-device list of openers (the Restart Manager answers for files,
 // not for \\.\D:); an empty list means "not known", as for unreadable processes on Linux.
-std::vector<Holder> find_holders(const DriveLocation& /*drive*/, const SystemRoots& /*roots*/) {
+std::vector<Holder> os::find_holders(const DriveLocation& /*drive*/, const SystemRoots& /*roots*/) {
     return {};
 }
 

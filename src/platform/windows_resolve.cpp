@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "platform/os.hpp"
 #include "platform/platform.hpp"
 #include "platform/windows_devices.hpp"
 #include "transport/windows_detail.hpp"
@@ -53,7 +54,7 @@ bool known_as(const DriveLocation& d, std::string_view spelling) {
 
 }  // namespace
 
-Result<DriveLocation> resolve_drive(const std::vector<DriveLocation>& drives,
+Result<DriveLocation> os::resolve_drive(const std::vector<DriveLocation>& drives,
                                     std::string_view spelling, const SystemRoots& /*roots*/) {
     if (spelling.empty()) return unknown_drive(drives, spelling);
     const auto parsed = parse_spelling(spelling);

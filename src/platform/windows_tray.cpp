@@ -15,6 +15,7 @@
 
 #include <cstring>
 
+#include "platform/os.hpp"
 #include "platform/tray.hpp"
 #include "platform/windows_devices.hpp"
 #include "transport/os_error.hpp"
@@ -105,7 +106,7 @@ std::optional<ExclusiveOwner> query_owner(HANDLE handle) {
 
 }  // namespace
 
-Status unmount_medium(const DriveLocation& drive) {
+Status os::unmount_medium(const DriveLocation& drive) {
     if (drive.mount_points.empty()) return Ok{};
     const auto path = volume_device(drive);
     const auto handle =
@@ -114,7 +115,7 @@ Status unmount_medium(const DriveLocation& drive) {
     return lock_and_dismount(handle.get(), drive);
 }
 
-Status set_persistent_lock(const DriveLocation& drive, bool locked) {
+Status os::set_persistent_lock(const DriveLocation& drive, bool locked) {
     // cdrom.sys counts IOCTL_STORAGE_MEDIA_REMOVAL locks per handle and sends ALLOW MEDIUM
     // REMOVAL when the handle that took them closes: a lock cannot outlive discrec, and there
     // is no lock of ours left to release. (Wine maps the IOCTL to Linux CDROM_LOCKDOOR, which
@@ -135,13 +136,13 @@ Status set_persistent_lock(const DriveLocation& drive, bool locked) {
                     subject(drive), drive.name));
 }
 
-MediaPolling media_polling(const DriveLocation& /*drive*/, const SystemRoots& /*roots*/) {
+MediaPolling os::media_polling(const DriveLocation& /*drive*/, const SystemRoots& /*roots*/) {
     return MediaPolling{std::nullopt, std::nullopt,
                         "not available on Windows: cdrom.sys polls for media changes itself and "
                         "has no per-drive setting"};
 }
 
-Status set_media_polling(const DriveLocation& drive, long /*interval_ms*/,
+Status os::set_media_polling(const DriveLocation& drive, long /*interval_ms*/,
                          const SystemRoots& /*roots*/) {
     return make_error(ErrorKind::not_supported,
                       fmt::format("{} Windows has no media change polling setting that outlives "
@@ -150,7 +151,7 @@ Status set_media_polling(const DriveLocation& drive, long /*interval_ms*/,
                                   subject(drive)));
 }
 
-std::optional<ExclusiveOwner> exclusive_owner(const DriveLocation& drive) {
+std::optional<ExclusiveOwner> os::exclusive_owner(const DriveLocation& drive) {
     // The IOCTL needs read and write access (administrator rights); without them: not known.
     const auto handle = open_device(drive.block_device, GENERIC_READ | GENERIC_WRITE,
                                     FILE_SHARE_READ | FILE_SHARE_WRITE);
@@ -169,7 +170,7 @@ ExclusiveHold::ExclusiveHold(ExclusiveHold&& other) noexcept
 
 ExclusiveHold::~ExclusiveHold() = default;
 
-Result<ExclusiveHold> acquire_exclusive(const DriveLocation& drive, const std::string& client) {
+Result<ExclusiveHold> os::acquire_exclusive(const DriveLocation& drive, const std::string& client) {
     auto handle = open_device(drive.block_device, GENERIC_READ | GENERIC_WRITE,
                               FILE_SHARE_READ | FILE_SHARE_WRITE);
     if (!handle.valid()) {
@@ -234,7 +235,7 @@ BOOL WINAPI ignore_console_event(DWORD /*event*/) { return TRUE; }
 
 }  // namespace
 
-Result<int> run_command(const std::vector<std::string>& argv) {
+Result<int> os::run_command(const std::vector<std::string>& argv) {
     if (argv.empty()) return make_error(ErrorKind::usage, "no command to run");
     std::wstring line = win32::command_line(argv);
     STARTUPINFOW startup{};

@@ -21,8 +21,15 @@ struct DeviceAccess {
 };
 
 // Opens `path` non-blocking (never closes the tray, spins up or locks the door) and returns a
-// transport over it.
+// transport over it. With --record the open and every command through the transport are
+// written to the recording; with --replay both come from it (transport/run_log.hpp).
 Result<std::unique_ptr<Transport>> open_device_transport(const std::string& path,
                                                          DeviceAccess access = {});
+
+namespace os {
+// The OS's own open (linux_sg_io.cpp, windows_spti.cpp), below the run log (device.cpp).
+Result<std::unique_ptr<Transport>> open_device_transport(const std::string& path,
+                                                         DeviceAccess access);
+}  // namespace os
 
 }  // namespace discrec

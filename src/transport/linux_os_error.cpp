@@ -12,18 +12,32 @@ const char* access_group_hint() {
            "root";
 }
 
+// drivers/scsi/scsi_ioctl.c scsi_cmd_allowed(): a command outside the filter's read list (and,
+// for openers with write access, its write list) needs CAP_SYS_RAWIO. Which commands each
+// list holds changes between kernels (seen in the guest: WRITE BUFFER passes a writable
+// /dev/sgN, PERSISTENT RESERVE IN passes no open), so the message says no more than this.
+const char* command_permission_hint() {
+    return "the kernel allows this command only to root (CAP_SYS_RAWIO); some commands also to "
+           "a program that opened the drive for writing";
+}
+
 std::string os_error_text(int os_error) { return std::strerror(os_error); }
 
 ErrorKind os_error_kind(int os_error) {
     switch (os_error) {
-    case ENODEV:
-    case ENXIO:
-    case ENOENT: return ErrorKind::no_such_drive;
-    case EPERM:
-    case EACCES: return ErrorKind::permission_denied;
-    case EBUSY: return ErrorKind::device_busy;
-    case ETIMEDOUT: return ErrorKind::timeout;
-    default: return ErrorKind::failure;
+        case ENODEV:
+        case ENXIO:
+        case ENOENT:
+            return ErrorKind::no_such_drive;
+        case EPERM:
+        case EACCES:
+            return ErrorKind::permission_denied;
+        case EBUSY:
+            return ErrorKind::device_busy;
+        case ETIMEDOUT:
+            return ErrorKind::timeout;
+        default:
+            return ErrorKind::failure;
     }
 }
 

@@ -99,7 +99,7 @@ private:
 
 }  // namespace
 
-Result<std::unique_ptr<Transport>> open_device_transport(const std::string& path,
+Result<std::unique_ptr<Transport>> os::open_device_transport(const std::string& path,
                                                          DeviceAccess access) {
     // O_NONBLOCK: a blocking open of /dev/srN makes the cdrom layer close the tray, wait for
     // the disc to spin up and lock the door; a non-blocking open just gives us the fd.

@@ -18,6 +18,11 @@ std::string os_error_text(int os_error);
 // refused, or something else.
 ErrorKind os_error_kind(int os_error);
 
+// Why a command the device node was opened for was refused with EPERM/EACCES (Linux: the
+// kernel's SG_IO command filter, which lets only CAP_SYS_RAWIO send commands outside its
+// lists; Windows: SPTI needs administrator rights), for the message of exit 4.
+const char* command_permission_hint();
+
 // The group that grants access to optical drives on this system (Linux: "cdrom").
 const char* access_group_hint();
 

@@ -59,6 +59,10 @@ const char* access_group_hint() {
            "(Run as administrator)";
 }
 
+const char* command_permission_hint() {
+    return "Windows allows this command only to administrators";
+}
+
 std::string os_error_text(int os_error) {
     return windows_detail::error_text(static_cast<DWORD>(os_error));
 }

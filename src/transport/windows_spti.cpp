@@ -230,7 +230,7 @@ std::unique_ptr<Transport> windows_detail::spti_transport(std::string path, Uniq
     return std::make_unique<SptiTransport>(std::move(path), std::move(handle));
 }
 
-Result<std::unique_ptr<Transport>> open_device_transport(const std::string& path,
+Result<std::unique_ptr<Transport>> os::open_device_transport(const std::string& path,
                                                          DeviceAccess access) {
     // GENERIC_READ | GENERIC_WRITE whatever `access.write` says: both pass-through IOCTLs are
     // defined with FILE_READ_ACCESS | FILE_WRITE_ACCESS, so the I/O manager refuses them on a

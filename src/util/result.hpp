@@ -60,6 +60,36 @@ constexpr ExitCode exit_code_for(ErrorKind kind) noexcept {
     return ExitCode::failure;
 }
 
+// The snake_case name of a kind, as JSON documents and recordings spell it.
+constexpr const char* error_kind_name(ErrorKind kind) noexcept {
+    switch (kind) {
+        case ErrorKind::failure:
+            return "failure";
+        case ErrorKind::usage:
+            return "usage";
+        case ErrorKind::no_such_drive:
+            return "no_such_drive";
+        case ErrorKind::permission_denied:
+            return "permission_denied";
+        case ErrorKind::device_busy:
+            return "device_busy";
+        case ErrorKind::device_error:
+            return "device_error";
+        case ErrorKind::timeout:
+            return "timeout";
+        case ErrorKind::not_supported:
+            return "not_supported";
+        case ErrorKind::no_medium:
+            return "no_medium";
+    }
+    return "failure";
+}
+inline constexpr ErrorKind k_error_kinds[] = {
+    ErrorKind::failure,           ErrorKind::usage,         ErrorKind::no_such_drive,
+    ErrorKind::permission_denied, ErrorKind::device_busy,   ErrorKind::device_error,
+    ErrorKind::timeout,           ErrorKind::not_supported, ErrorKind::no_medium,
+};
+
 // The sense code a drive answered with (SPC-4 §4.5): kept with the error so that code decides
 // on these facts (mmc/sense.hpp says what they mean), never on the message's words.
 struct SenseCode {

@@ -58,6 +58,9 @@ for m in "" --on --off "--interval 500"; do
 done
 edoc mcn --sysroot "$sys/mixed" mcn --on --off sr0               # usage
 for c in features profiles mode-pages; do edoc "$c" --sysroot "$sys/mixed" "$c" nosuch; done
+edoc send --sysroot "$sys/mixed" send nosuch 12 00 00 00 60 00 --in 96
+edoc send --sysroot "$sys/mixed" send sr0 2a 00 00 00 00 00 00 00 01 00   # refused: exit 2
+edoc send --sysroot "$sys/mixed" send sr0 12 00 00 00 60                  # 5 bytes: usage
 edoc list --bogus
 edoc list --color=bogus list
 edoc features features --feature nosuchfeature --inhex "$feat/spec-dvd-writer-hex.txt"
@@ -80,6 +83,28 @@ for f in "$modes"/*.hex; do
 done
 doc mode-pages mode-pages --control changeable --inhex "$modes/qemu-scsi-2a-changeable.hex"
 doc mode-pages mode-pages --page caps --raw --inhex "$modes/qemu-atapi-2a-sense10.hex"
+
+# Recordings (--record), one document per line: made here on the captured trees (enumeration,
+# resolution, failed opens, holders, polling) and in the QEMU guests (tests/fixtures/recordings).
+# lines FILE: queues each line of the recording FILE for recording.schema.json.
+lines() {
+    local i=0 line
+    while IFS= read -r line; do
+        i=$((i + 1)); n=$((n + 1))
+        printf '%s\n' "$line" >"$tmp/$n.json"
+        pairs+=(recording.schema.json "$tmp/$n.json")
+    done <"$1"
+    [ "$i" -gt 0 ] || { echo "not ok - $1: an empty recording"; fail=1; }
+}
+"$bin" --record "$tmp/rec-list.jsonl" --sysroot "$sys/mixed" list >/dev/null 2>&1
+lines "$tmp/rec-list.jsonl"
+"$bin" --record "$tmp/rec-info.jsonl" --sysroot "$sys/mixed" info sr0 sr1 >/dev/null 2>&1
+lines "$tmp/rec-info.jsonl"
+"$bin" --record "$tmp/rec-none.jsonl" --sysroot "$sys/none" info nosuch >/dev/null 2>&1
+lines "$tmp/rec-none.jsonl"
+for f in "$src"/tests/fixtures/recordings/*.jsonl; do
+    [ -e "$f" ] && lines "$f"
+done
 
 python3 "$src/tests/docs/validate_json.py" "$src/schemas" "${pairs[@]}" || fail=1
 echo "# $((${#pairs[@]} / 2)) documents validated, $errs of them error documents"

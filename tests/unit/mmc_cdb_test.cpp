@@ -2,7 +2,7 @@
 
 #include <doctest/doctest.h>
 
-#include "mmc/opcodes.hpp"
+#include "mmc/tables/opcodes.hpp"
 #include "mmc_fixture.hpp"
 
 using namespace discrec;

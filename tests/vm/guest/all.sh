@@ -6,6 +6,9 @@
 #   info   `discrec info`: every spelling, identity, profiles, features, media at boot
 #   media  mounted volume, holders, tray opened through sg, host-side eject (runvm-monitor)
 #   features, modes  `features`/`profiles` vs sg_get_config, `mode-pages` vs sg_modes
+#   send   `discrec send`: bytes vs sg_raw, the gate, a write reaching the drive, the kernel's
+#          SG_IO filter (not by default; the first big guest runs it)
+#   record `--record` of `info`, `--replay` of it in the guest (not by default; the first guest)
 #   tray   eject, close-tray, lock, exclusive access (not by default: changes drive state)
 #   badinput  the bad-input matrix: every subcommand on wrong devices, as nobody, on an empty
 #          drive and an open tray, a timeout (scsi_debug), hot-unplug, signals (not by default)

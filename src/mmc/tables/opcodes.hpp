@@ -1,8 +1,11 @@
-// SCSI operation codes used with optical drives, and their names for messages and --trace.
-// Sources: SPC-4 (INQUIRY, MODE SENSE, REQUEST SENSE, TEST UNIT READY, REPORT LUNS ...),
-// SBC-3 (READ CAPACITY(10), START STOP UNIT as MMC-6 uses them), MMC-6 §6 (the MMC commands).
+// SCSI operation codes used with optical drives: their names for messages and --trace, and
+// what each does to the drive, for `discrec send`'s gate.
+// Sources: SPC-4 §6 (INQUIRY, MODE SENSE, REQUEST SENSE, TEST UNIT READY, REPORT LUNS ...),
+// SBC-3 (READ CAPACITY(10), START STOP UNIT as MMC-6 uses them), MMC-6 §6 and its Table 15
+// (the commands of a multimedia device), and the legacy audio commands of MMC-2.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -25,6 +28,7 @@ inline constexpr std::uint8_t read10 = 0x28;
 inline constexpr std::uint8_t write10 = 0x2a;
 inline constexpr std::uint8_t verify10 = 0x2f;
 inline constexpr std::uint8_t synchronize_cache10 = 0x35;
+inline constexpr std::uint8_t write_buffer = 0x3b;
 inline constexpr std::uint8_t read_toc_pma_atip = 0x43;
 inline constexpr std::uint8_t get_configuration = 0x46;
 inline constexpr std::uint8_t get_event_status_notification = 0x4a;
@@ -46,11 +50,27 @@ inline constexpr std::uint8_t mechanism_status = 0xbd;
 inline constexpr std::uint8_t read_cd = 0xbe;
 }  // namespace op
 
-// One row per operation code: {code, name}; the name is the command name as the standard
-// spells it ("GET CONFIGURATION").
+// What a command may do, for the gate of `discrec send` (and its refusal messages).
+enum class OpcodeClass {
+    read_only,    // reports, reads the medium: sent without asking
+    drive_state,  // changes the drive's state (tray, lock, speed, mode parameters, play)
+    media_write,  // writes or erases the medium (or commits what was written)
+    secret,       // key exchange and security protocols (CSS/AACS, SPC-4 §6.30/§6.31)
+    firmware,     // WRITE BUFFER: can replace the drive's firmware
+    unknown,      // not in this table: reserved or vendor specific
+};
+
+// "read-only", "changes drive state", "writes or erases media", "secrets", "firmware",
+// "unknown or vendor specific"; and the JSON/schema key ("read_only", "drive_state" ...).
+std::string_view opcode_class_name(OpcodeClass c) noexcept;
+std::string_view opcode_class_key(OpcodeClass c) noexcept;
+
+// One row per operation code: {code, name, class}; the name is the command name as the
+// standard spells it ("GET CONFIGURATION").
 struct OpcodeRow {
     std::uint8_t code;
     std::string_view name;
+    OpcodeClass command_class;
 };
 
 // All rows, sorted by code.
@@ -59,7 +79,12 @@ std::span<const OpcodeRow> opcode_table() noexcept;
 const OpcodeRow* find_opcode(std::uint8_t code) noexcept;
 // The command name for `code` ("INQUIRY"), or "" when unknown.
 std::string_view command_name(std::uint8_t code) noexcept;
-// The command's name for messages and traces: "TEST UNIT READY", or "command 0xd8".
+// The name for messages: "INQUIRY", or "command 0xc5" for a code the table does not know.
 std::string command_label(std::uint8_t code);
+
+// The class of one whole CDB. The opcode's row decides, except REPORT KEY: its Key Format
+// 08h (RPC State, MMC-6 §6.29.2.5) only reports the region setting, every other format
+// belongs to an authentication exchange with an AGID. A CDB too short to say is unknown.
+OpcodeClass classify_cdb(std::span<const std::byte> cdb) noexcept;
 
 }  // namespace discrec::mmc

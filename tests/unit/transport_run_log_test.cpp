@@ -1,0 +1,214 @@
+#include "transport/run_log.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "mmc/cdb.hpp"
+#include "platform/platform.hpp"
+#include "platform/tray.hpp"
+#include "transport/device.hpp"
+
+using namespace discrec;
+
+namespace {
+
+// A device that answers INQUIRY with fixed bytes and TEST UNIT READY with 2/3A/00.
+class FakeDevice final : public Transport {
+public:
+    Completion execute(const Cdb& cdb, Direction, std::span<std::byte> buffer,
+                       std::chrono::milliseconds) override {
+        Completion c;
+        c.duration = std::chrono::microseconds(123);
+        if (cdb.opcode() == 0x12) {
+            const Bytes answer = to_bytes({0x05, 0x80, 0x05, 0x32, 0x1f, 0x00, 0x00});
+            const std::size_t n = std::min(answer.size(), buffer.size());
+            std::copy_n(answer.begin(), n, buffer.begin());
+            c.transferred = n;
+        } else {
+            c.scsi_status = 0x02;
+            c.sense = to_bytes({0x70, 0, 0x02, 0, 0, 0, 0, 10, 0, 0, 0, 0, 0x3a, 0x00});
+        }
+        return c;
+    }
+    [[nodiscard]] const std::string& path() const noexcept override { return m_path; }
+
+private:
+    std::string m_path = "/dev/sg7";
+};
+
+std::string read_text(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::string temp_path(const char* name) {
+    return (std::filesystem::temp_directory_path() / name).string();
+}
+
+// Runs f with `log` active, restoring "no log" after.
+template <typename F>
+void with_log(RunLog& log, F f) {
+    RunLog::set_active(&log);
+    f();
+    RunLog::set_active(nullptr);
+}
+
+}  // namespace
+
+TEST_CASE("RunLog: a recorded command replays with its status, sense and data") {
+    const std::string path = temp_path("discrec-run-log-test.jsonl");
+    {
+        auto log = RunLog::create(path, {"discrec", "info", "sr7"});
+        REQUIRE(log.has_value());
+        RecordingTransport t(std::make_unique<FakeDevice>(), **log);
+        Bytes buffer(96);
+        const Completion inq = t.execute(mmc::inquiry(96), Direction::from_device, buffer,
+                                         std::chrono::milliseconds(5000));
+        CHECK(inq.transferred == 7);
+        const Completion tur =
+            t.execute(mmc::test_unit_ready(), Direction::none, {}, std::chrono::milliseconds(5000));
+        CHECK(tur.scsi_status == 2);
+    }
+    const std::string text = read_text(path);
+    std::remove(path.c_str());
+    // Line 1 is the run; then the two commands, data in as transferred only.
+    CHECK(text.starts_with(R"({"type":"run","format":[1,0],"argv":["discrec","info","sr7"])"));
+    CHECK(text.find(R"("cdb":"120000006000","direction":"in","length":96)") != std::string::npos);
+    CHECK(text.find(R"("data_in":"058005321f")") != std::string::npos);
+    CHECK(text.find(R"("residual":89)") != std::string::npos);  // zeros left out of data_in
+    CHECK(text.find(R"("sense":"700002000000000a000000003a00")") != std::string::npos);
+
+    auto replay = RunLog::parse(text, "test");
+    REQUIRE(replay.has_value());
+    ReplayTransport r("/dev/sg7", **replay);
+    Bytes buffer(96, std::byte{0xee});
+    const Completion inq =
+        r.execute(mmc::inquiry(96), Direction::from_device, buffer, std::chrono::milliseconds(1));
+    CHECK(inq.transferred == 7);
+    CHECK(inq.duration.count() == 123);
+    CHECK(hex_bytes(ByteSpan(buffer).first(8)) == "05 80 05 32 1f 00 00 ee");  // zero-filled
+    const Completion tur =
+        r.execute(mmc::test_unit_ready(), Direction::none, {}, std::chrono::milliseconds(1));
+    CHECK(tur.scsi_status == 2);
+    CHECK(tur.sense.size() == 14);
+}
+
+TEST_CASE("RunLog: a command the recording does not hold next diverges, naming both") {
+    const std::string text =
+        R"({"type":"run","format":[1,0],"argv":["discrec","info","sr0"],"enumeration":null,"resolutions":[]})"
+        "\n"
+        R"({"type":"command","device":"/dev/sg0","cdb":"120000006000","direction":"in","length":96,"data_out":null,"timeout_ms":5000,"status":0,"host_status":0,"driver_status":0,"sense":"","transferred":2,"data_in":"0580","duration_us":1,"timed_out":false,"os_error":0})"
+        "\n";
+    auto log = RunLog::parse(text, "test");
+    REQUIRE(log.has_value());
+    std::string message;
+    struct Diverged {};
+    (*log)->on_divergence = [&](const Error& e) {
+        message = e.message;
+        throw Diverged{};
+    };
+    (*log)->cdb_namer = [](const Cdb& c) { return c.opcode() == 0x12 ? "INQUIRY" : "OTHER"; };
+    ReplayTransport r("/dev/sg0", **log);
+    Bytes buffer(8);
+    CHECK_THROWS_AS(
+        r.execute(mmc::test_unit_ready(), Direction::none, {}, std::chrono::milliseconds(1)),
+        Diverged);
+    CHECK(message ==
+          "replay: /dev/sg0: command 1 differs: the run sent OTHER [00 00 00 00 00 00] (none 0 "
+          "bytes), the recording has INQUIRY [12 00 00 00 60 00] (in 96 bytes) (the recording "
+          "was made by: discrec info sr0)");
+    // Another node has no commands at all.
+    ReplayTransport other("/dev/sg1", **log);
+    CHECK_THROWS_AS(other.execute(mmc::inquiry(96), Direction::from_device, buffer,
+                                  std::chrono::milliseconds(1)),
+                    Diverged);
+    CHECK(message.find("/dev/sg1: the run sent INQUIRY") != std::string::npos);
+}
+
+TEST_CASE("RunLog: replayed data never runs past the run's buffer") {
+    // The recording claims 8 bytes transferred into a 4-byte buffer and more data than that.
+    const std::string text =
+        R"({"type":"run","format":[1,0],"argv":[],"enumeration":null,"resolutions":[]})"
+        "\n"
+        R"({"type":"command","device":"d","cdb":"120000000400","direction":"in","length":4,"status":0,"sense":"zz","transferred":99999999999999999999,"data_in":"0102030405060708"})"
+        "\n";
+    auto log = RunLog::parse(text, "test");
+    REQUIRE(log.has_value());
+    ReplayTransport r("d", **log);
+    Bytes buffer(4);
+    const Completion c =
+        r.execute(mmc::inquiry(4), Direction::from_device, buffer, std::chrono::milliseconds(1));
+    CHECK(c.transferred <= 4);
+    CHECK(hex_bytes(buffer) == "01 02 03 04");
+    CHECK(c.sense.empty());  // not hex: no sense
+}
+
+TEST_CASE("RunLog::parse refuses what is no recording, naming the line") {
+    const auto error_of = [](std::string_view text) {
+        auto r = RunLog::parse(text, "f.jsonl");
+        REQUIRE_FALSE(r.has_value());
+        CHECK(r.error().kind == ErrorKind::usage);
+        return r.error().message;
+    };
+    CHECK(error_of("") == "--replay: f.jsonl: empty recording");
+    CHECK(error_of("[1,2]\n") == "--replay: f.jsonl line 1: not a JSON object");
+    CHECK(error_of("{\"type\":\"run\",\"format\":[2,0]}\n") ==
+          "--replay: f.jsonl line 1: not a discrec recording of format 1.x");
+    CHECK(error_of("{\"type\":\"run\",\"format\":[1,0]}\n{\"type\":\"command\"}\n") ==
+          "--replay: f.jsonl line 2: a command needs device and cdb");
+    CHECK(error_of("{\"type\":\"run\",\"format\":[1,0]}\n{\"type\":\"holders\"}\n") ==
+          "--replay: f.jsonl line 2: a holders fact needs a key");
+}
+
+#if defined(__linux__)  // enumerates a captured Linux sysfs tree
+TEST_CASE("platform facts are recorded, then answered from the recording alone") {
+    const std::string path = temp_path("discrec-facts-test.jsonl");
+    const platform::SystemRoots roots{DISCREC_FIXTURES_DIR "/sysfs/mixed/sys",
+                                      DISCREC_FIXTURES_DIR "/sysfs/mixed/dev",
+                                      DISCREC_FIXTURES_DIR "/sysfs/mixed/proc"};
+    std::vector<platform::DriveLocation> live;
+    std::vector<platform::Holder> live_holders;
+    {
+        auto log = RunLog::create(path, {"discrec", "test"});
+        REQUIRE(log.has_value());
+        with_log(**log, [&] {
+            auto drives = platform::enumerate_drives(roots);
+            REQUIRE(drives.has_value());
+            live = *drives;
+            auto sr1 = platform::resolve_drive(*drives, "sr1", roots);
+            REQUIRE(sr1.has_value());
+            live_holders = platform::find_holders(*sr1, roots);
+            CHECK_FALSE(platform::resolve_drive(*drives, "nosuch", roots).has_value());
+            CHECK_FALSE(open_device_transport("/nonexistent/sg9").has_value());
+        });
+    }
+    auto replay = RunLog::open(path);
+    std::remove(path.c_str());
+    REQUIRE(replay.has_value());
+    // No roots at all: every answer comes from the recording.
+    with_log(**replay, [&] {
+        auto drives = platform::enumerate_drives({"/nonexistent", "/nonexistent", "/nonexistent"});
+        REQUIRE(drives.has_value());
+        REQUIRE(drives->size() == live.size());
+        CHECK(drives->at(0).mount_points == live.at(0).mount_points);
+        CHECK(drives->at(0).stable_names == live.at(0).stable_names);
+        auto sr1 = platform::resolve_drive(*drives, "sr1", {});
+        REQUIRE(sr1.has_value());
+        CHECK(sr1->name == "sr1");
+        const auto holders = platform::find_holders(*sr1, {});
+        REQUIRE(holders.size() == live_holders.size());
+        if (!holders.empty()) CHECK(holders.front().pid == live_holders.front().pid);
+        const auto missing = platform::resolve_drive(*drives, "nosuch", {});
+        REQUIRE_FALSE(missing.has_value());
+        CHECK(missing.error().kind == ErrorKind::no_such_drive);
+        const auto opened = open_device_transport("/nonexistent/sg9");
+        REQUIRE_FALSE(opened.has_value());
+        CHECK(opened.error().kind == ErrorKind::no_such_drive);
+    });
+}
+#endif
