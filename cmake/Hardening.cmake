@@ -45,6 +45,11 @@ endif()
 # -fstack-protector-strong: a canary in every function with an array or an address taken
 # (mingw-w64 links libssp for it).
 _discrec_harden_compile(-fstack-protector-strong stack-protector)
+if(WIN32 AND DISCREC_HAVE_fstack_protector_strong)
+  # mingw-w64's __stack_chk_fail and __memcpy_chk (_FORTIFY_SOURCE) are in libssp, which GCC
+  # links only when the link line has the flag too.
+  add_link_options(-fstack-protector-strong)
+endif()
 
 if(WIN32)
   # PE: ASLR with a 64-bit (high-entropy) base, relocatable image, DEP. binutils 2.36+ sets
