@@ -3,7 +3,7 @@
 # QEMU guest with 8 drives on mixed buses (tests/vm/run-vm.sh), and counts the SCSI commands
 # discrec sends per drive (--trace).
 #
-#   bench/vm-bench.sh [BUILD_DIR] [RUNS]     (default build, 11 runs)
+#   bench/vm-bench.sh [BUILD_DIR] [RUNS] [list]   (default build, 11 runs; "list": list only)
 #
 # Prints, from one guest run: the median wall time of each case over RUNS, and the ratios
 #   discrec list            / lsscsi -g                                        (target <= 0.5)
@@ -17,13 +17,14 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build=${1:-$here/../build}
 runs=${2:-11}
+only=${3:-all}
 bin=$(cd "$build" && pwd)/discrec
 [ -x "$bin" ] || { echo "no discrec in $build (build first)" >&2; exit 1; }
 command -v lsscsi >/dev/null || { echo "lsscsi is not installed (apt-get install lsscsi)" >&2; exit 1; }
 guest=$(mktemp /tmp/discrec-bench.XXXXXX.sh)
 trap 'rm -f "$guest"' EXIT
 cat > "$guest" <<'GUEST'
-bin=$1 runs=$2
+bin=$1 runs=$2 only=$3
 # med CMD...: median wall milliseconds of RUNS runs of CMD (stdout and stderr discarded).
 # The clock is bash's EPOCHREALTIME, read without starting a process: a `date` before and
 # after each run put one more exec (30-60 ms under TCG) inside every interval, a constant that
@@ -49,6 +50,13 @@ echo "drives: $(cd /sys/class/block && echo sr*) (generic:$sgs); $runs runs each
 l1=$(med "$bin" list); l2=$(med lsscsi -g)
 printf '%-58s %6d ms\n' "discrec list" "$l1" "lsscsi -g" "$l2"
 printf '%-58s %6s     (target <= 0.50)\n' "ratio list / lsscsi -g" "$(ratio "$l1" "$l2")"
+# Diagnosis, not a target: the same two with address randomisation off (setarch -R, for a
+# shell that runs them: its children inherit it). The difference is what randomised images
+# (PIE, shared libraries) cost under TCG, which translates code again at every new address.
+norand() { setarch -R /bin/bash -c "$(declare -f med); runs=$runs; med $*"; }
+printf '%-58s %6d ms\n' "discrec list, not randomised (setarch -R; diagnosis)" "$(norand "$bin" list)" \
+    "lsscsi -g, not randomised (setarch -R; diagnosis)" "$(norand lsscsi -g)"
+[ "$only" = list ] && exit 0
 i1=$(med "$bin" info); i2=$(med sg3_all)
 printf '%-58s %6d ms\n' "discrec info (all drives)" "$i1" \
     "sg_inq + sg_get_config + sg_modes -p 0x2a, every drive" "$i2"
@@ -69,4 +77,4 @@ GUEST
 bash "$here/../tests/vm/run-vm.sh" --timeout 900 \
     --drive piix:iso --drive piix:empty --drive ahci:dvd --drive virtio-scsi:iso \
     --drive virtio-scsi:empty --drive lsi:dvd --drive lsi:iso --drive usb-bot:iso \
-    -- /bin/bash "$guest" "$bin" "$runs"
+    -- /bin/bash "$guest" "$bin" "$runs" "$only"

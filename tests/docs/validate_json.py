@@ -3,7 +3,8 @@
 
 Usage: validate_json.py SCHEMA_DIR SCHEMA_NAME DOCUMENT [SCHEMA_NAME DOCUMENT ...]
 SCHEMA_NAME is a file name in SCHEMA_DIR (list.schema.json); DOCUMENT a file holding one
-document. Prints one TAP-like line per document; exits 1 if any fails, 77 without jsonschema.
+document. References between the schemas are resolved by their $id among the files in
+SCHEMA_DIR (the source tree's schemas/ or the installed share/discrec/schemas), never fetched. Prints one TAP-like line per document; exits 1 if any fails, 77 without jsonschema.
 """
 import json
 import pathlib
@@ -17,28 +18,40 @@ except ImportError:
 
 
 def load_schemas(schema_dir):
+    """Every *.schema.json in schema_dir, by file name. Each must carry an absolute $id whose
+    last segment is its file name, so that a relative $ref ("common.schema.json#/...") names
+    the file beside it."""
     schemas = {}
     for path in sorted(schema_dir.glob("*.schema.json")):
         schema = json.loads(path.read_text())
         jsonschema.Draft202012Validator.check_schema(schema)
+        schema_id = schema.get("$id", "")
+        if "://" not in schema_id or not schema_id.endswith("/" + path.name):
+            sys.exit(f"{path}: $id {schema_id!r} is not an absolute URI ending in /{path.name}")
         schemas[path.name] = schema
     return schemas
 
 
+def no_network(uri):
+    raise LookupError(f"$ref {uri} is not among the schemas in the folder (never fetched)")
+
+
 def make_validator(schemas, name):
-    """A validator for schemas[name] that resolves "common.schema.json#/..." among schemas."""
+    """A validator for schemas[name] that resolves every $ref among schemas by their $id, and
+    fails rather than fetch anything."""
+    by_id = {s["$id"]: s for s in schemas.values()}
     try:  # jsonschema >= 4.18
         import referencing
         import referencing.jsonschema
 
-        resources = [(n, referencing.Resource.from_contents(
-            s, default_specification=referencing.jsonschema.DRAFT202012))
-            for n, s in schemas.items()]
-        registry = referencing.Registry().with_resources(resources)
-        schema = dict(schemas[name], **{"$id": name})
-        return jsonschema.Draft202012Validator(schema, registry=registry)
+        registry = referencing.Registry(retrieve=no_network).with_resources(
+            (i, referencing.Resource.from_contents(
+                s, default_specification=referencing.jsonschema.DRAFT202012))
+            for i, s in by_id.items())
+        return jsonschema.Draft202012Validator(schemas[name], registry=registry)
     except ImportError:  # Debian 12's 4.10
-        resolver = jsonschema.RefResolver(base_uri=name, referrer=schemas[name], store=schemas)
+        resolver = jsonschema.RefResolver.from_schema(
+            schemas[name], store=by_id, handlers={"http": no_network, "https": no_network})
         return jsonschema.Draft202012Validator(schemas[name], resolver=resolver)
 
 

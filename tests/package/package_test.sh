@@ -3,7 +3,8 @@
 # the C and C++ runtimes when discrec is linked dynamically and nothing when it is static
 # (DISCREC_STATIC, the default), it unpacks into a scratch root with `dpkg -x`, holds the man page
 # (gzipped, Debian policy §12.1, and readable), completions and schemas, and the binary in it
-# runs.
+# runs; the executable in it is stripped, and `cmake --install` keeps the debug information of a
+# build that has it apart, under lib/debug/.build-id.
 # Usage: package_test.sh BUILD_DIR VERSION SOURCE_DIR
 #        (exit 77 without dpkg-deb, dpkg-shlibdeps or cpack)
 set -u
@@ -28,7 +29,8 @@ if ! readelf -l "$build/discrec" | grep -q 'INTERP'; then  # no program interpre
 else
     check "Depends names libc6 and libstdc++6" '[[ $depends == *libc6* && $depends == *libstdc++6* ]]'
 fi
-check "Version is $version" '[ "$(dpkg-deb -f "$deb" Version)" = "$version" ]'
+check "Version is $version-1 (a Debian revision: the changelog is changelog.Debian.gz)" \
+    '[ "$(dpkg-deb -f "$deb" Version)" = "$version-1" ]'
 maintainer=$(dpkg-deb -f "$deb" Maintainer)
 check "Maintainer is the project placeholder: $maintainer" \
     '[ "$maintainer" = "discrec developers <dev@discrec.invalid>" ]'
@@ -36,9 +38,30 @@ dpkg -x "$deb" "$tmp/root"
 for f in usr/bin/discrec usr/share/man/man1/discrec.1.gz \
          usr/share/bash-completion/completions/discrec usr/share/zsh/vendor-completions/_discrec \
          usr/share/fish/vendor_completions.d/discrec.fish \
-         usr/share/discrec/schemas/common.schema.json usr/share/doc/discrec/LICENSE; do
+         usr/share/discrec/schemas/common.schema.json usr/share/doc/discrec/copyright \
+         usr/share/doc/discrec/changelog.Debian.gz usr/share/lintian/overrides/discrec; do
     check "holds /$f" '[ -f "$tmp/root/$f" ]'
 done
+check "the executable in it is stripped (no symbol table)" \
+    '! readelf -SW "$tmp/root/usr/bin/discrec" | grep -Eq "\.symtab|\.debug_"'
+check "no debug information in the package (lib/debug)" '[ ! -e "$tmp/root/usr/lib/debug" ]'
+check "the copyright file is machine-readable (DEP-5)" \
+    'head -1 "$tmp/root/usr/share/doc/discrec/copyright" | grep -q "^Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/"'
+check "changelog.Debian.gz names this version" \
+    'zcat "$tmp/root/usr/share/doc/discrec/changelog.Debian.gz" | head -1 | grep -qF "discrec ($version-1)"'
+# cmake --install: the executable stripped too; with debug information in the build, it is
+# kept under lib/debug/.build-id (component "debug"), and names the installed file's build ID.
+cmake --install "$build" --prefix "$tmp/inst" >"$tmp/install.log" 2>&1
+check "cmake --install installs a stripped executable" \
+    '! readelf -SW "$tmp/inst/bin/discrec" | grep -Eq "\.symtab|\.debug_"'
+if readelf -SW "$build/discrec" | grep -q '\.debug_info'; then
+    id=$(readelf -nW "$tmp/inst/bin/discrec" | sed -n 's/.*Build ID: //p')
+    debug=$tmp/inst/lib/debug/.build-id/${id:0:2}/${id:2}.debug
+    check "its debug information is in lib/debug/.build-id/${id:0:2}/${id:2}.debug" \
+        '[ -n "$id" ] && readelf -SW "$debug" | grep -q "\.debug_info"'
+else
+    check "no debug information in the build: none installed" '[ ! -e "$tmp/inst/lib/debug" ]'
+fi
 man=$tmp/root/usr/share/man/man1
 check "no uncompressed man page" '[ ! -e "$man/discrec.1" ]'
 check "the man page is gzip data" 'gzip -t "$man/discrec.1.gz"'

@@ -81,8 +81,10 @@ TEST_CASE("mmc::mode_page_layouts: every required page, sane rows") {
                 const unsigned abs_bit = row.lsb + i;
                 const unsigned byte =
                     row.byte + static_cast<unsigned>(row.byte_count()) - 1 - abs_bit / 8;
-                const auto [it, fresh] = bits.emplace(std::pair{byte, abs_bit % 8}, row.key);
-                CHECK_MESSAGE(fresh, row.key << " overlaps " << it->second);
+                // Not a structured binding: CHECK_MESSAGE captures it in a lambda, which
+                // clang before 16 refuses for bindings (C++20 P1381).
+                const auto inserted = bits.emplace(std::pair{byte, abs_bit % 8}, row.key);
+                CHECK_MESSAGE(inserted.second, row.key << " overlaps " << inserted.first->second);
             }
         }
     }

@@ -2,7 +2,14 @@
 # The Windows build, checked on Linux: cross-builds discrec.exe and discrec_unit_tests.exe with
 # mingw-w64 (cmake/mingw-w64-x86_64.cmake) and runs them under Wine.
 #
-#   tests/windows/run.sh [--unit|--exe|--all] [BUILD_DIR]     (default --all, build-win)
+#   tests/windows/run.sh [--unit|--exe|--all] [--readme] [BUILD_DIR]  (default --all, build-win)
+#
+# --readme  build as the README's "Windows" section says, with its lines as written (extracted
+#           from README.md; the apt-get line only as root): they run in a directory beside
+#           BUILD_DIR made of links to the source tree's entries and a link build-win ->
+#           BUILD_DIR, so `cmake -S . -B build-win` builds discrec.exe (Release) into BUILD_DIR
+#           and the source tree stays clean; the unit tests are then built in the same tree.
+#           ctest runs it so; CI thus builds exactly what the README tells users to.
 #
 # --unit  the doctest unit tests (tests/unit/, including platform_windows_test.cpp)
 # --exe   discrec.exe end to end: --version, list, info and every error path for drive
@@ -13,6 +20,8 @@ set -uo pipefail
 
 mode=--all
 case "${1:-}" in --unit | --exe | --all) mode=$1; shift ;; esac
+readme=0
+[ "${1:-}" = --readme ] && { readme=1; shift; }
 here=$(cd "$(dirname "$0")" && pwd)
 source_dir=$(cd "$here/../.." && pwd)
 build=$(mkdir -p "${1:-build-win}" && cd "${1:-build-win}" && pwd)
@@ -34,7 +43,36 @@ failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 now_ms() { date +%s%3N; }
 
+# The README's Windows lines: the first ```sh block after "## Windows", one command a line.
+readme_lines() {
+    awk '/^## Windows/ { w = 1 } w && /^```sh$/ { on = 1; next } on && /^```$/ { exit } on' "$source_dir/README.md"
+}
+
+build_readme() {
+    local work line
+    work=$(dirname "$build")/readme-src
+    rm -rf "$work" && mkdir -p "$work" || return 1
+    for entry in "$source_dir"/* "$source_dir"/.c*; do
+        [ -e "$entry" ] && [[ $(basename "$entry") != build* ]] && ln -s "$entry" "$work/"
+    done
+    ln -s "$build" "$work/build-win"
+    [ -n "$(readme_lines)" ] || { echo "FAIL: no Windows lines in README.md"; return 1; }
+    while IFS= read -r line; do
+        if [[ $line == apt-get* ]] && [ "$(id -u)" -ne 0 ]; then
+            echo "windows: README line skipped (not root): $line"
+            continue
+        fi
+        echo "windows: README line: $line"
+        (cd "$work" && bash -eo pipefail -c "$line" </dev/null >"$build/readme-line.log" 2>&1) ||
+            { cat "$build/readme-line.log"; echo "FAIL: README line: $line"; return 1; }
+    done < <(readme_lines)
+    [ -f "$build/discrec.exe" ] || { echo "FAIL: the README's lines made no $build/discrec.exe"; return 1; }
+    [ "$mode" = --exe ] || cmake --build "$build" -j"$(nproc)" --target discrec_unit_tests 2>&1 | grep -v '^\[' || true
+    [ "$mode" = --exe ] || [ -f "$build/tests/discrec_unit_tests.exe" ]
+}
+
 build_targets() {
+    [ "$readme" = 1 ] && { build_readme; return; }
     local targets=(--target discrec)
     [ "$mode" != --exe ] && targets+=(--target discrec_unit_tests)
     cmake -S "$source_dir" -B "$build" -DCMAKE_TOOLCHAIN_FILE="$source_dir/cmake/mingw-w64-x86_64.cmake" \
@@ -86,8 +124,27 @@ json_check() {  # json_check NAME PYTHON_EXPR (on the document d)
         <<<"$out" || fail "$1: JSON check '$2' failed on: $out"
 }
 
+# The exe is hardened (cmake/Hardening.cmake), from its PE header: ASLR (DYNAMIC_BASE) with a
+# 64-bit base (HIGH_ENTROPY_VA), DEP (NX_COMPAT), Control Flow Guard (GUARD_CF) when the
+# compiler had -mguard=cf (Debian 12's mingw-w64 GCC 12 has not), and the stack protector.
+check_pe_hardening() {
+    local objdump=x86_64-w64-mingw32-objdump flags flag
+    command -v "$objdump" >/dev/null || { echo "windows: $objdump missing: PE flags not checked"; return; }
+    flags=$("$objdump" -p "$build/discrec.exe" | sed -n '/^DllCharacteristics/,/^SizeOfStackReserve/p')
+    local want=(DYNAMIC_BASE HIGH_ENTROPY_VA NX_COMPAT)
+    grep -q '^DISCREC_HAVE_mguard_cf:INTERNAL=1' "$build/CMakeCache.txt" && want+=(GUARD_CF)
+    for flag in "${want[@]}"; do
+        grep -qw "$flag" <<<"$flags" && echo "ok: discrec.exe PE flag $flag" || fail "discrec.exe lacks PE flag $flag"
+    done
+    local symbols  # read whole first: grep -q would end nm early, a failure under pipefail
+    symbols=$(x86_64-w64-mingw32-nm "$build/discrec.exe" 2>/dev/null)
+    grep -qw '__stack_chk_fail' <<<"$symbols" &&
+        echo "ok: discrec.exe has the stack protector" || fail "discrec.exe: no __stack_chk_fail"
+}
+
 run_exe() {
     local t0 version
+    check_pe_hardening
     version=$(sed -n 's/^project(discrec VERSION \([0-9.]*\).*/\1/p' "$source_dir/CMakeLists.txt")
     t0=$(now_ms)
     run "--version" 0 --version && contains "$out" "discrec $version" "--version"
