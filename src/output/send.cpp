@@ -16,18 +16,6 @@ using Json = nlohmann::ordered_json;
 
 constexpr std::size_t k_dump_width = 16;
 
-const char* direction_key(Direction d) {
-    switch (d) {
-        case Direction::from_device:
-            return "in";
-        case Direction::to_device:
-            return "out";
-        case Direction::none:
-            break;
-    }
-    return "none";
-}
-
 std::size_t residual(const SendReport& r) {
     return r.length - std::min(r.length, r.completion.transferred);
 }

@@ -57,18 +57,6 @@ std::optional<Bytes> from_hex(std::string_view text) {
     return out;
 }
 
-const char* direction_key(Direction d) {
-    switch (d) {
-        case Direction::from_device:
-            return "in";
-        case Direction::to_device:
-            return "out";
-        case Direction::none:
-            break;
-    }
-    return "none";
-}
-
 // Typed fields of a parsed line: a wrong type is a bad recording, reported with its line.
 template <typename T>
 std::optional<T> field(const Json& j, const char* key) {

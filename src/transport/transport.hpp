@@ -27,6 +27,19 @@ struct Cdb {
 
 enum class Direction { none, from_device, to_device };
 
+// The direction as `send --json` and recordings spell it: "in", "out" or "none".
+constexpr const char* direction_key(Direction d) noexcept {
+    switch (d) {
+        case Direction::from_device:
+            return "in";
+        case Direction::to_device:
+            return "out";
+        case Direction::none:
+            break;
+    }
+    return "none";
+}
+
 // How one command ended, as the OS reported it. `classify()` says which of these matters.
 struct Completion {
     std::uint8_t scsi_status = 0;     // SAM status: 0x00 GOOD, 0x02 CHECK CONDITION, 0x08 BUSY ...
