@@ -32,7 +32,9 @@ Result<std::unique_ptr<Transport>> open_first(const platform::DriveLocation& loc
 std::optional<bool> can_load_from_feature(const mmc::Configuration& config) {
     const auto* f = config.find(mmc::feature_code::removable_medium);
     if (f == nullptr) return std::nullopt;
-    const auto* load = mmc::decode_feature(*f).record.find("load");
+    // The decoded feature must outlive the Value that find() points into.
+    const auto decoded = mmc::decode_feature(*f);
+    const auto* load = decoded.record.find("load");
     if (load == nullptr) return std::nullopt;
     return load->number != 0;
 }
