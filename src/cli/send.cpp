@@ -11,6 +11,7 @@
 #include "drive/recorder_info.hpp"
 #include "mmc/pass_through.hpp"
 #include "output/send.hpp"
+#include "platform/terminal.hpp"
 #include "util/file.hpp"
 
 namespace discrec::cli {
@@ -98,6 +99,7 @@ ExitCode run_send(Context& ctx, const SendOptions& opts) {
                                                 std::min(r.completion.transferred, r.length)));
     }
     if (opts.binary) {
+        platform::set_stdout_binary();
         std::fwrite(r.data.data(), 1, r.data.size(), stdout);
         return code;
     }

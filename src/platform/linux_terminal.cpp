@@ -10,4 +10,6 @@ bool color_terminal(StdStream stream) {
 
 bool is_terminal(StdStream stream) { return color_terminal(stream); }
 
+void set_stdout_binary() {}
+
 }  // namespace discrec::platform

@@ -1,4 +1,8 @@
+#include <fcntl.h>
+#include <io.h>
 #include <windows.h>
+
+#include <cstdio>
 
 #include "platform/terminal.hpp"
 
@@ -17,5 +21,7 @@ bool is_terminal(StdStream stream) {
     DWORD mode = 0;
     return h != INVALID_HANDLE_VALUE && h != nullptr && ::GetConsoleMode(h, &mode);
 }
+
+void set_stdout_binary() { ::_setmode(::_fileno(stdout), _O_BINARY); }
 
 }  // namespace discrec::platform
