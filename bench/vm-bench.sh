@@ -10,6 +10,8 @@
 #   discrec info (all)      / sg_inq + sg_get_config + sg_modes -p 0x2a, each drive (<= 1.0)
 #   discrec eject+close-tray / sg_start --eject + --load (one drive)            (info only)
 # then the commands (CDBs) `discrec info` sends to each drive, and that `list` sends none.
+# Diagnosis lines beside `list`: both with address randomisation off, and the floor of any
+# static PIE (empty C and C++ programs); bench/startup-instructions.sh says where the rest goes.
 # The guest runs under TCG (no KVM), where every exec costs 50-100 ms: the ratios, taken in
 # the same guest in the same minute, are what to compare, not the absolute milliseconds.
 # Needs lsscsi (apt-get install lsscsi) besides what tests/run-all.sh installs.
@@ -22,9 +24,18 @@ bin=$(cd "$build" && pwd)/discrec
 [ -x "$bin" ] || { echo "no discrec in $build (build first)" >&2; exit 1; }
 command -v lsscsi >/dev/null || { echo "lsscsi is not installed (apt-get install lsscsi)" >&2; exit 1; }
 guest=$(mktemp /tmp/discrec-bench.XXXXXX.sh)
-trap 'rm -f "$guest"' EXIT
+floor=$(mktemp -d /tmp/discrec-bench-floor.XXXXXX)
+trap 'rm -rf "$guest" "$floor"' EXIT
+# The floor for a randomised image (diagnosis): empty programs linked as discrec is, one in C
+# and one in C++ that includes <iostream> (as CLI11 does: libstdc++ then sets up its streams and
+# locales at start). Under TCG their start-up alone is translated again at every run.
+for lang in c c++; do
+    printf '%s\nint main(void) { return 0; }\n' "$([ $lang = c++ ] && echo '#include <iostream>')" |
+        c++ -x "$lang" -O2 -fPIE -static-pie -Wl,-z,relro,-z,now -o "$floor/empty-$lang" - 2>/dev/null ||
+        rm -f "$floor/empty-$lang"
+done
 cat > "$guest" <<'GUEST'
-bin=$1 runs=$2 only=$3
+bin=$1 runs=$2 only=$3 floor=$4
 # med CMD...: median wall milliseconds of RUNS runs of CMD (stdout and stderr discarded).
 # The clock is bash's EPOCHREALTIME, read without starting a process: a `date` before and
 # after each run put one more exec (30-60 ms under TCG) inside every interval, a constant that
@@ -56,6 +67,10 @@ printf '%-58s %6s     (target <= 0.50)\n' "ratio list / lsscsi -g" "$(ratio "$l1
 norand() { setarch -R /bin/bash -c "$(declare -f med); runs=$runs; med $*"; }
 printf '%-58s %6d ms\n' "discrec list, not randomised (setarch -R; diagnosis)" "$(norand "$bin" list)" \
     "lsscsi -g, not randomised (setarch -R; diagnosis)" "$(norand lsscsi -g)"
+for lang in c c++; do
+    [ -x "$floor/empty-$lang" ] || continue
+    printf '%-58s %6d ms\n' "empty $lang program, static PIE (floor; diagnosis)" "$(med "$floor/empty-$lang")"
+done
 [ "$only" = list ] && exit 0
 i1=$(med "$bin" info); i2=$(med sg3_all)
 printf '%-58s %6d ms\n' "discrec info (all drives)" "$i1" \
@@ -77,4 +92,4 @@ GUEST
 bash "$here/../tests/vm/run-vm.sh" --timeout 900 \
     --drive piix:iso --drive piix:empty --drive ahci:dvd --drive virtio-scsi:iso \
     --drive virtio-scsi:empty --drive lsi:dvd --drive lsi:iso --drive usb-bot:iso \
-    -- /bin/bash "$guest" "$bin" "$runs" "$only"
+    -- /bin/bash "$guest" "$bin" "$runs" "$only" "$floor"
