@@ -71,9 +71,9 @@ Error command_error(const std::string& drive_name, const Cdb& cdb, const Complet
                               fmt::format("{}: transport error ({})", what,
                                           describe_completion_status(completion)));
         case CompletionClass::status:
-            return make_error(
-                completion.scsi_status == 0x08 ? ErrorKind::device_busy : ErrorKind::device_error,
-                fmt::format("{}: {}", what, describe_completion_status(completion)));
+            return make_error(mmc::means_busy(completion.scsi_status) ? ErrorKind::device_busy
+                                                                      : ErrorKind::device_error,
+                              fmt::format("{}: {}", what, describe_completion_status(completion)));
     }
     return make_error(ErrorKind::failure, what + ": failed");
 }

@@ -18,6 +18,7 @@ constexpr std::uint16_t k_config_alloc = 32760;
 constexpr int k_config_max_rounds = 64;    // each round makes progress; bound it anyway
 constexpr std::uint16_t k_gesn_alloc = 8;  // header + media event descriptor
 constexpr std::uint16_t k_mode_alloc = 4096;
+constexpr std::uint8_t k_mode_alloc6 = 255;  // MODE SENSE(6) has one allocation length byte
 constexpr std::uint16_t k_mode_probe_alloc = 255;
 
 void append_unique(std::vector<mmc::FeatureDescriptor>& into, mmc::FeatureDescriptor f) {
@@ -172,8 +173,8 @@ Result<Bytes> Drive::mode_sense(std::uint8_t page, mmc::PageControl pc) {
         const bool use10 = (pass == 0) == try10_first;
         auto out = use10 ? m_runner.run(mmc::mode_sense10(page, 0, pc, true, k_mode_alloc),
                                         Direction::from_device, k_mode_alloc)
-                         : m_runner.run(mmc::mode_sense6(page, 0, pc, true, 0xff),
-                                        Direction::from_device, 0xff);
+                         : m_runner.run(mmc::mode_sense6(page, 0, pc, true, k_mode_alloc6),
+                                        Direction::from_device, k_mode_alloc6);
         if (out.ok()) return std::move(out.data);
         // Only "invalid command operation code" (5/20/00) means the other CDB size may work.
         if (out.error.kind != ErrorKind::not_supported) return out.error;

@@ -1,18 +1,14 @@
 #include "mmc/capacity.hpp"
 
-#include <fmt/format.h>
+#include "mmc/fields.hpp"
 
 namespace discrec::mmc {
 
 Capacity decode_read_capacity(ByteSpan data) {
     constexpr std::size_t k_size = 8;
     Capacity out;
-    if (data.size() < k_size) {
-        out.warnings.push_back(
-            fmt::format("READ CAPACITY data is only {} bytes (needs 8)", data.size()));
-        return out;
-    }
-    out.usable = true;
+    out.usable = bytes_arrived(data, k_size, "READ CAPACITY data", out.warnings);
+    if (!out.usable) return out;
     out.last_lba = be32_at(data, 0);
     out.block_length = be32_at(data, 4);
     // FFFFFFFFh means "too large, use READ CAPACITY(16)" (SBC-3); no optical medium gets there.

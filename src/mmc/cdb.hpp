@@ -1,4 +1,5 @@
-// CDB builders: one function per command, every field placed as the standard's CDB table says.
+// CDB builders: one function per command, each filling the layout of its CDB (every field
+// placed as the standard's CDB table says) in mmc/tables/cdb_layouts.cpp.
 // Pure: no I/O. The caller picks direction, buffer and timeout (drive/ layer).
 #pragma once
 

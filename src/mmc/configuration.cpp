@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "mmc/tables/features.hpp"
+
 namespace discrec::mmc {
 namespace {
 
@@ -13,7 +15,6 @@ constexpr std::size_t k_header_size = 8;
 constexpr std::size_t k_length_field = 4;
 constexpr std::size_t k_descriptor_header = 4;
 constexpr std::size_t k_profile_descriptor = 4;
-constexpr std::uint16_t k_profile_list = 0x0000;
 
 // Profile List feature (0000h): 4-byte profile descriptors, CurrentP in byte 2 bit 0.
 void decode_profile_list(const FeatureDescriptor& f, Configuration& out) {
@@ -56,7 +57,7 @@ void decode_descriptors(ByteSpan body, Configuration& out) {
     while (off + k_descriptor_header <= body.size()) {
         FeatureDescriptor f = read_descriptor(body, off);
         check_descriptor(f, out.truncated, out);
-        if (f.code == k_profile_list) decode_profile_list(f, out);
+        if (f.code == feature_code::profile_list) decode_profile_list(f, out);
         off += k_descriptor_header + f.additional_length;
         out.features.push_back(std::move(f));
     }
@@ -68,7 +69,7 @@ void decode_descriptors(ByteSpan body, Configuration& out) {
 
 // The current profile should be the one the Profile List marks current (MMC-6 §5.3).
 void check_current_profile(Configuration& out) {
-    const FeatureDescriptor* list = out.find(k_profile_list);
+    const FeatureDescriptor* list = out.find(feature_code::profile_list);
     if (list == nullptr || list->truncated || out.current_profile == 0) return;
     const bool marked = std::any_of(out.profiles.begin(), out.profiles.end(), [&](auto& p) {
         return p.current && p.number == out.current_profile;

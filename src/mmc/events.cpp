@@ -2,9 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <array>
-
-#include "mmc/tables/code_names.hpp"
+#include "mmc/fields.hpp"
 
 namespace discrec::mmc {
 namespace {
@@ -15,37 +13,6 @@ constexpr std::size_t k_media_descriptor = 4;
 // MMC-6 §6.11.2: 8-byte mechanism status header; §6.11.3: 4-byte slot table entries.
 constexpr std::size_t k_mechanism_header = 8;
 constexpr std::size_t k_slot_entry = 4;
-
-constexpr std::array k_media_events = {
-    CodeName{0, "NoChg"},
-    CodeName{1, "EjectRequest"},
-    CodeName{2, "NewMedia"},
-    CodeName{3, "MediaRemoval"},
-    CodeName{4, "MediaChanged"},
-    CodeName{5, "BGFormat-Completed"},
-    CodeName{6, "BGFormat-Restarted"},
-};
-
-constexpr std::array k_notification_classes = {
-    CodeName{1, "Operational Change"}, CodeName{2, "Power Management"},
-    CodeName{3, "External Request"},   CodeName{4, "Media"},
-    CodeName{5, "Multiple Hosts"},     CodeName{6, "Device Busy"},
-};
-
-constexpr std::array k_changer_states = {
-    CodeName{0, "Ready"},
-    CodeName{1, "Load in progress"},
-    CodeName{2, "Unload in progress"},
-    CodeName{3, "Initializing"},
-};
-
-constexpr std::array k_mechanism_states = {
-    CodeName{0, "Idle"},
-    CodeName{1, "Playing"},
-    CodeName{2, "Scanning"},
-    CodeName{3, "Active"},
-    CodeName{7, "No state information"},
-};
 
 MediaEvent read_media_event(ByteSpan d) {
     MediaEvent m;
@@ -64,7 +31,7 @@ void decode_event_descriptor(EventStatus& out) {
         out.warnings.push_back("no event descriptor although NEA is clear");
         return;
     }
-    if (h.notification_class != notification_class::media) return;
+    if (h.notification_class != k_notification_class_media) return;
     if (out.descriptor.size() < k_media_descriptor) {
         out.warnings.push_back(
             fmt::format("media event descriptor is only {} bytes", out.descriptor.size()));
@@ -81,12 +48,8 @@ SlotEntry read_slot(ByteSpan d) {
 
 EventStatus decode_event_status(ByteSpan data) {
     EventStatus out;
-    if (data.size() < k_event_header) {
-        out.warnings.push_back(
-            fmt::format("event status response is only {} bytes (no header)", data.size()));
-        return out;
-    }
-    out.usable = true;
+    out.usable = bytes_arrived(data, k_event_header, "event status response", out.warnings);
+    if (!out.usable) return out;
     EventHeader& h = out.header;
     h.event_data_length = be16_at(data, 0);
     h.nea = bit_at(data, 2, 7);
@@ -101,22 +64,10 @@ EventStatus decode_event_status(ByteSpan data) {
     return out;
 }
 
-std::string_view media_event_name(std::uint8_t code) noexcept {
-    return name_of(k_media_events, code);
-}
-
-std::string_view notification_class_name(std::uint8_t cls) noexcept {
-    return name_of(k_notification_classes, cls);
-}
-
 MechanismStatus decode_mechanism_status(ByteSpan data) {
     MechanismStatus out;
-    if (data.size() < k_mechanism_header) {
-        out.warnings.push_back(
-            fmt::format("mechanism status is only {} bytes (header needs 8)", data.size()));
-        return out;
-    }
-    out.usable = true;
+    out.usable = bytes_arrived(data, k_mechanism_header, "mechanism status", out.warnings);
+    if (!out.usable) return out;
     out.fault = bit_at(data, 0, 7);
     out.changer_state = (u8_at(data, 0) >> 5) & 0x03U;
     out.current_slot =
@@ -136,14 +87,6 @@ MechanismStatus decode_mechanism_status(ByteSpan data) {
         out.slots.push_back(read_slot(table.subspan(off, k_slot_entry)));
     }
     return out;
-}
-
-std::string_view changer_state_name(std::uint8_t state) noexcept {
-    return name_of(k_changer_states, state);
-}
-
-std::string_view mechanism_state_name(std::uint8_t state) noexcept {
-    return name_of(k_mechanism_states, state);
 }
 
 }  // namespace discrec::mmc

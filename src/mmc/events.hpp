@@ -11,27 +11,9 @@
 
 namespace discrec::mmc {
 
-// Notification classes (MMC-6 §6.7.2): the value in header byte 2 bits 2-0.
-namespace notification_class {
-inline constexpr std::uint8_t none = 0;
-inline constexpr std::uint8_t operational_change = 1;
-inline constexpr std::uint8_t power_management = 2;
-inline constexpr std::uint8_t external_request = 3;
-inline constexpr std::uint8_t media = 4;
-inline constexpr std::uint8_t multi_host = 5;
-inline constexpr std::uint8_t device_busy = 6;
-}  // namespace notification_class
-
-// Media event codes (MMC-6 §6.7.2.5).
-namespace media_event {
-inline constexpr std::uint8_t no_change = 0;
-inline constexpr std::uint8_t eject_request = 1;
-inline constexpr std::uint8_t new_media = 2;
-inline constexpr std::uint8_t media_removal = 3;
-inline constexpr std::uint8_t media_changed = 4;
-inline constexpr std::uint8_t bg_format_completed = 5;
-inline constexpr std::uint8_t bg_format_restarted = 6;
-}  // namespace media_event
+// The media notification class (MMC-6 §6.7.2: header byte 2 bits 2-0), the one discrec asks
+// for; the names of every class and media event code are in tables/event_names.cpp.
+inline constexpr std::uint8_t k_notification_class_media = 4;
 
 // The 4-byte Event Status Notification header (MMC-6 §6.7.2.1).
 struct EventHeader {

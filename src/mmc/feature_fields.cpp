@@ -71,13 +71,7 @@ std::optional<std::uint16_t> parse_hex_code(std::string_view t) {
 
 DecodedFeature decode_feature(const FeatureDescriptor& f) {
     DecodedFeature out;
-    out.code = f.code;
-    out.version = f.version;
-    out.persistent = f.persistent;
-    out.current = f.current;
-    out.additional_length = f.additional_length;
-    out.truncated = f.truncated;
-    out.data = f.data;
+    static_cast<FeatureDescriptor&>(out) = f;
     check_header(f, out);
     const FeatureLayout* layout = find_feature_layout(f.code);
     if (layout == nullptr) return out;

@@ -27,16 +27,10 @@ struct FeatureLayout {
 
 std::span<const FeatureLayout> feature_layout_table() noexcept;
 const FeatureLayout* find_feature_layout(std::uint16_t code) noexcept;
-struct DecodedFeature {
-    std::uint16_t code = 0;
-    std::uint8_t version = 0;
-    bool persistent = false;
-    bool current = false;
-    std::uint8_t additional_length = 0;
-    bool truncated = false;          // additional length ran past the bytes received
+// A descriptor as received (its header fields and data bytes) with its fields decoded.
+struct DecodedFeature : FeatureDescriptor {
     bool known = false;              // a layout row exists (false: unknown or vendor: raw only)
     Record record;                   // the fields (known features); record.absent: fields not sent
-    Bytes data;                      // the descriptor's bytes after its header, as received
     Bytes extra;                     // bytes past the layout's length (known features)
     std::vector<std::string> notes;  // what was odd about this descriptor
 };

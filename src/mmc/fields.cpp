@@ -172,6 +172,26 @@ bool read_number(const Field& f, ByteSpan span, std::size_t origin, std::uint64_
     return true;
 }
 
+bool bytes_arrived(ByteSpan data, std::size_t need, std::string_view what,
+                   std::vector<std::string>& warnings) {
+    if (data.size() >= need) return true;
+    warnings.push_back(fmt::format("{} is only {} bytes (needs {})", what, data.size(), need));
+    return false;
+}
+
+bool write_number(const Field& f, std::span<std::byte> bytes, std::size_t origin,
+                  std::uint64_t value) noexcept {
+    const std::size_t off = offset_of(f.byte, origin);
+    const std::size_t n = f.byte_count();
+    std::uint64_t raw = 0;
+    if (f.high_byte != k_no_byte || !read_bytes(bytes, off, n, raw)) return false;
+    const std::uint64_t mask = low_bits(~std::uint64_t{0}, f.width) << f.lsb;
+    raw = (raw & ~mask) | ((value << f.lsb) & mask);
+    for (std::size_t i = n; i-- > 0; raw >>= 8U)
+        bytes[off + i] = static_cast<std::byte>(raw & 0xffU);
+    return true;
+}
+
 Record decode_fields(const Layout& layout, ByteSpan span) {
     Record rec;
     rec.layout = &layout;

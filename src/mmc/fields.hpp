@@ -120,6 +120,18 @@ Record decode_fields(const Layout& layout, ByteSpan span);
 bool read_number(const Field& field, ByteSpan span, std::size_t origin,
                  std::uint64_t& out) noexcept;
 
+// Whether `data` holds the `need` bytes a decoder reads before it can trust any length in them
+// (a response's fixed header); if not, adds the warning "<what> is only N bytes (needs M)".
+// The response decoders start with it.
+bool bytes_arrived(ByteSpan data, std::size_t need, std::string_view what,
+                   std::vector<std::string>& warnings);
+
+// The inverse of read_number, for what discrec builds (CDBs): writes the low `width` bits of
+// `value` to the field's place in `bytes` (which start at spec byte `origin`), leaving the
+// other bits of those bytes alone; false when the bytes are not there (or the field is split).
+bool write_number(const Field& field, std::span<std::byte> bytes, std::size_t origin,
+                  std::uint64_t value) noexcept;
+
 // Decoding functions tables name (Field::decode).
 // "YYYYMMDDhhmmss" in ASCII digits (MMC-6 §5.3 Firmware Information) -> "YYYY-MM-DD hh:mm:ss".
 bool decode_ascii_date(const Field& field, ByteSpan span, std::size_t origin, Value& out,

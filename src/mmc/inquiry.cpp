@@ -2,9 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <array>
-
-#include "mmc/tables/code_names.hpp"
+#include "mmc/fields.hpp"
 
 namespace discrec::mmc {
 namespace {
@@ -18,52 +16,6 @@ constexpr std::size_t k_version_desc_count = 8;
 constexpr std::size_t k_vpd_header = 4;
 constexpr std::size_t k_designator_header = 4;
 
-// SPC-4 §6.6.2, peripheral device type.
-constexpr std::array k_device_types = {
-    CodeName{0x00, "Direct access block device"},
-    CodeName{0x01, "Sequential-access device"},
-    CodeName{0x02, "Printer device"},
-    CodeName{0x03, "Processor device"},
-    CodeName{0x04, "Write-once device"},
-    CodeName{0x05, "CD/DVD device"},
-    CodeName{0x07, "Optical memory device"},
-    CodeName{0x08, "Media changer device"},
-    CodeName{0x0c, "Storage array controller device"},
-    CodeName{0x0d, "Enclosure services device"},
-    CodeName{0x0e, "Simplified direct-access device"},
-    CodeName{0x0f, "Optical card reader/writer device"},
-    CodeName{0x10, "Bridge controller commands"},
-    CodeName{0x11, "Object-based storage device"},
-    CodeName{0x12, "Automation/drive interface"},
-    CodeName{0x1e, "Well known logical unit"},
-    CodeName{0x1f, "Unknown or no device type"},
-};
-
-// SPC-4 §7.8.6.1: code set, association and designator type of a designation descriptor.
-constexpr std::array k_code_sets = {
-    CodeName{0x1, "Binary"},
-    CodeName{0x2, "ASCII"},
-    CodeName{0x3, "UTF-8"},
-};
-constexpr std::array k_associations = {
-    CodeName{0x0, "Logical unit"},
-    CodeName{0x1, "Target port"},
-    CodeName{0x2, "Target device"},
-};
-constexpr std::array k_designator_types = {
-    CodeName{0x0, "Vendor specific"},
-    CodeName{0x1, "T10 vendor ID based"},
-    CodeName{0x2, "EUI-64 based"},
-    CodeName{0x3, "NAA"},
-    CodeName{0x4, "Relative target port identifier"},
-    CodeName{0x5, "Target port group"},
-    CodeName{0x6, "Logical unit group"},
-    CodeName{0x7, "MD5 logical unit identifier"},
-    CodeName{0x8, "SCSI name string"},
-    CodeName{0x9, "Protocol specific port identifier"},
-    CodeName{0xa, "UUID identifier"},
-};
-
 std::string hex_digits(ByteSpan b) {
     std::string out;
     for (std::byte c : b) out += fmt::format("{:02x}", static_cast<unsigned>(c));
@@ -74,11 +26,8 @@ std::string hex_digits(ByteSpan b) {
 // Returns the body the page length announces, clipped to what arrived.
 ByteSpan decode_vpd_header(ByteSpan data, std::uint8_t expected_page, VpdHeader& h,
                            std::vector<std::string>& warnings) {
-    if (data.size() < k_vpd_header) {
-        warnings.push_back(fmt::format("VPD page is only {} bytes (no header)", data.size()));
-        return {};
-    }
-    h.usable = true;
+    h.usable = bytes_arrived(data, k_vpd_header, "VPD page", warnings);
+    if (!h.usable) return {};
     h.device_type = u8_at(data, 0) & 0x1fU;
     h.page_code = u8_at(data, 1);
     h.page_length = be16_at(data, 2);
@@ -114,11 +63,8 @@ Designator decode_designator(ByteSpan body, std::size_t off) {
 
 InquiryData decode_inquiry(ByteSpan data) {
     InquiryData out;
-    if (data.size() < k_inquiry_header) {
-        out.warnings.push_back(fmt::format("INQUIRY data is only {} bytes", data.size()));
-        return out;
-    }
-    out.usable = true;
+    out.usable = bytes_arrived(data, k_inquiry_header, "INQUIRY data", out.warnings);
+    if (!out.usable) return out;
     out.peripheral_qualifier = u8_at(data, 0) >> 5;
     out.device_type = u8_at(data, 0) & 0x1fU;
     out.removable = bit_at(data, 1, 7);
@@ -146,21 +92,24 @@ InquiryData decode_inquiry(ByteSpan data) {
 
 VpdSupportedPages decode_vpd_supported_pages(ByteSpan data) {
     VpdSupportedPages out;
-    const ByteSpan body = decode_vpd_header(data, 0x00, out.header, out.warnings);
+    const ByteSpan body =
+        decode_vpd_header(data, vpd_page::supported_pages, out.header, out.warnings);
     for (std::byte b : body) out.pages.push_back(static_cast<std::uint8_t>(b));
     return out;
 }
 
 VpdSerial decode_vpd_serial(ByteSpan data) {
     VpdSerial out;
-    const ByteSpan body = decode_vpd_header(data, 0x80, out.header, out.warnings);
+    const ByteSpan body =
+        decode_vpd_header(data, vpd_page::unit_serial_number, out.header, out.warnings);
     out.serial = ascii_field(body, 0, body.size());
     return out;
 }
 
 VpdDeviceId decode_vpd_device_id(ByteSpan data) {
     VpdDeviceId out;
-    const ByteSpan body = decode_vpd_header(data, 0x83, out.header, out.warnings);
+    const ByteSpan body =
+        decode_vpd_header(data, vpd_page::device_identification, out.header, out.warnings);
     std::size_t off = 0;
     while (off + k_designator_header <= body.size()) {
         Designator d = decode_designator(body, off);
@@ -175,19 +124,6 @@ VpdDeviceId decode_vpd_device_id(ByteSpan data) {
         out.warnings.push_back("page 83h ends in a partial designation descriptor header");
     }
     return out;
-}
-
-std::string_view code_set_name(std::uint8_t code_set) noexcept {
-    return name_of(k_code_sets, code_set);
-}
-std::string_view association_name(std::uint8_t association) noexcept {
-    return name_of(k_associations, association);
-}
-std::string_view designator_type_name(std::uint8_t type) noexcept {
-    return name_of(k_designator_types, type);
-}
-std::string_view device_type_name(std::uint8_t type) noexcept {
-    return name_of(k_device_types, type);
 }
 
 }  // namespace discrec::mmc

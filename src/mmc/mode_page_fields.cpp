@@ -55,13 +55,7 @@ bool fits_sense6(ByteSpan data) noexcept {
 
 DecodedModePage decode_mode_page(const ModePage& page) {
     DecodedModePage out;
-    out.code = page.code;
-    out.subpage = page.subpage;
-    out.ps = page.ps;
-    out.spf = page.spf;
-    out.page_length = page.page_length;
-    out.bytes = page.bytes;
-    out.truncated = page.truncated;
+    static_cast<ModePage&>(out) = page;
     const ByteSpan bytes{page.bytes};
     if (page.truncated) {
         out.warnings.push_back(fmt::format("page {:02X}h: {} of {} bytes arrived", page.code,

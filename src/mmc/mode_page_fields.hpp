@@ -27,14 +27,8 @@ struct ModePageLayout {
 std::span<const ModePageLayout> mode_page_layouts() noexcept;
 const ModePageLayout* find_mode_page_layout(std::uint8_t code) noexcept;
 
-struct DecodedModePage {
-    std::uint8_t code = 0;
-    std::uint8_t subpage = 0;
-    bool ps = false;
-    bool spf = false;
-    std::uint16_t page_length = 0;
-    Bytes bytes;  // the page from its byte 0, as received
-    bool truncated = false;
+// A page as received (its header fields and bytes) with its fields decoded.
+struct DecodedModePage : ModePage {
     const ModePageLayout* layout = nullptr;  // nullptr: no decoder, hex only
     Record record;                           // the fields that fit inside the page
     std::vector<std::string> warnings;

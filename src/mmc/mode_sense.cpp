@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "mmc/fields.hpp"
+
 namespace discrec::mmc {
 namespace {
 
@@ -86,12 +88,8 @@ const ModePage* ModeParameters::find(std::uint8_t code, std::uint8_t subpage) co
 ModeParameters decode_mode_sense10(ByteSpan data) {
     ModeParameters out;
     out.ten_byte = true;
-    if (data.size() < k_header10) {
-        out.warnings.push_back(
-            fmt::format("MODE SENSE(10) data is only {} bytes (header needs 8)", data.size()));
-        return out;
-    }
-    out.usable = true;
+    out.usable = bytes_arrived(data, k_header10, "MODE SENSE(10) data", out.warnings);
+    if (!out.usable) return out;
     out.mode_data_length = be16_at(data, 0);
     out.medium_type = u8_at(data, 2);
     out.device_specific = u8_at(data, 3);
@@ -103,12 +101,8 @@ ModeParameters decode_mode_sense10(ByteSpan data) {
 
 ModeParameters decode_mode_sense6(ByteSpan data) {
     ModeParameters out;
-    if (data.size() < k_header6) {
-        out.warnings.push_back(
-            fmt::format("MODE SENSE(6) data is only {} bytes (header needs 4)", data.size()));
-        return out;
-    }
-    out.usable = true;
+    out.usable = bytes_arrived(data, k_header6, "MODE SENSE(6) data", out.warnings);
+    if (!out.usable) return out;
     out.mode_data_length = u8_at(data, 0);
     out.medium_type = u8_at(data, 1);
     out.device_specific = u8_at(data, 2);

@@ -200,4 +200,9 @@ bool means_unsupported_command(const SenseCode& s) noexcept {
     return s.key == sense_key::illegal_request && s.asc == k_asc_invalid_opcode;
 }
 
+bool means_busy(std::uint8_t scsi_status) noexcept {
+    constexpr std::uint8_t k_status_busy = 0x08;
+    return scsi_status == k_status_busy;
+}
+
 }  // namespace discrec::mmc

@@ -56,6 +56,8 @@ bool means_tray_closed(const SenseCode& s) noexcept;
 bool means_removal_prevented(const SenseCode& s) noexcept;
 // 5/20/00: invalid command operation code (the drive does not have the command).
 bool means_unsupported_command(const SenseCode& s) noexcept;
+// SAM-5 §5.3 status BUSY (08h): the logical unit cannot take the command now (no sense data).
+bool means_busy(std::uint8_t scsi_status) noexcept;
 
 struct SenseData {
     SenseFormat format = SenseFormat::none;

@@ -31,10 +31,7 @@ Json profile_json(std::uint32_t code, std::optional<bool> current) {
 }
 
 Json feature_json(const mmc::DecodedFeature& f, bool raw) {
-    Json j = code_json(f.code, 4, feature_name(f.code));
-    j["version"] = f.version;
-    j["persistent"] = f.persistent;
-    j["current"] = f.current;
+    Json j = feature_header_json(f);
     j["additional_length"] = f.additional_length;
     j["truncated"] = f.truncated;
     j["decoded"] = f.known;

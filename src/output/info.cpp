@@ -55,22 +55,13 @@ void add_configuration(Json& j, const drive::RecorderInfo& info) {
         pj["current"] = p.current;
         j["profiles"].push_back(std::move(pj));
     }
-    for (const auto& f : c.features) {
-        Json fj = code_json(f.code, 4, mmc::feature_name(f.code));
-        fj["version"] = f.version;
-        fj["persistent"] = f.persistent;
-        fj["current"] = f.current;
-        j["features"].push_back(std::move(fj));
-    }
+    for (const auto& f : c.features) j["features"].push_back(feature_header_json(f));
 }
 
 Json drive_json(const drive::RecorderInfo& info) {
     const auto& loc = info.location;
-    Json j;
-    j["index"] = loc.index;
-    j["name"] = loc.name;
-    j["block_device"] = loc.block_device;
-    j["generic_device"] = loc.generic_device;
+    Json j = {{"index", loc.index}};
+    j.update(drive_ref_json(loc));
     j["bus"] = loc.bus;
     j["scsi_address"] = loc.scsi_address;
     const bool identified = info.identity.has_value();

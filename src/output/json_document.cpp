@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "mmc/tables/features.hpp"
 #include "mmc/tables/mode_pages.hpp"
 #include "version.hpp"
 
@@ -32,6 +33,14 @@ nlohmann::ordered_json code_json(unsigned value, int hex_digits, std::string_vie
     j["value"] = value;
     j["hex"] = fmt::format("0x{:0{}x}", value, hex_digits);
     j["string"] = std::string(name);
+    return j;
+}
+
+nlohmann::ordered_json feature_header_json(const mmc::FeatureDescriptor& feature) {
+    nlohmann::ordered_json j = code_json(feature.code, 4, mmc::feature_name(feature.code));
+    j["version"] = feature.version;
+    j["persistent"] = feature.persistent;
+    j["current"] = feature.current;
     return j;
 }
 

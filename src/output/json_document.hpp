@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "mmc/configuration.hpp"
 #include "mmc/mode_sense.hpp"
 #include "output/options.hpp"
 #include "platform/platform.hpp"
@@ -27,6 +28,9 @@ nlohmann::ordered_json document_head(const OutputOptions& options);
 void finish_document(nlohmann::ordered_json& doc, ExitCode exit_status, const Error* error);
 // {"value": 16, "hex": "0x0010", "string": "DVD-ROM"}: codes people read in hex.
 nlohmann::ordered_json code_json(unsigned value, int hex_digits, std::string_view name);
+// A feature descriptor's header: code_json with the feature's name, then "version",
+// "persistent", "current" (info lists these; features adds the decoded fields).
+nlohmann::ordered_json feature_header_json(const mmc::FeatureDescriptor& feature);
 const char* error_kind_key(ErrorKind kind);
 // IMAPI2's ExclusiveAccessOwner: {"pid": 1234 or null where the OS does not say (Windows),
 // "client": "burner"} or null; and as text, "1234 burner", "burner" or "-".

@@ -120,20 +120,18 @@ Status os::set_persistent_lock(const DriveLocation& drive, bool locked) {
     // REMOVAL when the handle that took them closes: a lock cannot outlive discrec, and there
     // is no lock of ours left to release. (Wine maps the IOCTL to Linux CDROM_LOCKDOOR, which
     // does persist: that is Wine, not Windows.)
-    if (locked) {
-        return make_error(
-            ErrorKind::not_supported,
-            fmt::format("{} Windows releases a tray lock when the program that set it exits, so "
-                        "'discrec lock' cannot keep the tray locked; use 'discrec lock --exclusive "
-                        "{} -- COMMAND' to keep it locked while COMMAND runs",
-                        subject(drive), drive.name));
-    }
-    return make_error(
-        ErrorKind::not_supported,
-        fmt::format("{} discrec leaves no tray lock behind on Windows, so there is none to "
-                    "release; a lock another program holds ends when it closes the drive "
-                    "('discrec eject --force {}' sends ALLOW MEDIUM REMOVAL first)",
-                    subject(drive), drive.name));
+    const std::string why =
+        locked ? fmt::format(
+                     "Windows releases a tray lock when the program that set it exits, "
+                     "so 'discrec lock' cannot keep the tray locked; use 'discrec lock "
+                     "--exclusive {} -- COMMAND' to keep it locked while COMMAND runs",
+                     drive.name)
+               : fmt::format(
+                     "discrec leaves no tray lock behind on Windows, so there is none to "
+                     "release; a lock another program holds ends when it closes the "
+                     "drive ('discrec eject --force {}' sends ALLOW MEDIUM REMOVAL first)",
+                     drive.name);
+    return make_error(ErrorKind::not_supported, fmt::format("{} {}", subject(drive), why));
 }
 
 MediaPolling os::media_polling(const DriveLocation& /*drive*/, const SystemRoots& /*roots*/) {

@@ -36,7 +36,7 @@ void fuzz_event_status(ByteSpan b) {
             "descriptor holds more bytes than arrived");
     require(e.truncated == (e.usable && e.descriptor.size() < length), "truncated flag");
     require(!e.media ||
-                (e.header.notification_class == mmc::notification_class::media && !e.header.nea),
+                (e.header.notification_class == mmc::k_notification_class_media && !e.header.nea),
             "media event outside a media class descriptor");
     (void)mmc::notification_class_name(e.header.notification_class);
     if (e.media) (void)mmc::media_event_name(e.media->event_code);

@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include "mmc/fields.hpp"
+#include "mmc/tables/cdb_layouts.hpp"
+#include "mmc/tables/field_rows.hpp"
 #include "mmc/tables/opcodes.hpp"
 #include "mmc_fixture.hpp"
 
@@ -74,4 +77,47 @@ TEST_CASE("mmc::cdb sizes and opcodes") {
           mmc::op::get_configuration);
     CHECK(mmc::mode_sense6(1, 0, mmc::PageControl::current, false, 4).opcode() ==
           mmc::op::mode_sense6);
+}
+
+// Every CDB layout fits its CDB, names a known opcode, and reads back (decode_fields, the same
+// rows) what its builder wrote: the table and the engine agree on where each field sits.
+TEST_CASE("mmc::cdb layouts round-trip through the field engine") {
+    using namespace mmc::cdb_layout;
+    for (const mmc::CdbLayout* l :
+         {&test_unit_ready, &inquiry, &request_sense, &get_configuration,
+          &get_event_status_notification, &mechanism_status, &read_capacity10, &mode_sense10,
+          &mode_sense6, &prevent_allow_medium_removal, &start_stop_unit}) {
+        CAPTURE(l->layout.name);
+        CHECK(mmc::command_name(l->opcode) == l->layout.name);
+        // SPC-4 §4.2.5.1: the group code (bits 7-5) gives the length: 0 six, 1-2 ten, 5 twelve.
+        const std::size_t group_length[] = {6, 10, 10, 0, 16, 12, 0, 0};
+        CHECK(group_length[l->opcode >> 5] == l->layout.size);
+        for (const mmc::Field& f : l->layout.fields) {
+            CHECK(f.byte > 0);
+            CHECK(f.byte + f.byte_count() < l->layout.size);  // the CONTROL byte stays free
+        }
+    }
+    const Cdb cdb = mmc::mode_sense10(0x2a, 0x01, mmc::PageControl::changeable, true, 0x1234);
+    const mmc::Record r = mmc::decode_fields(mode_sense10.layout, cdb.span());
+    CHECK(r.absent.empty());
+    CHECK(r.find("dbd")->number == 1);
+    CHECK(r.find("pc")->number == 1);
+    CHECK(r.find("page_code")->number == 0x2a);
+    CHECK(r.find("subpage_code")->number == 1);
+    CHECK(r.find("allocation_length")->number == 0x1234);
+}
+
+TEST_CASE("mmc::write_number places bits and leaves the rest of the byte alone") {
+    std::array<std::byte, 4> b{std::byte{0xff}, std::byte{0}, std::byte{0}, std::byte{0}};
+    const mmc::Field pc = mmc::rows::number("pc", "PC", 0, 2, 6);
+    CHECK(mmc::write_number(pc, b, 0, 0));  // clears bits 7-6 only
+    CHECK(b[0] == std::byte{0x3f});
+    CHECK(mmc::write_number(pc, b, 0, 0x7));  // only the field's 2 bits are written
+    CHECK(b[0] == std::byte{0xff});
+    const mmc::Field len = mmc::rows::number("len", "Length", 2, 16);
+    CHECK(mmc::write_number(len, b, 0, 0xabcd));
+    CHECK(b[2] == std::byte{0xab});
+    CHECK(b[3] == std::byte{0xcd});
+    CHECK_FALSE(mmc::write_number(mmc::rows::number("x", "X", 3, 16), b, 0, 1));  // past the end
+    CHECK(b[3] == std::byte{0xcd});
 }

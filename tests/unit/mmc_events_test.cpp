@@ -14,7 +14,7 @@ mmc::MediaEvent media_of(const char* name) {
     CHECK(e.warnings.empty());
     CHECK(e.header.event_data_length == 4);
     CHECK_FALSE(e.header.nea);
-    CHECK(e.header.notification_class == mmc::notification_class::media);
+    CHECK(e.header.notification_class == mmc::k_notification_class_media);
     CHECK(e.header.supported_classes == 0x10);
     REQUIRE(e.media.has_value());
     return *e.media;
@@ -26,7 +26,7 @@ TEST_CASE("mmc::decode_event_status media present (00 04 04 10 00 02 00 00)") {
                              "piix-32-gesn-all-classes.txt"}) {
         CAPTURE(name);
         const auto m = media_of(name);
-        CHECK(m.event_code == mmc::media_event::no_change);
+        CHECK(mmc::media_event_name(m.event_code) == "NoChg");
         CHECK(m.media_present);
         CHECK_FALSE(m.door_or_tray_open);
         CHECK(m.start_slot == 0);
@@ -55,7 +55,7 @@ TEST_CASE("mmc::decode_event_status host-side events: EjectRequest, NewMedia") {
          {"piix-92-gesn-after-button.txt", "virtio-scsi-92-gesn-after-button.txt"}) {
         CAPTURE(name);
         const auto m = media_of(name);
-        CHECK(m.event_code == mmc::media_event::eject_request);
+        CHECK(mmc::media_event_name(m.event_code) == "EjectRequest");
         CHECK(m.media_present);
         CHECK(mmc::media_event_name(m.event_code) == "EjectRequest");
     }
@@ -63,7 +63,7 @@ TEST_CASE("mmc::decode_event_status host-side events: EjectRequest, NewMedia") {
          {"piix-98-gesn-after-change.txt", "virtio-scsi-98-gesn-after-change.txt"}) {
         CAPTURE(name);
         const auto m = media_of(name);
-        CHECK(m.event_code == mmc::media_event::new_media);
+        CHECK(mmc::media_event_name(m.event_code) == "NewMedia");
         CHECK(mmc::media_event_name(m.event_code) == "NewMedia");
     }
 }
@@ -94,7 +94,7 @@ TEST_CASE("mmc::decode_event_status spec examples and malformed input") {
     }
     SUBCASE("another class is kept raw") {
         const auto e = mmc::decode_event_status(to_bytes({0, 4, 2, 0x14, 1, 0, 0, 0}));
-        CHECK(e.header.notification_class == mmc::notification_class::power_management);
+        CHECK(mmc::notification_class_name(e.header.notification_class) == "Power Management");
         CHECK_FALSE(e.media.has_value());
         CHECK(e.descriptor.size() == 4);
         CHECK(mmc::notification_class_name(e.header.notification_class) == "Power Management");

@@ -212,3 +212,10 @@ TEST_CASE("mmc::decode_sense never reads past its input (prefixes, random bytes)
             (void)mmc::describe_sense(s);
         });
 }
+
+TEST_CASE("mmc::means_busy: SAM-5 status BUSY (08h) only") {
+    CHECK(mmc::means_busy(0x08));
+    CHECK_FALSE(mmc::means_busy(0x00));  // GOOD
+    CHECK_FALSE(mmc::means_busy(0x02));  // CHECK CONDITION
+    CHECK_FALSE(mmc::means_busy(0x18));  // RESERVATION CONFLICT
+}

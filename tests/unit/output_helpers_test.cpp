@@ -42,3 +42,13 @@ TEST_CASE("output helpers: holders, errors, drive reference, optional values") {
     CHECK(output::optional_json(std::optional<long>{}).is_null());
     CHECK(output::optional_json(std::optional<bool>{true}) == true);
 }
+
+TEST_CASE("output helpers: a feature descriptor's header, as info and features list it") {
+    mmc::FeatureDescriptor f;
+    f.code = 0x001e;
+    f.version = 2;
+    f.current = true;
+    CHECK(output::feature_header_json(f).dump() ==
+          R"({"value":30,"hex":"0x001e","string":"CD Read","version":2,"persistent":false,)"
+          R"("current":true})");
+}

@@ -2,6 +2,9 @@
 // table reads as the spec's table does: key, label, byte, bits.
 #pragma once
 
+#include <array>
+#include <cstddef>
+
 #include "mmc/fields.hpp"
 
 namespace discrec::mmc::rows {
@@ -116,6 +119,15 @@ constexpr Field custom(std::string_view key, std::string_view label, std::uint16
                  .width = 0,
                  .shape = Shape::custom,
                  .decode = decode};
+}
+
+// `rows` followed by `last`: a layout that is another's plus one row (MODE SENSE(6) and (10)).
+template <std::size_t N>
+constexpr std::array<Field, N + 1> append(const std::array<Field, N>& rows, Field last) {
+    std::array<Field, N + 1> out{};
+    for (std::size_t i = 0; i < N; ++i) out[i] = rows[i];
+    out[N] = last;
+    return out;
 }
 
 }  // namespace discrec::mmc::rows
