@@ -118,6 +118,14 @@ for f in "$rec"/info-*.jsonl; do
     grep -q "the run names drive 'nosuch', the recording does not" "$tmp/err" && ok "$name: says which drive" || not_ok "$name: $(cat "$tmp/err")"
 done
 
+# Recorded on Windows (tests/windows/run.sh, discrec.exe under Wine, a CD-ROM letter that is a
+# directory: every command fails with ERROR_NOT_SUPPORTED, 50, which is ENOCSI on Linux):
+# replayed here, each OS error means what it meant on Windows.
+win=$rec/windows/info-wine-fake-cd
+run "recorded on Windows: --replay info R:" 0 "$bin" --replay "$win.jsonl" --json info R:
+same_document "recorded on Windows: --replay info R:" "$win.json"
+json_check "recorded on Windows: the OS errors keep Windows' meaning" "all(e['kind'] == 'not_supported' and '(error 50)' in e['message'] for e in d['drives'][0]['errors']) and len(d['drives'][0]['errors']) > 0"
+
 # Recorded here (the captured tree has no device nodes: the opens fail, and are recorded).
 run "--record info on a captured tree" 3 "$bin" --record "$tmp/here.jsonl" --json --sysroot "$mixed" info
 if head -n 1 "$tmp/here.jsonl" | grep -q '^{"type":"run","format":\[1,1\],"system":"linux","argv":\["discrec","--record",'; then

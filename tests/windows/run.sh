@@ -230,7 +230,7 @@ sys.exit(0 if a == b else 1)' "$live" <<<"$out" || fail "--replay $(basename "$f
     done
     f=$rec/send-mode-sense-lsi-iso.jsonl
     [ -f "$f" ] || { fail "replay: no fixture $f"; return; }
-    read -r drive < <(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["drives"][0]["name"])' "${f%.jsonl}.json")
+    read -r drive < <(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["drive"]["name"])' "${f%.jsonl}.json")
     "$wine_run" "$build/discrec.exe" --replay "$(winepath -w "$f" 2>/dev/null)" send --binary "$drive" \
         5a 00 01 00 00 00 00 00 40 00 --in 64 >"$build/binary.out" 2>"$build/err.txt"
     python3 - "$build/binary.out" "${f%.jsonl}.json" <<'PY' && echo "ok: send --binary (replayed): the drive's bytes, 0Ah kept as one byte" || fail "send --binary: $(tr -d '\r' <"$build/err.txt")"
@@ -264,16 +264,31 @@ fake_cd_letter() {
     run "lock R: (no lock outlives discrec on Windows)" 8 lock R: &&
         contains "$err" "R: Windows releases a tray lock when the program that set it exits" "lock R:"
     run "lock --off R:" 8 lock --off R:
-    # send reaches SPTI here (DeviceIoControl on \\.\R:), which Wine's mountmgr refuses: the
-    # OS error, decoded, with its exit status; --json carries Windows' code.
-    run "send R: INQUIRY (SPTI refused by Wine)" "${send_os_exit:-8}" send R: 12 00 00 00 60 00 --in 96 &&
+    # send reaches SPTI here (DeviceIoControl on \\.\CdRom0), which Wine refuses with
+    # ERROR_NOT_SUPPORTED (50): "not supported", exit 8; --json carries Windows' code.
+    run "send R: INQUIRY (SPTI refused by Wine)" 8 send R: 12 00 00 00 60 00 --in 96 &&
         contains "$err" "R: INQUIRY" "send R:"
-    run "send --json R: INQUIRY" "${send_os_exit:-8}" send --json R: 12 00 00 00 60 00 --in 96 &&
-        json_check "send --json R:" 'd["os_error"] != 0 and d["status"].startswith("OS error") and d["data"]["length"] == 0'
-    run "send --binary R: (nothing on stdout)" "${send_os_exit:-8}" send --binary R: 12 00 00 00 60 00 --in 96 &&
+    run "send --json R: INQUIRY" 8 send --json R: 12 00 00 00 60 00 --in 96 &&
+        json_check "send --json R:" 'd["os_error"] != 0 and d["status"].startswith("OS error") and d["data"] is None and d["error"]["kind"] == "not_supported"'
+    run "send --binary R: (nothing on stdout)" 8 send --binary R: 12 00 00 00 60 00 --in 96 &&
         { [ -z "$out" ] || fail "send --binary R:: stdout not empty: $out"; }
     run "send: WRITE(10) on R: refused, nothing sent" 2 --trace send R: 2a 00 00 00 00 00 00 00 01 00 &&
         { ! grep -q "2a 00 00 00" <<<"$err" || fail "send R: WRITE(10) traced: $err"; }
+    # A recording made on Windows, OS errors and all (Wine's refusal of every command), replays
+    # to the same document here; tests/fixtures/recordings/windows/ keeps one made so, which
+    # the Linux replay test replays (copy $build/recorded-on-windows/* there to renew it).
+    mkdir -p "$build/recorded-on-windows"
+    local wrec=$build/recorded-on-windows/info-wine-fake-cd.jsonl
+    run "--record info --json R:" 0 --record "$(winepath -w "$wrec")" --json info R: &&
+        printf '%s\n' "$out" >"${wrec%.jsonl}.json" &&
+        { grep -q '"system":"windows"' "$wrec" && grep -q '"os_error_kind":' "$wrec" ||
+            fail "--record on Windows: no system or OS error kind in $(head -c 300 "$wrec")"; }
+    local live=$out
+    run "--replay of it" 0 --replay "$(winepath -w "$wrec")" --json info R: &&
+        python3 -c 'import json,sys
+a, b = (json.loads(t) for t in sys.argv[1:3])
+for d in (a, b): d["discrec"]["argv"] = None
+sys.exit(0 if a == b else 1)' "$out" "$live" || fail "--replay on Windows: differs: $out"
     run "mcn --off R:" 8 mcn --off R:
     "$wine_run" reg delete 'HKLM\Software\Wine\Drives' /v r: /f >/dev/null 2>&1
     rm -f "$WINEPREFIX/dosdevices/r:"
