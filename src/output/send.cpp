@@ -58,7 +58,7 @@ void print_json(const OutputOptions& options, const SendReport& r, ExitCode code
     doc["scsi_status"] = r.completion.scsi_status;
     doc["host_status"] = r.completion.host_status;
     doc["driver_status"] = r.completion.driver_status;
-    doc["os_error"] = r.completion.os_error;
+    doc["os_error"] = r.completion.os_error.code;
     doc["sense"] = sense_json(r);
     doc["transferred"] = r.completion.transferred;
     doc["residual"] = residual(r);

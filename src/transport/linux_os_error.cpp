@@ -21,7 +21,13 @@ const char* command_permission_hint() {
            "a program that opened the drive for writing";
 }
 
+const char* os_system_name() { return "linux"; }
+
 std::string os_error_text(int os_error) { return std::strerror(os_error); }
+
+OsError OsError::native(int code) {
+    return {code, os_system_name(), os_error_kind(code), os_error_text(code)};
+}
 
 ErrorKind os_error_kind(int os_error) {
     switch (os_error) {

@@ -70,7 +70,7 @@ public:
         c.duration = std::chrono::duration_cast<std::chrono::microseconds>(
             std::chrono::steady_clock::now() - start);
         if (rc < 0) {
-            c.os_error = errno;
+            c.os_error = OsError::native(errno);
             return c;
         }
         c.scsi_status = hdr.status;

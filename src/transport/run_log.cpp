@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "transport/os_error.hpp"
 #include "util/file.hpp"
 
 namespace discrec {
@@ -16,9 +17,10 @@ namespace {
 using Json = RunLog::Json;
 
 // Version of the recording's shape (schemas/recording.schema.json): major changes break
-// readers, minor ones only add keys.
+// readers, minor ones only add keys. 1.1: the run's "system", a command's "os_error_kind"
+// and "os_error_text".
 constexpr int k_format_major = 1;
-constexpr int k_format_minor = 0;
+constexpr int k_format_minor = 1;
 // A recording of a whole run is small (the data in of each command, as hex); bounded anyway.
 constexpr std::size_t k_max_recording = std::size_t{256} * 1024 * 1024;
 
@@ -86,6 +88,23 @@ std::optional<T> field(const Json& j, const char* key) {
     return it->template get<T>();
 }
 
+// argv[0] as the program's name alone: a recording names no directory of the machine that
+// made it (a build tree, a home directory), so fixtures and bug reports are alike anywhere.
+std::vector<std::string> portable_argv(std::vector<std::string> argv) {
+    if (!argv.empty()) {
+        const auto slash = argv[0].find_last_of("/\\");
+        if (slash != std::string::npos) argv[0].erase(0, slash + 1);
+    }
+    return argv;
+}
+
+ErrorKind error_kind_from_name(std::string_view name, ErrorKind otherwise) {
+    for (ErrorKind k : k_error_kinds) {
+        if (name == error_kind_name(k)) return k;
+    }
+    return otherwise;
+}
+
 }  // namespace
 
 Json error_to_json(const Error& error) {
@@ -95,11 +114,7 @@ Json error_to_json(const Error& error) {
 Error error_from_json(const Json& json) {
     Error e{ErrorKind::failure, "(recorded error without a message)"};
     if (!json.is_object()) return e;
-    if (auto kind = field<std::string>(json, "kind")) {
-        for (ErrorKind k : k_error_kinds) {
-            if (*kind == error_kind_name(k)) e.kind = k;
-        }
-    }
+    if (auto kind = field<std::string>(json, "kind")) e.kind = error_kind_from_name(*kind, e.kind);
     if (auto message = field<std::string>(json, "message")) e.message = *message;
     return e;
 }
@@ -146,7 +161,8 @@ Result<std::unique_ptr<RunLog>> RunLog::create(const std::string& path,
     log->m_file = file;
     log->m_header = {{"type", "run"},
                      {"format", {k_format_major, k_format_minor}},
-                     {"argv", argv},
+                     {"system", os_system_name()},
+                     {"argv", portable_argv(argv)},
                      {"enumeration", nullptr},
                      {"resolutions", Json::array()}};
     return log;
@@ -223,7 +239,11 @@ void RunLog::record_command(const std::string& device, const Cdb& cdb, Direction
     line["data_in"] = to_hex(buffer.first(in));
     line["duration_us"] = c.duration.count();
     line["timed_out"] = c.timed_out;
-    line["os_error"] = c.os_error;
+    line["os_error"] = c.os_error.code;
+    if (c.os_error) {  // what it means where it happened: a replay on another OS reads these
+        line["os_error_kind"] = error_kind_name(c.os_error.kind);
+        line["os_error_text"] = c.os_error.text;
+    }
     std::lock_guard lock(m_mutex);
     flush_header();
     write_line(line);
@@ -360,9 +380,25 @@ Json RunLog::replay_fact(const std::string& type, const std::string& key) {
     return take(m_facts[id], m_next_fact[id], fmt::format("{} of {}", type, key));
 }
 
+OsError RunLog::recorded_os_error(const Json& command) const {
+    const int code = field<int>(command, "os_error").value_or(0);
+    if (code == 0) return {};
+    // Where the recording was made: format 1.0 did not say, and was made on this OS's kind
+    // of machine as far as anyone replaying it can tell.
+    const std::string system = field<std::string>(m_header, "system").value_or(os_system_name());
+    const auto kind = field<std::string>(command, "os_error_kind");
+    if (!kind) {
+        if (system == os_system_name()) return OsError::native(code);
+        return {code, system, ErrorKind::failure,
+                fmt::format("OS error {} (recorded on {})", code, system)};
+    }
+    return {code, system, error_kind_from_name(*kind, ErrorKind::failure),
+            field<std::string>(command, "os_error_text")
+                .value_or(fmt::format("OS error {} (recorded on {})", code, system))};
+}
+
 Completion RunLog::replay_command(const std::string& device, const Cdb& cdb, Direction direction,
-                                  std::span<std::byte> buffer,
-                                  std::chrono::milliseconds /*timeout*/) {
+                                  std::span<std::byte> buffer, std::chrono::milliseconds timeout) {
     std::unique_lock lock(m_mutex);
     auto& queue = m_commands[device];
     auto& next = m_next_command[device];
@@ -375,19 +411,29 @@ Completion RunLog::replay_command(const std::string& device, const Cdb& cdb, Dir
     const auto recorded_cdb = from_hex(field<std::string>(rec, "cdb").value_or(""));
     const auto recorded_direction = field<std::string>(rec, "direction").value_or("");
     const auto recorded_length = field<std::size_t>(rec, "length");
-    if (!recorded_cdb || *recorded_cdb != Bytes(cdb.span().begin(), cdb.span().end()) ||
-        recorded_direction != direction_key(direction) || recorded_length != buffer.size()) {
+    const bool same_command =
+        recorded_cdb && *recorded_cdb == Bytes(cdb.span().begin(), cdb.span().end()) &&
+        recorded_direction == direction_key(direction) && recorded_length == buffer.size();
+    // The timeout too: it is part of what the run asked of the drive (a command given less
+    // time than the recorded one might have timed out where the recording did not). The
+    // message names the timeouts when they are all that differs.
+    const auto recorded_timeout = field<std::int64_t>(rec, "timeout_ms");
+    if (!same_command || recorded_timeout != timeout.count()) {
+        const auto timeout_text = [&](std::int64_t ms) {
+            return same_command ? fmt::format(", timeout {} ms", ms) : std::string{};
+        };
         diverge(
-            fmt::format("{}: command {} differs: the run sent {} {} ({} {} bytes), the "
-                        "recording has {} ({} {} bytes)",
+            fmt::format("{}: command {} differs: the run sent {} {} ({} {} bytes{}), the "
+                        "recording has {} ({} {} bytes{})",
                         device, next, label(cdb), sent, direction_key(direction), buffer.size(),
-                        describe_recorded(rec), recorded_direction, recorded_length.value_or(0)));
+                        timeout_text(timeout.count()), describe_recorded(rec), recorded_direction,
+                        recorded_length.value_or(0), timeout_text(recorded_timeout.value_or(0))));
     }
     Completion c;
     c.scsi_status = field<std::uint8_t>(rec, "status").value_or(0);
     c.host_status = field<std::uint16_t>(rec, "host_status").value_or(0);
     c.driver_status = field<std::uint16_t>(rec, "driver_status").value_or(0);
-    c.os_error = field<int>(rec, "os_error").value_or(0);
+    c.os_error = recorded_os_error(rec);
     c.timed_out = field<bool>(rec, "timed_out").value_or(false);
     c.duration = std::chrono::microseconds(field<std::int64_t>(rec, "duration_us").value_or(0));
     c.sense = from_hex(field<std::string>(rec, "sense").value_or("")).value_or(Bytes{});

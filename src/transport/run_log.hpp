@@ -85,6 +85,8 @@ private:
     [[noreturn]] void diverge(const std::string& message);
     [[nodiscard]] std::string label(const Cdb& cdb) const;
     [[nodiscard]] std::string describe_recorded(const Json& command) const;
+    // A recorded command's OS error, as it was classified where the recording was made.
+    [[nodiscard]] OsError recorded_os_error(const Json& command) const;
     Json take(std::vector<Json>& queue, std::size_t& next, const std::string& what);
 
     bool m_replay;

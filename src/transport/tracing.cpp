@@ -25,7 +25,7 @@ constexpr std::size_t k_trace_bytes = 64;  // bytes of data shown per command
 }  // namespace
 
 std::string describe_completion_status(const Completion& c) {
-    if (c.os_error != 0) return fmt::format("OS error: {}", os_error_text(c.os_error));
+    if (c.os_error) return fmt::format("OS error: {}", c.os_error.text);
     if (c.timed_out) return "timed out";
     std::string s = fmt::format("status 0x{:02x}", c.scsi_status);
     for (const auto& row : k_status_names) {

@@ -3,7 +3,7 @@
 namespace discrec {
 
 CompletionClass classify(const Completion& c) noexcept {
-    if (c.os_error != 0) return CompletionClass::os;
+    if (c.os_error) return CompletionClass::os;
     if (c.timed_out) return CompletionClass::timeout;
     constexpr std::uint8_t k_check_condition = 0x02;
     // Response codes 70h/71h (fixed) and 72h/73h (descriptor), SPC-4 §4.5.1.

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "util/bytes.hpp"
+#include "util/result.hpp"
 
 namespace discrec {
 
@@ -40,6 +41,20 @@ constexpr const char* direction_key(Direction d) noexcept {
     return "none";
 }
 
+// An OS call's failure in a form that means the same on every OS: the raw code (errno on
+// Linux, GetLastError() on Windows), which OS gave it, and what it means there, classified
+// where it happened (the kind, and the OS's own words). A recording made on Windows keeps
+// ERROR_ACCESS_DENIED (5) as "permission denied" when replayed on Linux, where 5 is EIO.
+struct OsError {
+    int code = 0;        // 0: the OS call worked
+    std::string system;  // "linux" or "windows": whose code `code` is
+    ErrorKind kind = ErrorKind::failure;
+    std::string text;  // strerror() / FormatMessage() where it happened
+    // This OS's error `code`, classified here (linux_os_error.cpp, windows_os_error.cpp).
+    static OsError native(int code);
+    explicit operator bool() const noexcept { return code != 0; }
+};
+
 // How one command ended, as the OS reported it. `classify()` says which of these matters.
 struct Completion {
     std::uint8_t scsi_status = 0;     // SAM status: 0x00 GOOD, 0x02 CHECK CONDITION, 0x08 BUSY ...
@@ -47,7 +62,7 @@ struct Completion {
     std::size_t transferred = 0;      // bytes actually moved (buffer size - residual)
     std::uint16_t host_status = 0;    // Linux: DID_* (0 = DID_OK); Windows: 0
     std::uint16_t driver_status = 0;  // Linux: DRIVER_*; Windows: 0
-    int os_error = 0;                 // errno / GetLastError() when the OS call itself failed
+    OsError os_error;                 // set when the OS call itself failed
     bool timed_out = false;           // the command ran past its timeout
     std::chrono::microseconds duration{0};
 };

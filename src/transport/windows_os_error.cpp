@@ -63,8 +63,14 @@ const char* command_permission_hint() {
     return "Windows allows this command only to administrators";
 }
 
+const char* os_system_name() { return "windows"; }
+
 std::string os_error_text(int os_error) {
     return windows_detail::error_text(static_cast<DWORD>(os_error));
+}
+
+OsError OsError::native(int code) {
+    return {code, os_system_name(), os_error_kind(code), os_error_text(code)};
 }
 
 ErrorKind os_error_kind(int os_error) {

@@ -110,7 +110,7 @@ void record_failure(DWORD error, Completion& c) {
     if (error == ERROR_SEM_TIMEOUT || error == ERROR_TIMEOUT) {
         c.timed_out = true;
     } else {
-        c.os_error = static_cast<int>(error);
+        c.os_error = OsError::native(static_cast<int>(error));
     }
 }
 

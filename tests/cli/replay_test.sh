@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # --replay on the host, no drive needed: the recordings made in the QEMU guests
 # (tests/fixtures/recordings, source in its README) replay to the very document the live run
-# printed (argv aside), in text too; `send` of INQUIRY replays from an `info` recording (its
-# first command); another subcommand ends with exit 1 and a message naming both commands;
+# printed (argv aside) and to its very text; `send` of INQUIRY replays from an `info`
+# recording (its first command); another subcommand, or the same command with another
+# timeout, ends with exit 1 and a message naming both;
 # a recording that is no recording is a usage error. And --record here, on a captured tree,
 # replays to the same output.
 # Usage: replay_test.sh DISCREC SOURCE_DIR
@@ -25,35 +26,74 @@ PY
     then ok "$1: the live run's document"; else not_ok "$1: differs from $2: $(head -c 300 "$tmp/out")"; fi
 }
 
-# Every recording, replayed: the documents are compared with the live ones in one python3 run.
-pairs=()
-for f in "$rec"/*.jsonl; do
-    name=$(basename "$f" .jsonl)
-    read -r sub drive < <(head -n 1 "$f" | grep -o '"[^"]*","[^"]*"\],"enumeration"' | cut -d'"' -f2,4 | tr '"' ' ')
-    run "$name: --replay $sub $drive --json" 0 "$bin" --replay "$f" --json "$sub" "$drive"
-    cp "$tmp/out" "$tmp/$name.replayed.json"
-    pairs+=("$tmp/$name.replayed.json" "${f%.jsonl}.json")
-    run "$name: --replay $sub (text)" 0 "$bin" --replay "$f" "$sub" "$drive"
-    [ -s "$tmp/out" ] && ok "$name: text output" || not_ok "$name: no text output"
-done
+# The end-to-end goldens: every guest recording (tests/fixtures/recordings/cases.tsv: each
+# subcommand on each bus and medium state, once with --json and once as text) replayed here
+# with the recorded arguments (less --record; `--out FILE` gets a local file of the same
+# size), in one python3 run: the --json replay prints the live run's document (argv aside)
+# with its exit status, the text replay the live run's stdout and stderr, byte for byte.
+head -c 2048 /dev/zero >"$tmp/block.bin"
 while read -r line; do
     case $line in ok*) ok "${line#ok }" ;; *) not_ok "${line#not ok }" ;; esac
-done < <(python3 - "${pairs[@]}" <<'PY'
-import json, sys
-args = sys.argv[1:]
-for replayed, live in zip(args[0::2], args[1::2]):
+done < <(python3 - "$bin" "$rec" "$tmp/block.bin" <<'PY'
+import json, subprocess, sys
+binary, rec, block = sys.argv[1:4]
+
+def replay_argv(recording):
+    with open(recording) as f:
+        argv = json.loads(f.readline())["argv"][1:]
+    out, i = [], 0
+    while i < len(argv):
+        if argv[i] == "--record":
+            i += 2
+            continue
+        out.append(argv[i])
+        if argv[i] == "--out" and i + 1 < len(argv):
+            out.append(block)
+            i += 1
+        i += 1
+    return [binary, "--replay", recording] + out
+
+def read(path):
     try:
-        a, b = json.load(open(replayed)), json.load(open(live))
-        for d in (a, b):
+        with open(path, "rb") as f:
+            return f.read()
+    except FileNotFoundError:
+        return b""
+
+cases = [l.split("\t") for l in open(f"{rec}/cases.tsv").read().splitlines() if l]
+if len(cases) < 10:
+    print(f"not ok cases.tsv lists {len(cases)} cases")
+for name, json_rc, text_rc in cases:
+    base = f"{rec}/{name}"
+    for f in (base + ".jsonl", base + ".text.jsonl"):
+        with open(f) as fh:
+            head = json.loads(fh.readline())
+        portable = head.get("argv", [""])[0] == "discrec" and head.get("system") == "linux"
+        print(("ok " if portable else "not ok ") + f"{f.rsplit('/', 1)[-1]}: argv[0] is the program's name, the OS is named" + ("" if portable else f": {head.get('argv')} {head.get('system')}"))
+    try:
+        r = subprocess.run(replay_argv(base + ".jsonl"), capture_output=True, timeout=30)
+        live = json.loads(read(base + ".json"))
+        got = json.loads(r.stdout)
+        for d in (live, got):
             d["discrec"]["argv"] = None
-        same = a == b
-    except (OSError, ValueError, KeyError, TypeError):
-        same = False
-    print(("ok " if same else "not ok ") + live.rsplit("/", 1)[-1] + ": the replay prints the live run's document")
+        same = got == live and r.returncode == int(json_rc)
+        why = f"exit {r.returncode} (live {json_rc}), stdout {r.stdout[:300]!r} stderr {r.stderr[:200]!r}"
+    except (OSError, ValueError, KeyError, TypeError, subprocess.SubprocessError) as e:
+        same, why = False, repr(e)
+    print(("ok " if same else "not ok ") + f"{name}: --json replay prints the live document" + ("" if same else ": " + why))
+    try:
+        r = subprocess.run(replay_argv(base + ".text.jsonl"), capture_output=True, timeout=30)
+        want_out, want_err = read(base + ".text"), read(base + ".text.err")
+        same = r.stdout == want_out and r.stderr == want_err and r.returncode == int(text_rc)
+        why = f"exit {r.returncode} (live {text_rc}), stdout {r.stdout[:300]!r} stderr {r.stderr[:300]!r}"
+    except (OSError, ValueError, subprocess.SubprocessError) as e:
+        same, why = False, repr(e)
+    print(("ok " if same else "not ok ") + f"{name}: text replay prints the live stdout and stderr" + ("" if same else ": " + why))
 PY
 )
 
 for f in "$rec"/info-*.jsonl; do
+    case $f in *.text.jsonl | *-open.jsonl) continue ;; esac  # the --json runs of a closed tray
     name=$(basename "$f" .jsonl)
     read -r _ drive < <(head -n 1 "$f" | grep -o '"[^"]*","[^"]*"\],"enumeration"' | cut -d'"' -f2,4 | tr '"' ' ')
     run "$name: --replay info (text)" 0 "$bin" --replay "$f" info "$drive"
@@ -64,16 +104,33 @@ for f in "$rec"/info-*.jsonl; do
         ok "$name: the message names both commands and the recorded run"
     else not_ok "$name: mismatch message: $(cat "$tmp/err")"; fi
     # INQUIRY is the recording's first command: `send` replays it, to its JSON document.
-    run "$name: --replay send INQUIRY" 0 "$bin" --replay "$f" --json send "$drive" 12 00 00 00 60 00 --in 96
+    # info gives INQUIRY 5 s (send's default is 20: a replay with another timeout diverges).
+    run "$name: --replay send INQUIRY" 0 "$bin" --replay "$f" --json send "$drive" 12 00 00 00 60 00 --in 96 --timeout 5
     json_check "$name: send's document" "d['command']['class'] == 'read_only' and d['status'] == 'good' and d['data']['length'] == 96 and d['data']['hex'].startswith('05 80') and d['exit_status'] == 0"
-    run "$name: --replay send INQUIRY --binary" 0 "$bin" --replay "$f" send --binary "$drive" 12 00 00 00 60 00 --in 96
+    run "$name: --replay send INQUIRY --binary" 0 "$bin" --replay "$f" send --binary "$drive" 12 00 00 00 60 00 --in 96 --timeout 5
     if [ "$(wc -c <"$tmp/out")" -eq 96 ]; then ok "$name: --binary writes the 96 bytes"; else not_ok "$name: --binary wrote $(wc -c <"$tmp/out") bytes"; fi
+    run "$name: --replay send INQUIRY with another timeout" 1 "$bin" --replay "$f" send "$drive" 12 00 00 00 60 00 --in 96
+    one_line_stderr "$name: another timeout"
+    if grep -Eq "command 1 differs: the run sent INQUIRY \[12 00 00 00 60 00\] \(in 96 bytes, timeout 20000 ms\), the recording has INQUIRY \[12 00 00 00 60 00\] \(in 96 bytes, timeout 5000 ms\)" "$tmp/err"; then
+        ok "$name: the message names both timeouts"
+    else not_ok "$name: timeout mismatch message: $(cat "$tmp/err")"; fi
     run "$name: --replay names another drive" 1 "$bin" --replay "$f" info nosuch
     grep -q "the run names drive 'nosuch', the recording does not" "$tmp/err" && ok "$name: says which drive" || not_ok "$name: $(cat "$tmp/err")"
 done
 
+# Recorded on Windows (tests/windows/run.sh, discrec.exe under Wine, a CD-ROM letter that is a
+# directory: every command fails with ERROR_NOT_SUPPORTED, 50, which is ENOCSI on Linux):
+# replayed here, each OS error means what it meant on Windows.
+win=$rec/windows/info-wine-fake-cd
+run "recorded on Windows: --replay info R:" 0 "$bin" --replay "$win.jsonl" --json info R:
+same_document "recorded on Windows: --replay info R:" "$win.json"
+json_check "recorded on Windows: the OS errors keep Windows' meaning" "all(e['kind'] == 'not_supported' and '(error 50)' in e['message'] for e in d['drives'][0]['errors']) and len(d['drives'][0]['errors']) > 0"
+
 # Recorded here (the captured tree has no device nodes: the opens fail, and are recorded).
 run "--record info on a captured tree" 3 "$bin" --record "$tmp/here.jsonl" --json --sysroot "$mixed" info
+if head -n 1 "$tmp/here.jsonl" | grep -q '^{"type":"run","format":\[1,1\],"system":"linux","argv":\["discrec","--record",'; then
+    ok "--record: argv[0] without its directory, format 1.1, the OS named"
+else not_ok "--record: the run line: $(head -c 200 "$tmp/here.jsonl")"; fi
 cp "$tmp/out" "$tmp/here-live.json"
 run "--replay of it, without --sysroot" 3 "$bin" --replay "$tmp/here.jsonl" --json info
 same_document "--replay of a captured tree's info" "$tmp/here-live.json"

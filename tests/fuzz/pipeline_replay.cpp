@@ -93,9 +93,15 @@ extern "C" int LLVMFuzzerInitialize(int* /*argc*/, char*** /*argv*/) {
         for (std::string line; std::getline(file, line);) {
             seed.lines.push_back(Json::parse(line));
         }
+        // The recordings of the subcommands this target runs: `... SUBCOMMAND DRIVE`.
         const auto& argv = seed.lines.at(0).at("argv");
+        if (argv.size() < 2) continue;
         seed.subcommand = argv.at(argv.size() - 2).get<std::string>();
         seed.drive = argv.at(argv.size() - 1).get<std::string>();
+        if (seed.subcommand != "info" && seed.subcommand != "features" &&
+            seed.subcommand != "profiles" && seed.subcommand != "mode-pages") {
+            continue;
+        }
         seeds().push_back(std::move(seed));
     }
     std::sort(seeds().begin(), seeds().end(),

@@ -24,7 +24,7 @@ constexpr const char* k_rule = "the kernel allows this command only to root";
 
 TEST_CASE("drive::command_error: a command the OS does not permit is exit 4 and says who may") {
     Completion refused;
-    refused.os_error = k_not_permitted;
+    refused.os_error = OsError::native(k_not_permitted);
     const Error e = drive::command_error("sr0", mmc::test_unit_ready(), refused, std::nullopt);
     CHECK(e.kind == ErrorKind::permission_denied);
     CHECK(exit_code_for(e.kind) == ExitCode::permission_denied);

@@ -195,7 +195,7 @@ TEST_CASE("Windows drive names print with one colon in command errors") {
     cdb.bytes[0] = std::byte{0x12};  // INQUIRY
     cdb.size = 6;
     discrec::Completion c;
-    c.os_error = ERROR_ACCESS_DENIED;
+    c.os_error = discrec::OsError::native(ERROR_ACCESS_DENIED);
     const auto e = discrec::drive::command_error("D:", cdb, c, std::nullopt);
     CHECK(e.message.rfind("D: INQUIRY: ", 0) == 0);
     CHECK(discrec::drive::command_error("CdRom1", cdb, c, std::nullopt)

@@ -69,7 +69,7 @@ TEST_CASE("classify: timeout and OS failures come first") {
     t.timed_out = true;
     CHECK(classify(t) == CompletionClass::timeout);
     Completion os = t;
-    os.os_error = 5;
+    os.os_error = OsError::native(5);
     CHECK(classify(os) == CompletionClass::os);
 }
 

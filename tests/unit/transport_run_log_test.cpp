@@ -10,6 +10,7 @@
 #include "platform/platform.hpp"
 #include "platform/tray.hpp"
 #include "transport/device.hpp"
+#include "transport/os_error.hpp"
 
 using namespace discrec;
 
@@ -50,6 +51,20 @@ std::string temp_path(const char* name) {
     return (std::filesystem::temp_directory_path() / name).string();
 }
 
+struct Diverged {};
+
+// The recording `text`, parsed, with a divergence handler that keeps the message in `message`
+// and throws Diverged (instead of ending the process).
+std::unique_ptr<RunLog> diverging_log(const std::string& text, std::string& message) {
+    auto log = RunLog::parse(text, "test");
+    REQUIRE(log.has_value());
+    (*log)->on_divergence = [&message](const Error& e) {
+        message = e.message;
+        throw Diverged{};
+    };
+    return std::move(*log);
+}
+
 // Runs f with `log` active, restoring "no log" after.
 template <typename F>
 void with_log(RunLog& log, F f) {
@@ -63,7 +78,7 @@ void with_log(RunLog& log, F f) {
 TEST_CASE("RunLog: a recorded command replays with its status, sense and data") {
     const std::string path = temp_path("discrec-run-log-test.jsonl");
     {
-        auto log = RunLog::create(path, {"discrec", "info", "sr7"});
+        auto log = RunLog::create(path, {"/home/someone/build/discrec", "info", "sr7"});
         REQUIRE(log.has_value());
         RecordingTransport t(std::make_unique<FakeDevice>(), **log);
         Bytes buffer(96);
@@ -76,8 +91,10 @@ TEST_CASE("RunLog: a recorded command replays with its status, sense and data") 
     }
     const std::string text = read_text(path);
     std::remove(path.c_str());
-    // Line 1 is the run; then the two commands, data in as transferred only.
-    CHECK(text.starts_with(R"({"type":"run","format":[1,0],"argv":["discrec","info","sr7"])"));
+    // Line 1 is the run (argv[0] without the directory it ran from); then the two commands,
+    // data in as transferred only.
+    CHECK(text.starts_with(std::string(R"({"type":"run","format":[1,1],"system":")") +
+                           os_system_name() + R"(","argv":["discrec","info","sr7"])"));
     CHECK(text.find(R"("cdb":"120000006000","direction":"in","length":96)") != std::string::npos);
     CHECK(text.find(R"("data_in":"058005321f")") != std::string::npos);
     CHECK(text.find(R"("residual":89)") != std::string::npos);  // zeros left out of data_in
@@ -87,13 +104,13 @@ TEST_CASE("RunLog: a recorded command replays with its status, sense and data") 
     REQUIRE(replay.has_value());
     ReplayTransport r("/dev/sg7", **replay);
     Bytes buffer(96, std::byte{0xee});
-    const Completion inq =
-        r.execute(mmc::inquiry(96), Direction::from_device, buffer, std::chrono::milliseconds(1));
+    const Completion inq = r.execute(mmc::inquiry(96), Direction::from_device, buffer,
+                                     std::chrono::milliseconds(5000));
     CHECK(inq.transferred == 7);
     CHECK(inq.duration.count() == 123);
     CHECK(hex_bytes(ByteSpan(buffer).first(8)) == "05 80 05 32 1f 00 00 ee");  // zero-filled
     const Completion tur =
-        r.execute(mmc::test_unit_ready(), Direction::none, {}, std::chrono::milliseconds(1));
+        r.execute(mmc::test_unit_ready(), Direction::none, {}, std::chrono::milliseconds(5000));
     CHECK(tur.scsi_status == 2);
     CHECK(tur.sense.size() == 14);
 }
@@ -104,30 +121,138 @@ TEST_CASE("RunLog: a command the recording does not hold next diverges, naming b
         "\n"
         R"({"type":"command","device":"/dev/sg0","cdb":"120000006000","direction":"in","length":96,"data_out":null,"timeout_ms":5000,"status":0,"host_status":0,"driver_status":0,"sense":"","transferred":2,"data_in":"0580","duration_us":1,"timed_out":false,"os_error":0})"
         "\n";
-    auto log = RunLog::parse(text, "test");
-    REQUIRE(log.has_value());
     std::string message;
-    struct Diverged {};
-    (*log)->on_divergence = [&](const Error& e) {
-        message = e.message;
-        throw Diverged{};
-    };
-    (*log)->cdb_namer = [](const Cdb& c) { return c.opcode() == 0x12 ? "INQUIRY" : "OTHER"; };
-    ReplayTransport r("/dev/sg0", **log);
+    auto log = diverging_log(text, message);
+    log->cdb_namer = [](const Cdb& c) { return c.opcode() == 0x12 ? "INQUIRY" : "OTHER"; };
+    ReplayTransport r("/dev/sg0", *log);
     Bytes buffer(8);
     CHECK_THROWS_AS(
-        r.execute(mmc::test_unit_ready(), Direction::none, {}, std::chrono::milliseconds(1)),
+        r.execute(mmc::test_unit_ready(), Direction::none, {}, std::chrono::milliseconds(5000)),
         Diverged);
     CHECK(message ==
           "replay: /dev/sg0: command 1 differs: the run sent OTHER [00 00 00 00 00 00] (none 0 "
           "bytes), the recording has INQUIRY [12 00 00 00 60 00] (in 96 bytes) (the recording "
           "was made by: discrec info sr0)");
     // Another node has no commands at all.
-    ReplayTransport other("/dev/sg1", **log);
+    ReplayTransport other("/dev/sg1", *log);
     CHECK_THROWS_AS(other.execute(mmc::inquiry(96), Direction::from_device, buffer,
                                   std::chrono::milliseconds(1)),
                     Diverged);
     CHECK(message.find("/dev/sg1: the run sent INQUIRY") != std::string::npos);
+}
+
+TEST_CASE("RunLog: a command sent with another timeout diverges, naming both timeouts") {
+    const std::string text =
+        R"({"type":"run","format":[1,1],"system":"linux","argv":["discrec","send","sr0"],"enumeration":null,"resolutions":[]})"
+        "\n"
+        R"({"type":"command","device":"/dev/sg0","cdb":"000000000000","direction":"none","length":0,"data_out":null,"timeout_ms":20000,"status":0,"host_status":0,"driver_status":0,"sense":"","transferred":0,"residual":0,"data_in":"","duration_us":1,"timed_out":false,"os_error":0})"
+        "\n";
+    std::string message;
+    auto log = diverging_log(text, message);
+    log->cdb_namer = [](const Cdb&) { return std::string("TEST UNIT READY"); };
+    ReplayTransport r("/dev/sg0", *log);
+    CHECK_THROWS_AS(
+        r.execute(mmc::test_unit_ready(), Direction::none, {}, std::chrono::milliseconds(5000)),
+        Diverged);
+    CHECK(message ==
+          "replay: /dev/sg0: command 1 differs: the run sent TEST UNIT READY [00 00 00 00 00 00] "
+          "(none 0 bytes, timeout 5000 ms), the recording has TEST UNIT READY [00 00 00 00 00 "
+          "00] (none 0 bytes, timeout 20000 ms) (the recording was made by: discrec send sr0)");
+}
+
+namespace {
+
+// Replays one TEST UNIT READY whose OS call failed with `os_error` in a recording made on
+// `system` (with the classified kind and text when `kind` is not empty).
+OsError replayed_os_error(const std::string& system, int os_error, const std::string& kind) {
+    std::string text = R"({"type":"run","format":[1,1],"system":")" + system +
+                       R"(","argv":["discrec","info","sr0"],"enumeration":null,"resolutions":[]})"
+                       "\n";
+    if (system.empty()) {  // format 1.0: no system
+        text =
+            R"({"type":"run","format":[1,0],"argv":["discrec"],"enumeration":null,"resolutions":[]})"
+            "\n";
+    }
+    text +=
+        R"({"type":"command","device":"/dev/sg0","cdb":"000000000000","direction":"none","length":0,"data_out":null,"timeout_ms":5000,"status":0,"host_status":0,"driver_status":0,"sense":"","transferred":0,"residual":0,"data_in":"","duration_us":1,"timed_out":false,"os_error":)" +
+        std::to_string(os_error);
+    if (!kind.empty()) {
+        text += R"(,"os_error_kind":")" + kind + R"(","os_error_text":"as the OS said it")";
+    }
+    text += "}\n";
+    auto log = RunLog::parse(text, "test");
+    REQUIRE(log.has_value());
+    ReplayTransport r("/dev/sg0", **log);
+    const Completion c =
+        r.execute(mmc::test_unit_ready(), Direction::none, {}, std::chrono::milliseconds(5000));
+    CHECK(classify(c) == CompletionClass::os);
+    return c.os_error;
+}
+
+}  // namespace
+
+TEST_CASE("RunLog: an OS error means on replay what it meant where it was recorded") {
+    // Windows ERROR_ACCESS_DENIED (5) is EIO on Linux; Linux EACCES (13) is
+    // ERROR_INVALID_DATA on Windows: each replays as "permission denied" on either OS.
+    const OsError from_windows = replayed_os_error("windows", 5, "permission_denied");
+    CHECK(from_windows.kind == ErrorKind::permission_denied);
+    CHECK(from_windows.system == "windows");
+    CHECK(from_windows.code == 5);
+    CHECK(os_error_text(from_windows) == "as the OS said it");
+    const OsError from_linux = replayed_os_error("linux", 13, "permission_denied");
+    CHECK(from_linux.kind == ErrorKind::permission_denied);
+    CHECK(from_linux.system == "linux");
+    // Windows ERROR_DEV_NOT_EXIST (55) and Linux ENODEV (19): the drive is gone.
+    CHECK(replayed_os_error("windows", 55, "no_such_drive").kind == ErrorKind::no_such_drive);
+    CHECK(replayed_os_error("linux", 19, "no_such_drive").kind == ErrorKind::no_such_drive);
+    // Without the kind (hand-written, or an unknown kind name), a foreign code is not read
+    // as this OS's: a plain failure that says where it came from.
+    const char* other = std::string(os_system_name()) == "linux" ? "windows" : "linux";
+    const OsError foreign = replayed_os_error(other, 5, "");
+    CHECK(foreign.kind == ErrorKind::failure);
+    CHECK(foreign.text == std::string("OS error 5 (recorded on ") + other + ")");
+    CHECK(replayed_os_error(other, 5, "no such kind").kind == ErrorKind::failure);
+    // This OS's own code without a kind, and a format 1.0 recording (no system): read
+    // natively, as they were before 1.1.
+    CHECK(replayed_os_error(os_system_name(), 13, "").kind == os_error_kind(13));
+    CHECK(replayed_os_error("", 13, "").kind == os_error_kind(13));
+    CHECK(replayed_os_error("", 13, "").text == os_error_text(13));
+}
+
+TEST_CASE("RunLog: an OS error is recorded with its kind, its text and the OS") {
+    class FailingDevice final : public Transport {
+    public:
+        Completion execute(const Cdb&, Direction, std::span<std::byte>,
+                           std::chrono::milliseconds) override {
+            Completion c;
+            c.os_error = OsError::native(13);
+            return c;
+        }
+        [[nodiscard]] const std::string& path() const noexcept override { return m_path; }
+
+    private:
+        std::string m_path = "/dev/sg7";
+    };
+    const std::string path = temp_path("discrec-run-log-os-error.jsonl");
+    {
+        auto log = RunLog::create(path, {"discrec", "info", "sr7"});
+        REQUIRE(log.has_value());
+        RecordingTransport t(std::make_unique<FailingDevice>(), **log);
+        t.execute(mmc::test_unit_ready(), Direction::none, {}, std::chrono::milliseconds(5000));
+    }
+    const std::string text = read_text(path);
+    std::remove(path.c_str());
+    const OsError native = OsError::native(13);
+    CHECK(text.find(std::string(R"("os_error":13,"os_error_kind":")") +
+                    error_kind_name(native.kind) + "\"") != std::string::npos);
+    auto replay = RunLog::parse(text, "test");
+    REQUIRE(replay.has_value());
+    ReplayTransport r("/dev/sg7", **replay);
+    const Completion c =
+        r.execute(mmc::test_unit_ready(), Direction::none, {}, std::chrono::milliseconds(5000));
+    CHECK(c.os_error.kind == native.kind);
+    CHECK(c.os_error.text == native.text);
+    CHECK(c.os_error.system == os_system_name());
 }
 
 TEST_CASE("RunLog: replayed data never runs past the run's buffer") {
@@ -135,7 +260,7 @@ TEST_CASE("RunLog: replayed data never runs past the run's buffer") {
     const std::string text =
         R"({"type":"run","format":[1,0],"argv":[],"enumeration":null,"resolutions":[]})"
         "\n"
-        R"({"type":"command","device":"d","cdb":"120000000400","direction":"in","length":4,"status":0,"sense":"zz","transferred":99999999999999999999,"data_in":"0102030405060708"})"
+        R"({"type":"command","device":"d","cdb":"120000000400","direction":"in","length":4,"timeout_ms":1,"status":0,"sense":"zz","transferred":99999999999999999999,"data_in":"0102030405060708"})"
         "\n";
     auto log = RunLog::parse(text, "test");
     REQUIRE(log.has_value());

@@ -169,7 +169,76 @@ run_exe() {
         json_check "info --json Q:" 'd["exit_status"] == 3 and d["error"]["kind"] == "no_such_drive"'
     run "info --json Z:" 3 info Z: --json &&
         json_check "info --json Z:" 'd["error"]["kind"] == "no_such_drive"'
+    send_checks
+    replay_checks
     fake_cd_letter
+}
+
+# `send` on Windows, as far as Wine goes without an optical drive (SPTI itself is reached
+# only in fake_cd_letter, where Wine refuses it): argument parsing, the gate (exit 2, nothing
+# sent: --trace shows no command, and the refusal comes before the drive is looked up), the
+# error for a drive that does not exist, and --json of each.
+send_checks() {
+    run "send Q: INQUIRY (no such drive)" 3 send Q: 12 00 00 00 60 00 --in 96 &&
+        contains "$err" "no optical drive 'Q:'" "send Q:"
+    run "send --json Q: (no such drive)" 3 send --json Q: 12 00 00 00 60 00 --in 96 &&
+        json_check "send --json Q:" 'd["exit_status"] == 3 and d["error"]["kind"] == "no_such_drive"'
+    # refused NAME MESSAGE-PART ARGS...: exit 2 naming opcode, class and option; no CDB traced.
+    refused() {
+        local name=$1 part=$2
+        shift 2
+        run "send: $name refused" 2 --trace send Q: "$@" || return
+        contains "$err" "$part" "send: $name"
+        if grep -Eq '([0-9a-fA-F]{2} ){5}[0-9a-fA-F]{2}' <<<"$err"; then fail "send: $name: --trace shows a command: $err"; fi
+    }
+    refused "WRITE(10)" "refused: WRITE(10) (opcode 2Ah) is in class 'writes or erases media'; --allow-write allows it" \
+        2a 00 00 00 00 00 00 00 01 00
+    refused "FORMAT UNIT" "FORMAT UNIT (opcode 04h) is in class 'writes or erases media'" 04 11 00 00 00 00
+    refused "BLANK" "BLANK (opcode A1h) is in class 'writes or erases media'" a1 11 00 00 00 00 00 00 00 00 00 00
+    refused "WRITE BUFFER --allow-write" "needs --allow-write and --allow-firmware" \
+        3b 05 00 00 00 00 00 00 00 00 --allow-write
+    refused "START STOP UNIT" "START STOP UNIT (opcode 1Bh) is in class 'changes drive state'" 1b 00 00 00 02 00
+    refused "vendor opcode" "(opcode C5h) is in class 'unknown or vendor specific'" c5 00 00 00 00 00 00 00
+    printf 'x' >"$build/one-byte.bin"
+    refused "INQUIRY with --out" "--out with it needs --allow-write" 12 00 00 00 60 00 --out "$build/one-byte.bin"
+    run "send --json: a refusal" 2 send --json Q: 2a 00 00 00 00 00 00 00 01 00 &&
+        json_check "send --json refusal" 'd["exit_status"] == 2 and d["error"]["kind"] == "usage" and "WRITE(10)" in d["error"]["message"]'
+    # Usage errors, one option syntax on every OS.
+    run "send: a CDB of 3 bytes" 2 send Q: 12 00 00
+    run "send: a CDB byte that is no hex" 2 send Q: 12 00 00 00 zz 00
+    run "send: INQUIRY as a 10-byte CDB (wrong group length)" 2 send Q: 12 00 00 00 60 00 00 00 00 00
+    run "send: --in 0" 2 send Q: 12 00 00 00 60 00 --in 0
+    run "send: --in with --out" 2 send Q: 12 00 00 00 60 00 --in 96 --out "$build/one-byte.bin"
+    run "send: --binary with --json" 2 send --binary --json Q: 12 00 00 00 60 00 --in 96
+    run "send: --timeout 0" 2 send Q: 12 00 00 00 60 00 --timeout 0
+}
+
+# Recordings made on Linux in the QEMU guests (tests/fixtures/recordings/) replayed by the
+# Windows build: the same document (argv aside), and `send --binary` writes the drive's bytes
+# through stdout in binary mode (a 0Ah byte stays one byte, no CR added).
+replay_checks() {
+    local rec=$source_dir/tests/fixtures/recordings f live drive
+    for f in "$rec"/info-lsi-iso.jsonl "$rec"/mode-pages-virtio-scsi-dvd.jsonl; do
+        [ -f "$f" ] || { fail "replay: no fixture $f"; continue; }
+        live=${f%.jsonl}.json
+        read -r sub drive < <(python3 -c 'import json,sys; a=json.loads(open(sys.argv[1]).readline())["argv"]; print(a[-2], a[-1])' "$f")
+        run "--replay $(basename "$f") (recorded on Linux)" 0 --replay "$(winepath -w "$f" 2>/dev/null)" --json "$sub" "$drive" &&
+            python3 -c 'import json,sys
+a, b = json.loads(sys.stdin.read()), json.load(open(sys.argv[1]))
+for d in (a, b): d["discrec"]["argv"] = None
+sys.exit(0 if a == b else 1)' "$live" <<<"$out" || fail "--replay $(basename "$f"): differs from the live document: $out"
+    done
+    f=$rec/send-mode-sense-lsi-iso.jsonl
+    [ -f "$f" ] || { fail "replay: no fixture $f"; return; }
+    read -r drive < <(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["drive"]["name"])' "${f%.jsonl}.json")
+    "$wine_run" "$build/discrec.exe" --replay "$(winepath -w "$f" 2>/dev/null)" send --binary "$drive" \
+        5a 00 01 00 00 00 00 00 40 00 --in 64 >"$build/binary.out" 2>"$build/err.txt"
+    python3 - "$build/binary.out" "${f%.jsonl}.json" <<'PY' && echo "ok: send --binary (replayed): the drive's bytes, 0Ah kept as one byte" || fail "send --binary: $(tr -d '\r' <"$build/err.txt")"
+import json, sys
+got = open(sys.argv[1], "rb").read()
+want = bytes.fromhex(json.load(open(sys.argv[2]))["data"]["hex"].replace(" ", ""))
+sys.exit(0 if got == want and b"\n" in want else 1)
+PY
 }
 
 # A letter Wine calls a CD-ROM (registry HKLM\Software\Wine\Drives "r:"="cdrom") that is only a
@@ -195,6 +264,31 @@ fake_cd_letter() {
     run "lock R: (no lock outlives discrec on Windows)" 8 lock R: &&
         contains "$err" "R: Windows releases a tray lock when the program that set it exits" "lock R:"
     run "lock --off R:" 8 lock --off R:
+    # send reaches SPTI here (DeviceIoControl on \\.\CdRom0), which Wine refuses with
+    # ERROR_NOT_SUPPORTED (50): "not supported", exit 8; --json carries Windows' code.
+    run "send R: INQUIRY (SPTI refused by Wine)" 8 send R: 12 00 00 00 60 00 --in 96 &&
+        contains "$err" "R: INQUIRY" "send R:"
+    run "send --json R: INQUIRY" 8 send --json R: 12 00 00 00 60 00 --in 96 &&
+        json_check "send --json R:" 'd["os_error"] != 0 and d["status"].startswith("OS error") and d["data"] is None and d["error"]["kind"] == "not_supported"'
+    run "send --binary R: (nothing on stdout)" 8 send --binary R: 12 00 00 00 60 00 --in 96 &&
+        { [ -z "$out" ] || fail "send --binary R:: stdout not empty: $out"; }
+    run "send: WRITE(10) on R: refused, nothing sent" 2 --trace send R: 2a 00 00 00 00 00 00 00 01 00 &&
+        { ! grep -q "2a 00 00 00" <<<"$err" || fail "send R: WRITE(10) traced: $err"; }
+    # A recording made on Windows, OS errors and all (Wine's refusal of every command), replays
+    # to the same document here; tests/fixtures/recordings/windows/ keeps one made so, which
+    # the Linux replay test replays (copy $build/recorded-on-windows/* there to renew it).
+    mkdir -p "$build/recorded-on-windows"
+    local wrec=$build/recorded-on-windows/info-wine-fake-cd.jsonl
+    run "--record info --json R:" 0 --record "$(winepath -w "$wrec")" --json info R: &&
+        printf '%s\n' "$out" >"${wrec%.jsonl}.json" &&
+        { grep -q '"system":"windows"' "$wrec" && grep -q '"os_error_kind":' "$wrec" ||
+            fail "--record on Windows: no system or OS error kind in $(head -c 300 "$wrec")"; }
+    local live=$out
+    run "--replay of it" 0 --replay "$(winepath -w "$wrec")" --json info R: &&
+        python3 -c 'import json,sys
+a, b = (json.loads(t) for t in sys.argv[1:3])
+for d in (a, b): d["discrec"]["argv"] = None
+sys.exit(0 if a == b else 1)' "$out" "$live" || fail "--replay on Windows: differs: $out"
     run "mcn --off R:" 8 mcn --off R:
     "$wine_run" reg delete 'HKLM\Software\Wine\Drives' /v r: /f >/dev/null 2>&1
     rm -f "$WINEPREFIX/dosdevices/r:"
