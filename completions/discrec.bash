@@ -18,6 +18,7 @@ _discrec() {
     local -A opts=(
         [list]=""
         [info]=""
+        [media]=""
         [eject]="--unmount --force"
         [close-tray]="--wait"
         [lock]="--off --status --exclusive --force --client"

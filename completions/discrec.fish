@@ -10,8 +10,8 @@ except Exception:
     pass' 2>/dev/null
 end
 
-set -l __discrec_cmds list info eject close-tray lock mcn mode-pages features profiles send
-set -l __discrec_drive_cmds info eject close-tray lock mcn mode-pages features profiles send
+set -l __discrec_cmds list info media eject close-tray lock mcn mode-pages features profiles send
+set -l __discrec_drive_cmds info media eject close-tray lock mcn mode-pages features profiles send
 
 complete -c discrec -f
 # Global options
@@ -29,6 +29,7 @@ complete -c discrec -l replay -r -F -d 'Answer every command and OS fact from FI
 set -l __discrec_top "not __fish_seen_subcommand_from $__discrec_cmds"
 complete -c discrec -n $__discrec_top -a list -d 'List optical drives (reads sysfs only)'
 complete -c discrec -n $__discrec_top -a info -d 'Identity, profiles, features, mode pages, media state'
+complete -c discrec -n $__discrec_top -a media -d 'What is in the drive: media type, disc status, tracks, TOC, capacity'
 complete -c discrec -n $__discrec_top -a eject -d 'Open the tray / eject the medium'
 complete -c discrec -n $__discrec_top -a close-tray -d 'Close the tray (load the medium)'
 complete -c discrec -n $__discrec_top -a lock -d 'Lock or unlock the tray, or hold the drive exclusively'

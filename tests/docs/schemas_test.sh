@@ -38,6 +38,17 @@ for tree in mixed none sg-only usb-uas; do doc list --sysroot "$sys/$tree" list;
 doc info --sysroot "$sys/mixed" info
 doc info --sysroot "$sys/mixed" info sr1 0
 doc info --sysroot "$sys/none" info
+# media on a captured tree (the drives cannot be opened: each carries its error and a null
+# medium), and replayed from the QEMU guest recordings (CD, DVD, empty, tray open, all).
+doc media --sysroot "$sys/mixed" media
+doc media --sysroot "$sys/none" media
+edoc media --sysroot "$sys/mixed" media nosuch
+md=$src/tests/fixtures/media
+doc media --replay "$md/piix-cd.jsonl" media sr1
+doc media --replay "$md/lsi-dvd.jsonl" media sr0
+doc media --replay "$md/virtio-scsi-empty.jsonl" media sr2
+doc media --replay "$md/lsi-tray-open.jsonl" media sr0
+doc media --replay "$md/all.jsonl" media
 # Error documents of every subcommand and form (no such drive, usage errors): the success
 # documents of eject, close-tray, lock and mcn need a drive and are validated in the QEMU
 # guests. The subcommand's own schema, since a script reads one schema per command.
