@@ -10,7 +10,7 @@ except Exception:
     pass' 2>/dev/null
 end
 
-set -l __discrec_cmds list info media eject close-tray lock mcn mode-pages features profiles send
+set -l __discrec_cmds list info media eject close-tray lock mcn mode-pages features profiles send decode
 set -l __discrec_drive_cmds info media eject close-tray lock mcn mode-pages features profiles send
 
 complete -c discrec -f
@@ -38,6 +38,7 @@ complete -c discrec -n $__discrec_top -a mode-pages -d 'Read and decode the mode
 complete -c discrec -n $__discrec_top -a features -d 'Every MMC feature the drive reports'
 complete -c discrec -n $__discrec_top -a profiles -d 'Every profile the drive supports'
 complete -c discrec -n $__discrec_top -a send -d 'Send one raw CDB (read-only unless allowed)'
+complete -c discrec -n $__discrec_top -a decode -d 'Decode a saved answer (disc-info, track-info, toc, session-info)'
 
 # Drive names after every subcommand but list
 complete -c discrec -n "__fish_seen_subcommand_from $__discrec_drive_cmds" -a '(__discrec_drives)'
@@ -69,3 +70,7 @@ complete -c discrec -n '__fish_seen_subcommand_from send' -l timeout -x -d 'Give
 complete -c discrec -n '__fish_seen_subcommand_from send' -l binary -d 'Write only the data bytes to stdout'
 complete -c discrec -n '__fish_seen_subcommand_from send' -l allow-write -d 'Allow state-changing, writing, unknown commands'
 complete -c discrec -n '__fish_seen_subcommand_from send' -l allow-firmware -d 'With --allow-write: WRITE BUFFER too'
+complete -c discrec -n '__fish_seen_subcommand_from decode' -a 'disc-info track-info toc session-info' -d 'Kind of answer'
+complete -c discrec -n '__fish_seen_subcommand_from decode' -l inhex -r -F -d 'The saved answer (hex; - for stdin)'
+complete -c discrec -n '__fish_seen_subcommand_from decode' -l raw-in -d 'FILE holds raw binary'
+complete -c discrec -n '__fish_seen_subcommand_from decode' -l msf -d 'Addresses are MSF'

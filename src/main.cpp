@@ -51,6 +51,7 @@ constexpr std::array k_subcommands = {
     Subcommand{"features", discrec::cli::register_features},
     Subcommand{"profiles", discrec::cli::register_profiles},
     Subcommand{"send", discrec::cli::register_send},
+    Subcommand{"decode", discrec::cli::register_decode},
 };
 
 // The subcommand the command line names: its first word that is no option, skipping the value

@@ -28,6 +28,7 @@ struct Context {
 void register_list(CLI::App& app, Context& ctx);
 void register_info(CLI::App& app, Context& ctx);
 void register_media(CLI::App& app, Context& ctx);
+void register_decode(CLI::App& app, Context& ctx);
 void register_eject(CLI::App& app, Context& ctx);
 void register_close_tray(CLI::App& app, Context& ctx);
 void register_lock(CLI::App& app, Context& ctx);

@@ -1,5 +1,7 @@
 #include "output/media.hpp"
 
+#include <cstdio>
+
 #include <fmt/format.h>
 
 #include "mmc/tables/media_layouts.hpp"
@@ -165,18 +167,23 @@ std::string toc_line(const mmc::Record& t, const mmc::Record* msf, bool lead_out
                        adr != nullptr ? value_text(*adr) : "?");
 }
 
-void append_toc(std::string& out, const MediaReport& r) {
-    if (!r.toc) return;
+// The TOC as lines: `toc` gives the LBAs, `msf_toc` (if any) the same TOC in MSF.
+void append_toc_lines(std::string& out, const mmc::Record& toc, const mmc::Record* msf_toc) {
     out += fmt::format("  TOC (first track {}, last track {}):\n",
-                       mmc::number_of(*r.toc, "first_track").value_or(0),
-                       mmc::number_of(*r.toc, "last_track").value_or(0));
+                       mmc::number_of(toc, "first_track").value_or(0),
+                       mmc::number_of(toc, "last_track").value_or(0));
     for (bool lead_out : {false, true}) {
-        const auto lba = toc_tracks(*r.toc, lead_out);
+        const auto lba = toc_tracks(toc, lead_out);
         const auto msf =
-            r.toc_msf ? toc_tracks(*r.toc_msf, lead_out) : std::vector<const mmc::Record*>{};
+            msf_toc != nullptr ? toc_tracks(*msf_toc, lead_out) : std::vector<const mmc::Record*>{};
         for (std::size_t i = 0; i < lba.size(); ++i)
             out += toc_line(*lba[i], i < msf.size() ? msf[i] : nullptr, lead_out);
     }
+}
+
+void append_toc(std::string& out, const MediaReport& r) {
+    if (!r.toc) return;
+    append_toc_lines(out, *r.toc, r.toc_msf ? &*r.toc_msf : nullptr);
     if (r.sessions && !r.sessions->values.empty()) {
         out += "  Sessions:\n";
         append_fields_text(out, *r.sessions, FieldTextStyle{.align = true});
@@ -254,7 +261,58 @@ std::string render_text(const MediaReport& r) {
     return out;
 }
 
+std::string decoded_text(const DecodedAnswer& a) {
+    std::string out;
+    const FieldTextStyle style{.indent = "    ", .align = true};
+    switch (a.kind) {
+        case AnswerKind::disc_info:
+            out += "  Disc information:\n";
+            append_fields_text(out, a.record, style);
+            break;
+        case AnswerKind::track_info:
+            out += fmt::format("  Track {}:\n", mmc::number_of(a.record, "track").value_or(0));
+            append_fields_text(out, a.record, style);
+            break;
+        case AnswerKind::toc:
+            append_toc_lines(out, a.record, a.msf ? &a.record : nullptr);
+            break;
+        case AnswerKind::session_info:
+            out += "  Sessions:\n";
+            append_fields_text(out, a.record, style);
+            break;
+    }
+    for (const auto& n : a.record.notes) out += fmt::format("  Note: {}\n", n);
+    return out;
+}
+
 }  // namespace
+
+std::string_view answer_key(AnswerKind kind) noexcept {
+    switch (kind) {
+        case AnswerKind::disc_info:
+            return "disc_information";
+        case AnswerKind::track_info:
+            return "track_information";
+        case AnswerKind::toc:
+            return "toc";
+        case AnswerKind::session_info:
+            return "sessions";
+    }
+    return {};
+}
+
+void print_decoded(const OutputOptions& options, const DecodedAnswer& a) {
+    if (!options.json) {
+        std::fputs(fmt::format("Source: {}\n{}", a.inhex_path, decoded_text(a)).c_str(), stdout);
+        return;
+    }
+    auto doc = document_head(options);
+    doc["source"] = {{"inhex", a.inhex_path}};
+    doc["msf"] = a.msf;
+    doc[std::string(answer_key(a.kind))] = fields_json(a.record);
+    doc["notes"] = a.record.notes;
+    finish_document(doc, ExitCode::ok, nullptr);
+}
 
 void print_media(const OutputOptions& options, const std::vector<MediaReport>& drives,
                  ExitCode exit_status) {

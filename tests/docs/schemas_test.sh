@@ -49,6 +49,14 @@ doc media --replay "$md/lsi-dvd.jsonl" media sr0
 doc media --replay "$md/virtio-scsi-empty.jsonl" media sr2
 doc media --replay "$md/lsi-tray-open.jsonl" media sr0
 doc media --replay "$md/all.jsonl" media
+doc decode decode disc-info --msf --inhex "$md/qemu-cd-disc-info.hex"
+doc decode decode disc-info --msf --inhex "$md/spec-cdr-appendable-disc-info.hex"
+doc decode decode track-info --inhex "$md/spec-cdr-invisible-track-info.hex"
+doc decode decode toc --inhex "$md/qemu-cd-toc.hex"
+doc decode decode toc --msf --inhex "$md/qemu-cd-toc-msf.hex"
+doc decode decode session-info --inhex "$md/qemu-cd-session-info.hex"
+edoc decode decode session-info --inhex "$md/qemu-cd-toc.hex"   # another format's data
+edoc decode decode toc --inhex /nonexistent
 # Error documents of every subcommand and form (no such drive, usage errors): the success
 # documents of eject, close-tray, lock and mcn need a drive and are validated in the QEMU
 # guests. The subcommand's own schema, since a script reads one schema per command.

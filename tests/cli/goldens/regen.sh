@@ -87,6 +87,13 @@ both "media-qemu-lsi-dvd" "$bin" --replay "$md/lsi-dvd.jsonl" media sr0
 both "media-qemu-virtio-scsi-empty" "$bin" --replay "$md/virtio-scsi-empty.jsonl" media sr2
 both "media-qemu-lsi-tray-open" "$bin" --replay "$md/lsi-tray-open.jsonl" media sr0
 both "media-qemu-all" "$bin" --replay "$md/all.jsonl" media
+both "decode-qemu-cd-disc-info" "$bin" decode disc-info --msf --inhex "$md/qemu-cd-disc-info.hex"
+both "decode-qemu-cd-toc" "$bin" decode toc --inhex "$md/qemu-cd-toc.hex"
+both "decode-qemu-cd-toc-msf" "$bin" decode toc --msf --inhex "$md/qemu-cd-toc-msf.hex"
+both "decode-qemu-cd-session-info" "$bin" decode session-info --inhex "$md/qemu-cd-session-info.hex"
+both "decode-qemu-session-info-wrong-format" "$bin" decode session-info --inhex "$md/qemu-cd-toc.hex"
+both "decode-spec-cdr-disc-info" "$bin" decode disc-info --msf --inhex "$md/spec-cdr-appendable-disc-info.hex"
+both "decode-spec-cdr-track-info" "$bin" decode track-info --inhex "$md/spec-cdr-invisible-track-info.hex"
 
 for s in $("$models" --list); do
     "$models" "$s" text tests/fixtures > "$out/render-$s.txt" 2>&1
