@@ -18,6 +18,7 @@ _discrec() {
     local -A opts=(
         [list]=""
         [info]=""
+        [media]=""
         [eject]="--unmount --force"
         [close-tray]="--wait"
         [lock]="--off --status --exclusive --force --client"
@@ -26,6 +27,7 @@ _discrec() {
         [profiles]="--inhex --raw-in"
         [mode-pages]="--page -p --control -c --raw -r --inhex --raw-in --inhex-header"
         [send]="--in --out --timeout --binary --allow-write --allow-firmware"
+        [decode]="--inhex --raw-in --msf"
     )
     local cmd="" w i
     for ((i = 1; i < cword; i++)); do
@@ -50,6 +52,8 @@ _discrec() {
     fi
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "${opts[$cmd]} $global" -- "$cur"))
+    elif [[ $cmd == decode ]]; then
+        COMPREPLY=($(compgen -W "disc-info track-info toc session-info" -- "$cur"))
     elif [[ $cmd != list ]]; then
         COMPREPLY=($(compgen -W "$(_discrec_drives)" -- "$cur"))
     fi

@@ -10,8 +10,8 @@ except Exception:
     pass' 2>/dev/null
 end
 
-set -l __discrec_cmds list info eject close-tray lock mcn mode-pages features profiles send
-set -l __discrec_drive_cmds info eject close-tray lock mcn mode-pages features profiles send
+set -l __discrec_cmds list info media eject close-tray lock mcn mode-pages features profiles send decode
+set -l __discrec_drive_cmds info media eject close-tray lock mcn mode-pages features profiles send
 
 complete -c discrec -f
 # Global options
@@ -29,6 +29,7 @@ complete -c discrec -l replay -r -F -d 'Answer every command and OS fact from FI
 set -l __discrec_top "not __fish_seen_subcommand_from $__discrec_cmds"
 complete -c discrec -n $__discrec_top -a list -d 'List optical drives (reads sysfs only)'
 complete -c discrec -n $__discrec_top -a info -d 'Identity, profiles, features, mode pages, media state'
+complete -c discrec -n $__discrec_top -a media -d 'What is in the drive: media type, disc status, tracks, TOC, capacity'
 complete -c discrec -n $__discrec_top -a eject -d 'Open the tray / eject the medium'
 complete -c discrec -n $__discrec_top -a close-tray -d 'Close the tray (load the medium)'
 complete -c discrec -n $__discrec_top -a lock -d 'Lock or unlock the tray, or hold the drive exclusively'
@@ -37,6 +38,7 @@ complete -c discrec -n $__discrec_top -a mode-pages -d 'Read and decode the mode
 complete -c discrec -n $__discrec_top -a features -d 'Every MMC feature the drive reports'
 complete -c discrec -n $__discrec_top -a profiles -d 'Every profile the drive supports'
 complete -c discrec -n $__discrec_top -a send -d 'Send one raw CDB (read-only unless allowed)'
+complete -c discrec -n $__discrec_top -a decode -d 'Decode a saved answer (disc-info, track-info, toc, session-info)'
 
 # Drive names after every subcommand but list
 complete -c discrec -n "__fish_seen_subcommand_from $__discrec_drive_cmds" -a '(__discrec_drives)'
@@ -68,3 +70,7 @@ complete -c discrec -n '__fish_seen_subcommand_from send' -l timeout -x -d 'Give
 complete -c discrec -n '__fish_seen_subcommand_from send' -l binary -d 'Write only the data bytes to stdout'
 complete -c discrec -n '__fish_seen_subcommand_from send' -l allow-write -d 'Allow state-changing, writing, unknown commands'
 complete -c discrec -n '__fish_seen_subcommand_from send' -l allow-firmware -d 'With --allow-write: WRITE BUFFER too'
+complete -c discrec -n '__fish_seen_subcommand_from decode' -a 'disc-info track-info toc session-info' -d 'Kind of answer'
+complete -c discrec -n '__fish_seen_subcommand_from decode' -l inhex -r -F -d 'The saved answer (hex; - for stdin)'
+complete -c discrec -n '__fish_seen_subcommand_from decode' -l raw-in -d 'FILE holds raw binary'
+complete -c discrec -n '__fish_seen_subcommand_from decode' -l msf -d 'Addresses are MSF'

@@ -42,6 +42,7 @@ struct Subcommand {
 constexpr std::array k_subcommands = {
     Subcommand{"list", discrec::cli::register_list},
     Subcommand{"info", discrec::cli::register_info},
+    Subcommand{"media", discrec::cli::register_media},
     Subcommand{"eject", discrec::cli::register_eject},
     Subcommand{"close-tray", discrec::cli::register_close_tray},
     Subcommand{"lock", discrec::cli::register_lock},
@@ -50,6 +51,7 @@ constexpr std::array k_subcommands = {
     Subcommand{"features", discrec::cli::register_features},
     Subcommand{"profiles", discrec::cli::register_profiles},
     Subcommand{"send", discrec::cli::register_send},
+    Subcommand{"decode", discrec::cli::register_decode},
 };
 
 // The subcommand the command line names: its first word that is no option, skipping the value

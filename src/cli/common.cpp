@@ -23,6 +23,22 @@ Result<platform::DriveLocation> resolve_one(const Context& ctx, const std::strin
     return platform::resolve_drive(*all, spelling, ctx.roots);
 }
 
+Result<std::vector<platform::DriveLocation>> choose_drives(const Context& ctx,
+                                                           const std::vector<std::string>& names) {
+    auto all = platform::enumerate_drives(ctx.roots);
+    if (!all) return all.error();
+    std::vector<platform::DriveLocation> chosen;
+    for (const auto& spelling : names) {
+        auto d = platform::resolve_drive(*all, spelling, ctx.roots);
+        if (!d) return d.error();
+        chosen.push_back(std::move(d).value());
+    }
+    if (names.empty()) chosen = std::move(*all);
+    if (chosen.empty() && !ctx.output.quiet)
+        std::fputs("discrec: no optical drives found\n", stderr);
+    return chosen;
+}
+
 drive::OpenOptions open_options(const Context& ctx, bool write) {
     drive::OpenOptions o;
     o.trace = ctx.trace;

@@ -27,6 +27,8 @@ struct Context {
 // Subcommand registration, one per file in src/cli/.
 void register_list(CLI::App& app, Context& ctx);
 void register_info(CLI::App& app, Context& ctx);
+void register_media(CLI::App& app, Context& ctx);
+void register_decode(CLI::App& app, Context& ctx);
 void register_eject(CLI::App& app, Context& ctx);
 void register_close_tray(CLI::App& app, Context& ctx);
 void register_lock(CLI::App& app, Context& ctx);
@@ -38,6 +40,10 @@ void register_send(CLI::App& app, Context& ctx);
 
 // Shared by the subcommands (common.cpp).
 Result<platform::DriveLocation> resolve_one(const Context& ctx, const std::string& spelling);
+// The drives the DRIVE... spellings name, in their order; none: every drive (and a note when
+// there is none at all).
+Result<std::vector<platform::DriveLocation>> choose_drives(const Context& ctx,
+                                                           const std::vector<std::string>& names);
 drive::OpenOptions open_options(const Context& ctx, bool write = false);
 void note(const Context& ctx, const std::string& text);  // stderr, unless --quiet
 

@@ -15,21 +15,12 @@ struct InfoOptions {
 };
 
 ExitCode run_info(Context& ctx, const InfoOptions& opts) {
-    auto all = platform::enumerate_drives(ctx.roots);
-    if (!all) return report_error(ctx, all.error());
-    std::vector<platform::DriveLocation> chosen;
-    for (const auto& spelling : opts.drives) {
-        auto d = platform::resolve_drive(*all, spelling, ctx.roots);
-        if (!d) return report_error(ctx, d.error());
-        chosen.push_back(std::move(d).value());
-    }
-    if (opts.drives.empty()) chosen = *all;
-    if (chosen.empty() && !ctx.output.quiet)
-        std::fputs("discrec: no optical drives found\n", stderr);
+    auto chosen = choose_drives(ctx, opts.drives);
+    if (!chosen) return report_error(ctx, chosen.error());
 
     std::vector<drive::RecorderInfo> reports;
     ExitCode code = ExitCode::ok;
-    for (const auto& location : chosen) {
+    for (const auto& location : *chosen) {
         reports.push_back(drive::gather_recorder_info(location, ctx.roots, open_options(ctx)));
         if (const auto& fatal = reports.back().fatal) {
             std::fprintf(stderr, "discrec: %s\n", fatal->message.c_str());

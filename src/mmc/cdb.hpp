@@ -48,6 +48,13 @@ Cdb get_event_status_notification(bool polled, std::uint8_t class_mask, std::uin
 Cdb mechanism_status(std::uint16_t alloc);
 // READ CAPACITY(10) as MMC-6 uses it (from SBC): 8 bytes of response.
 Cdb read_capacity();
+// MMC-6 §6.22: READ DISC INFORMATION, data type 000b (Standard Disc Information).
+Cdb read_disc_information(std::uint16_t alloc);
+// MMC-6 §6.27: READ TRACK INFORMATION of track `track` (Address/Number Type 01b).
+Cdb read_track_information(std::uint32_t track, std::uint16_t alloc);
+// MMC-6 §6.26: READ TOC/PMA/ATIP. `format` goes to byte 2 bits 3-0 and, for formats 0-2, also
+// to byte 9 bits 7-6, where SFF-8020i ATAPI drives read it (QEMU's ATAPI drives among them).
+Cdb read_toc(std::uint8_t format, bool msf, std::uint8_t track_or_session, std::uint16_t alloc);
 // SPC-4 MODE SENSE(10) (LLBAA = 0). MMC drives must support the 10-byte form.
 Cdb mode_sense10(std::uint8_t page, std::uint8_t subpage, PageControl pc, bool dbd,
                  std::uint16_t alloc);

@@ -171,19 +171,8 @@ std::string render_text(const drive::RecorderInfo& info, bool color) {
 
 void print_info(const OutputOptions& options, const std::vector<drive::RecorderInfo>& drives,
                 ExitCode exit_status) {
-    if (options.json) {
-        auto doc = document_head(options);
-        doc["drives"] = Json::array();
-        for (const auto& d : drives) doc["drives"].push_back(drive_json(d));
-        finish_document(doc, exit_status, nullptr);
-        return;
-    }
-    bool first = true;
-    for (const auto& d : drives) {
-        if (!first) std::fputc('\n', stdout);
-        first = false;
-        std::fputs(render_text(d, options.color).c_str(), stdout);
-    }
+    print_drives(options, drives, exit_status, drive_json,
+                 [&](const drive::RecorderInfo& d) { return render_text(d, options.color); });
 }
 
 }  // namespace discrec::output

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,6 +53,25 @@ std::string polling_text(const platform::MediaPolling& p);
 template <typename T>
 nlohmann::ordered_json optional_json(const std::optional<T>& v) {
     return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
+}
+// A command that reports on several drives: one document with a "drives" array of
+// `to_json(drive)` (--json), or each drive's `to_text(drive)`, a blank line between them.
+template <typename Drive, typename ToJson, typename ToText>
+void print_drives(const OutputOptions& options, const std::vector<Drive>& drives,
+                  ExitCode exit_status, ToJson to_json, ToText to_text) {
+    if (options.json) {
+        auto doc = document_head(options);
+        doc["drives"] = nlohmann::ordered_json::array();
+        for (const auto& d : drives) doc["drives"].push_back(to_json(d));
+        finish_document(doc, exit_status, nullptr);
+        return;
+    }
+    bool first = true;
+    for (const auto& d : drives) {
+        if (!first) std::fputc('\n', stdout);
+        first = false;
+        std::fputs(to_text(d).c_str(), stdout);
+    }
 }
 nlohmann::ordered_json exclusive_owner_json(const std::optional<platform::ExclusiveOwner>& owner);
 std::string exclusive_owner_text(const std::optional<platform::ExclusiveOwner>& owner);

@@ -92,6 +92,10 @@ reject "discrec --color " /dev/sr0 sr0 list
 if [ "$sh" = fish ]; then expect "discrec --color=al" --color=always; else expect "discrec --color=al" always; fi
 expect "discrec eject " /dev/sr0 /dev/sr4 sr0 sr4
 expect "discrec --json info " /dev/sr0 sr2
+expect "discrec media " /dev/sr0 sr2
+expect "discrec me" media
+expect "discrec decode " disc-info track-info toc session-info
+expect "discrec decode --" --inhex --raw-in --msf
 expect "discrec mode-pages " /dev/sr1 sr1
 expect "discrec close-tray --wait " /dev/sr0 sr0
 reject "discrec mcn --interval " /dev/sr0 sr0

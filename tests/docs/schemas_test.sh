@@ -38,6 +38,25 @@ for tree in mixed none sg-only usb-uas; do doc list --sysroot "$sys/$tree" list;
 doc info --sysroot "$sys/mixed" info
 doc info --sysroot "$sys/mixed" info sr1 0
 doc info --sysroot "$sys/none" info
+# media on a captured tree (the drives cannot be opened: each carries its error and a null
+# medium), and replayed from the QEMU guest recordings (CD, DVD, empty, tray open, all).
+doc media --sysroot "$sys/mixed" media
+doc media --sysroot "$sys/none" media
+edoc media --sysroot "$sys/mixed" media nosuch
+md=$src/tests/fixtures/media
+doc media --replay "$md/piix-cd.jsonl" media sr1
+doc media --replay "$md/lsi-dvd.jsonl" media sr0
+doc media --replay "$md/virtio-scsi-empty.jsonl" media sr2
+doc media --replay "$md/lsi-tray-open.jsonl" media sr0
+doc media --replay "$md/all.jsonl" media
+doc decode decode disc-info --msf --inhex "$md/qemu-cd-disc-info.hex"
+doc decode decode disc-info --msf --inhex "$md/spec-cdr-appendable-disc-info.hex"
+doc decode decode track-info --inhex "$md/spec-cdr-invisible-track-info.hex"
+doc decode decode toc --inhex "$md/qemu-cd-toc.hex"
+doc decode decode toc --msf --inhex "$md/qemu-cd-toc-msf.hex"
+doc decode decode session-info --inhex "$md/qemu-cd-session-info.hex"
+edoc decode decode session-info --inhex "$md/qemu-cd-toc.hex"   # another format's data
+edoc decode decode toc --inhex /nonexistent
 # Error documents of every subcommand and form (no such drive, usage errors): the success
 # documents of eject, close-tray, lock and mcn need a drive and are validated in the QEMU
 # guests. The subcommand's own schema, since a script reads one schema per command.

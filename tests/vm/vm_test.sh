@@ -64,7 +64,8 @@ mapfile -t pairs < <(python3 - "${docs[@]}" <<'EOF'
 import json, sys
 names = {"list": "list", "info": "info", "eject": "action", "close-tray": "action",
          "lock": "action", "mcn": "mcn", "features": "features", "profiles": "profiles",
-         "mode-pages": "mode-pages", "send": "send"}
+         "mode-pages": "mode-pages", "send": "send", "media": "media",
+         "decode": "decode"}
 for path in sys.argv[1:]:
     try:
         argv = json.load(open(path)).get("discrec", {}).get("argv", [])

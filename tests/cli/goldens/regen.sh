@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The golden files: the exact text and JSON discrec prints for every subcommand that runs
 # without a drive (list --sysroot on the captured sysfs trees, features / profiles /
-# mode-pages --inhex on the fixtures), and what the renderers of info, eject, close-tray, lock
-# and mcn print for models built from the QEMU captures (tests/tools/render_models.cpp).
+# mode-pages --inhex on the fixtures, media --replay of guest recordings), and what the
+# renderers of info, eject, close-tray, lock and mcn print for models built from the QEMU
+# captures (tests/tools/render_models.cpp).
 # JSON is pretty-printed so that a reviewer reads a diff field by field; the version and
 # argv[0] are normalised ("VERSION", "discrec"). Every command runs from the source directory
 # with relative paths, so argv and "Source:" lines do not depend on where the tree is.
@@ -78,6 +79,21 @@ done
 both "mode-pages-changeable" "$bin" mode-pages --control changeable --inhex "$mx/qemu-scsi-2a-changeable.hex"
 both "mode-pages-select" "$bin" mode-pages --page caps,1,0x08 --inhex "$mx/qemu-scsi-all-sense10.hex"
 both "mode-pages-header-none" "$bin" mode-pages --inhex-header none --inhex "$mx/qemu-atapi-2a-page.hex"
+
+# media: QEMU guest runs recorded with --record (tests/fixtures/media/README.md), replayed.
+md=tests/fixtures/media
+both "media-qemu-piix-cd" "$bin" --replay "$md/piix-cd.jsonl" media sr1
+both "media-qemu-lsi-dvd" "$bin" --replay "$md/lsi-dvd.jsonl" media sr0
+both "media-qemu-virtio-scsi-empty" "$bin" --replay "$md/virtio-scsi-empty.jsonl" media sr2
+both "media-qemu-lsi-tray-open" "$bin" --replay "$md/lsi-tray-open.jsonl" media sr0
+both "media-qemu-all" "$bin" --replay "$md/all.jsonl" media
+both "decode-qemu-cd-disc-info" "$bin" decode disc-info --msf --inhex "$md/qemu-cd-disc-info.hex"
+both "decode-qemu-cd-toc" "$bin" decode toc --inhex "$md/qemu-cd-toc.hex"
+both "decode-qemu-cd-toc-msf" "$bin" decode toc --msf --inhex "$md/qemu-cd-toc-msf.hex"
+both "decode-qemu-cd-session-info" "$bin" decode session-info --inhex "$md/qemu-cd-session-info.hex"
+both "decode-qemu-session-info-wrong-format" "$bin" decode session-info --inhex "$md/qemu-cd-toc.hex"
+both "decode-spec-cdr-disc-info" "$bin" decode disc-info --msf --inhex "$md/spec-cdr-appendable-disc-info.hex"
+both "decode-spec-cdr-track-info" "$bin" decode track-info --inhex "$md/spec-cdr-invisible-track-info.hex"
 
 for s in $("$models" --list); do
     "$models" "$s" text tests/fixtures > "$out/render-$s.txt" 2>&1

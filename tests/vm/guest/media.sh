@@ -1,6 +1,8 @@
 # `discrec info` when the state of a drive changes: a mounted ISO, a process holding the
 # device, the tray opened through sg (info must answer fast, tray open, no medium), closed
 # again, and the disc pulled and inserted on the host side (QEMU monitor, via runvm-monitor).
+# First, `discrec media` on every drive against sg3_utils (sg_readcap, sg_raw READ TOC
+# formats 0 and 1), an empty drive's exit 9, and an open tray that stays open.
 # Sourced by all.sh after info.sh (uses INDEX_<sr>).  Per drive the commands run first and
 # their JSON is parsed in one batch afterwards (python3 costs ~0.5 s per start here).
 
@@ -62,6 +64,146 @@ state_actions() {
         not_ok "sg_start --eject /dev/$(dv "$1" sg) (test setup)" "$(cat "$W/eject.err")"
     fi
 }
+
+# be_at FILE OFFSET COUNT: the COUNT bytes at OFFSET of FILE as one big-endian number
+be_at() {
+    ba_n=0
+    for ba_b in $(od -An -tu1 -j"$2" -N"$3" "$1"); do ba_n=$((ba_n * 256 + ba_b)); done
+    echo $ba_n
+}
+# gesn_tray SG: GESN media status byte 5 (01: tray open, 02: medium present), by sg_raw
+gesn_tray() {
+    sg_raw -r 8 -o "$W/gesn.bin" "/dev/$1" 4a 01 00 00 10 00 00 00 08 00 > /dev/null 2>&1 &&
+        be_at "$W/gesn.bin" 5 1
+}
+
+# media_oracle SR: what sg3_utils says, into O_* (capacity, TOC format 0 in LBA and MSF, and
+# format 1 asked as the kernel's ATAPI path and discrec do: byte 2 and byte 9 bits 7-6)
+media_oracle() {
+    sg=$(dv "$1" sg)
+    O_LAST_LBA=$(sg_readcap "/dev/$sg" 2> /dev/null | sed -n 's/.*Last LBA=\([0-9]*\).*/\1/p')
+    O_BLOCK=$(sg_readcap "/dev/$sg" 2> /dev/null | sed -n 's/.*Logical block length=\([0-9]*\).*/\1/p')
+    sg_raw -r 804 -o "$W/toc.bin" "/dev/$sg" 43 00 00 00 00 00 00 03 24 00 > /dev/null 2>&1
+    O_TOC_N=$((($(be_at "$W/toc.bin" 0 2) - 2) / 8))
+    O_FIRST=$(be_at "$W/toc.bin" 2 1) O_LAST=$(be_at "$W/toc.bin" 3 1)
+    O_STARTS='' O_CONTROLS=''
+    i=0
+    while [ $i -lt "$O_TOC_N" ]; do
+        O_STARTS="$O_STARTS $(be_at "$W/toc.bin" $((4 + i * 8 + 4)) 4)"
+        O_CONTROLS="$O_CONTROLS $(($(be_at "$W/toc.bin" $((4 + i * 8 + 1)) 1) % 16))"
+        i=$((i + 1))
+    done
+    sg_raw -r 804 -o "$W/tocm.bin" "/dev/$sg" 43 02 00 00 00 00 00 03 24 00 > /dev/null 2>&1
+    off=$((4 + (O_TOC_N - 1) * 8 + 5))
+    O_LEADOUT_MSF=$(od -An -tu1 -j$off -N3 "$W/tocm.bin" | awk '{ printf "%02d:%02d:%02d", $1, $2, $3 }')
+    sg_raw -r 12 -o "$W/sess.bin" "/dev/$sg" 43 00 01 00 00 00 00 00 0c 40 > /dev/null 2>&1
+    O_SESS_LEN=$(be_at "$W/sess.bin" 0 2) O_SESS_LAST=$(be_at "$W/sess.bin" 3 1)
+    O_SESS_START=$(be_at "$W/sess.bin" 8 4)
+}
+
+# media_checks SR PREFIX: the document against the oracle
+media_checks() {
+    what="media /dev/$1"
+    p=$2_drives_0
+    check_eq "$what: medium_present" "$(jv ${p}_medium_present)" true
+    want_type=CD-ROM; [ "$(dv "$1" media)" != dvd ] || want_type=DVD-ROM
+    check_eq "$what: physical_media_type (profile $(profile_of_media "$(dv "$1" media)"))" \
+        "$(jv ${p}_medium_physical_media_type_string)" "$want_type"
+    check_eq "$what: capacity.last_lba = sg_readcap's" "$(jv ${p}_medium_capacity_last_lba)" "$O_LAST_LBA"
+    check_eq "$what: capacity.block_length = sg_readcap's" "$(jv ${p}_medium_capacity_block_length)" "$O_BLOCK"
+    check_eq "$what: toc.first_track, last_track = sg_raw's" \
+        "$(jv ${p}_medium_toc_first_track) $(jv ${p}_medium_toc_last_track)" "$O_FIRST $O_LAST"
+    got='' gotc=''
+    i=0
+    while [ $i -lt "$(jv ${p}_medium_toc_tracks_n)" ]; do
+        got="$got $(jv ${p}_medium_toc_tracks_${i}_start)"
+        gotc="$gotc $(jv ${p}_medium_toc_tracks_${i}_control_value)"
+        i=$((i + 1))
+    done
+    check_eq "$what: TOC start LBAs (lead-out included) = sg_raw READ TOC's" "$got" "$O_STARTS"
+    check_eq "$what: TOC CONTROL nibbles = sg_raw READ TOC's" "$gotc" "$O_CONTROLS"
+    last=$(($(jv ${p}_medium_toc_tracks_n) - 1))
+    if [ "$want_type" = CD-ROM ]; then
+        check_eq "$what: lead-out MSF = sg_raw READ TOC (MSF)'s" \
+            "$(jv ${p}_medium_toc_msf_tracks_${last}_start_msf)" "$O_LEADOUT_MSF"
+        check_eq "$what: lead-out MSF names the lead-out LBA" \
+            "$(jv ${p}_medium_toc_msf_tracks_${last}_start_lba)" "$(jv ${p}_medium_toc_tracks_${last}_start)"
+    fi
+    check_eq "$what: sg_raw READ TOC format 1 answers session information (length 10)" "$O_SESS_LEN" 10
+    check_eq "$what: sessions.last_session = sg_raw's" "$(jv ${p}_medium_sessions_last_session)" "$O_SESS_LAST"
+    check_eq "$what: sessions.start = sg_raw's" "$(jv ${p}_medium_sessions_start)" "$O_SESS_START"
+    check_eq "$what: disc_status Complete" "$(jv ${p}_medium_disc_information_disc_status_string)" Complete
+    check_eq "$what: sessions in disc information" "$(jv ${p}_medium_disc_information_sessions)" 1
+    check_eq "$what: tracks from the TOC (QEMU refuses READ TRACK INFORMATION)" \
+        "$(jv ${p}_medium_tracks_source)" toc
+    check_eq "$what: one track" "$(jv ${p}_medium_tracks_n)" 1
+    check_eq "$what: media_status finalized + write protected + unsupported (ROM)" \
+        "$(jv ${p}_medium_media_status_value)" 57344
+    check_eq "$what: write_protected" "$(jv ${p}_medium_write_protected)" true
+    check_eq "$what: free_blocks (a complete disc)" "$(jv ${p}_medium_free_blocks)" 0
+    if grep -q 'tracks are taken from the TOC' "$W/$2.out"; then ok "$what: a note says the tracks come from the TOC"
+    else not_ok "$what: a note says the tracks come from the TOC" "$(head -c 300 "$W/$2.out")"; fi
+}
+
+JSON_BATCH=
+for sr in $DRIVES; do
+    if has_medium "$sr"; then
+        media_oracle "$sr"
+        run "MD_$sr" "$DISCREC" media --json "/dev/$sr"
+        check_rc "media --json /dev/$sr exits 0" 0
+        JSON_BATCH="$JSON_BATCH MD_$sr $W/MD_$sr.out"
+        eval "O_${sr}='$O_LAST_LBA|$O_BLOCK|$O_FIRST|$O_LAST|$O_STARTS|$O_CONTROLS|$O_LEADOUT_MSF|$O_SESS_LEN|$O_SESS_LAST|$O_SESS_START'"
+        run "MT_$sr" "$DISCREC" media "/dev/$sr"
+        check_rc "media /dev/$sr (text) exits 0" 0
+        grep -q "^  Physical media type: " "$W/MT_$sr.out" && ok "media /dev/$sr (text): media type line" ||
+            not_ok "media /dev/$sr (text): media type line" "$(head -c 300 "$W/MT_$sr.out")"
+    else
+        run "ME_$sr" "$DISCREC" media --json "/dev/$sr"
+        check_rc "media --json /dev/$sr, empty drive: exit 9" 9
+        check_eq "media /dev/$sr, empty: one line on stderr" "$(cat "$W/ME_$sr.err")" \
+            "discrec: $sr: no medium (tray closed)"
+        JSON_BATCH="$JSON_BATCH ME_$sr $W/ME_$sr.out"
+    fi
+done
+# The tray opened through sg: media says so (exit 9), sends nothing but GESN and TUR (--trace),
+# and the tray is still open afterwards (GESN by sg_raw, TEST UNIT READY by sg_turs).
+for sr in $DRIVES; do
+    sg=$(dv "$sr" sg)
+    sg_start --eject "/dev/$sg" 2> /dev/null || { not_ok "sg_start --eject /dev/$sg (test setup)" failed; break; }
+    run MO "$DISCREC" --trace media --json "/dev/$sr"
+    check_rc "media /dev/$sr, tray open: exit 9" 9
+    grep -q "discrec: $sr: no medium (tray open)" "$W/MO.err" && ok "media /dev/$sr, tray open: says so" ||
+        not_ok "media /dev/$sr, tray open: says so" "$(head -c 300 "$W/MO.err")"
+    others=$(grep -E '^discrec: trace: /dev/[^ ]*: ' "$W/MO.err" | grep -vE ': (GET EVENT STATUS NOTIFICATION|TEST UNIT READY) \[' | head -n 3)
+    check_eq "media /dev/$sr, tray open: --trace shows only GESN and TEST UNIT READY" "$others" ""
+    grep -q 'TEST UNIT READY' "$W/MO.err" && ok "media /dev/$sr, tray open: --trace lists its commands" ||
+        not_ok "media /dev/$sr, tray open: --trace lists its commands" "$(head -c 300 "$W/MO.err")"
+    check_eq "media /dev/$sr, tray open: GESN (sg_raw) says the tray is still open" "$(gesn_tray "$sg")" 1
+    sg_turs "/dev/$sg" > /dev/null 2>&1
+    check_eq "media /dev/$sr, tray open: sg_turs still not ready (exit 2)" "$?" 2
+    JSON_BATCH="$JSON_BATCH MO $W/MO.out"
+    sg_start --load "/dev/$sg" 2> /dev/null || not_ok "sg_start --load /dev/$sg (test setup)" failed
+    break
+done
+# shellcheck disable=SC2086
+[ -z "$JSON_BATCH" ] || json_load $JSON_BATCH
+for sr in $DRIVES; do
+    if has_medium "$sr"; then
+        IFS='|' read -r O_LAST_LBA O_BLOCK O_FIRST O_LAST O_STARTS O_CONTROLS O_LEADOUT_MSF \
+            O_SESS_LEN O_SESS_LAST O_SESS_START <<EOF_O
+$(jv "O_$sr")
+EOF_O
+        media_checks "$sr" "MD_$sr"
+    else
+        check_eq "media --json /dev/$sr, empty: medium null" "$(jv "ME_${sr}_drives_0_medium")" null
+        check_eq "media --json /dev/$sr, empty: medium_present false" \
+            "$(jv "ME_${sr}_drives_0_medium_present")" false
+    fi
+done
+if [ "$(jv MO__ok)" = 1 ]; then
+    check_eq "media --json, tray open: tray_open true" "$(jv MO_drives_0_tray_open)" true
+    check_eq "media --json, tray open: exit_status 9" "$(jv MO_exit_status)" 9
+fi
 
 for sr in $DRIVES; do
     mnt=/mnt/discrec-$sr

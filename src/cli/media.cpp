@@ -1,0 +1,63 @@
+// discrec media [DRIVE...]: what is in each drive (IDiscFormat2Data's media properties,
+// IDiscRecorder2Ex GetDiscInformation / GetTrackInformation): media type, disc status,
+// tracks, TOC and sessions, capacity and free space. Only commands that read are sent; an
+// empty drive or open tray is reported as it is, never closed.
+#include <cstdio>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/context.hpp"
+#include "drive/media.hpp"
+#include "output/media.hpp"
+
+namespace discrec::cli {
+namespace {
+
+struct MediaOptions {
+    std::vector<std::string> drives;
+};
+
+std::string no_medium_line(const drive::MediaReport& r) {
+    const auto& open = r.state->tray_open;
+    return r.location.name + ": no medium" +
+           (open ? (*open ? " (tray open)" : " (tray closed)") : "");
+}
+
+ExitCode run_media(Context& ctx, const MediaOptions& opts) {
+    auto chosen = choose_drives(ctx, opts.drives);
+    if (!chosen) return report_error(ctx, chosen.error());
+
+    std::vector<drive::MediaReport> reports;
+    ExitCode code = ExitCode::ok;
+    for (const auto& location : *chosen) {
+        reports.push_back(drive::gather_media(location, open_options(ctx)));
+        if (const auto& fatal = reports.back().fatal) {
+            std::fprintf(stderr, "discrec: %s\n", fatal->message.c_str());
+            if (code == ExitCode::ok) code = exit_code_for(fatal->kind);
+        }
+    }
+    // An empty drive is an answer when several are shown; the one drive asked for: exit 9.
+    if (opts.drives.size() == 1 && reports.size() == 1 && reports[0].no_medium()) {
+        std::fprintf(stderr, "discrec: %s\n", no_medium_line(reports[0]).c_str());
+        code = exit_code_for(ErrorKind::no_medium);
+    }
+    output::print_media(ctx.output, reports, code);
+    return code;
+}
+
+}  // namespace
+
+void register_media(CLI::App& app, Context& ctx) {
+    auto opts = std::make_shared<MediaOptions>();
+    CLI::App* sub = app.add_subcommand(
+        "media", "What is in the drive: media type, disc status, tracks, TOC, capacity");
+    sub->add_option("DRIVE", opts->drives,
+                    "/dev/srN, srN, /dev/sgN, sgN, an index from 'list', or a symlink "
+                    "(default: every drive)");
+    sub->footer(
+        "Examples:\n  discrec media sr0\n  discrec media --json | jq '.drives[].medium.toc'\n"
+        "Exit status 9 when the one DRIVE named has no medium (tray open or empty).\n");
+    sub->callback([&ctx, opts] { ctx.action = [&ctx, opts] { return run_media(ctx, *opts); }; });
+}
+
+}  // namespace discrec::cli

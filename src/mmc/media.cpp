@@ -1,0 +1,142 @@
+#include "mmc/media.hpp"
+
+#include <array>
+
+#include <fmt/format.h>
+
+#include "mmc/tables/media_layouts.hpp"
+
+namespace discrec::mmc {
+namespace {
+
+// Disc Status and State of Last Session values (MMC-6 §6.22.3.1).
+constexpr std::uint64_t k_status_empty = 0;
+constexpr std::uint64_t k_status_incomplete = 1;
+constexpr std::uint64_t k_status_complete = 2;
+constexpr std::uint64_t k_status_others = 3;
+constexpr std::uint64_t k_session_incomplete = 1;
+constexpr std::uint64_t k_session_damaged = 2;
+// Session Information: 2 bytes of first/last session + one 8-byte descriptor.
+constexpr std::uint64_t k_session_info_length = 10;
+
+void append(Record& into, Record from) {
+    for (auto& v : from.values) into.values.push_back(std::move(v));
+    for (auto& a : from.absent) into.absent.push_back(a);
+    for (auto& n : from.notes) into.notes.push_back(std::move(n));
+}
+
+Record decode_counted(const Layout& layout, ByteSpan data, std::string_view what) {
+    std::vector<std::string> notes;
+    Record r = decode_fields(layout, within_length_field(data, notes, what));
+    for (auto& n : notes) r.notes.push_back(std::move(n));
+    return r;
+}
+
+}  // namespace
+
+ByteSpan within_length_field(ByteSpan data, std::vector<std::string>& notes,
+                             std::string_view what) {
+    if (data.size() < 2) {
+        notes.push_back(
+            fmt::format("{}: {} byte(s), shorter than its length field", what, data.size()));
+        return data;
+    }
+    const std::size_t announced = std::size_t{be16_at(data, 0)} + 2;
+    if (announced > data.size()) {
+        notes.push_back(fmt::format("{}: the length field announces {} bytes, {} arrived", what,
+                                    announced, data.size()));
+        return data;
+    }
+    return data.first(announced);
+}
+
+Record decode_disc_information(ByteSpan data, bool cd) {
+    Record r = decode_counted(disc_information_layout(), data, "disc information");
+    std::vector<std::string> ignored;
+    append(r, decode_fields(disc_addresses_layout(cd),
+                            within_length_field(data, ignored, "disc information")));
+    return r;
+}
+
+Record decode_track_information(ByteSpan data) {
+    return decode_counted(track_information_layout(), data, "track information");
+}
+
+Record decode_toc(ByteSpan data, bool msf) { return decode_counted(toc_layout(msf), data, "TOC"); }
+
+Record decode_session_info(ByteSpan data, bool msf) {
+    if (data.size() >= 2 && be16_at(data, 0) != k_session_info_length) {
+        Record r;
+        r.layout = &session_info_layout(msf);
+        r.notes.push_back(fmt::format(
+            "session information: the drive answered with data of another format (length {}, "
+            "format 0001b has 10): not decoded",
+            be16_at(data, 0)));
+        return r;
+    }
+    return decode_counted(session_info_layout(msf), data, "session information");
+}
+
+std::optional<std::uint64_t> number_of(const Record& record, std::string_view key) noexcept {
+    const Value* v = record.find(key);
+    if (v == nullptr || !v->valid) return std::nullopt;
+    return v->number;
+}
+
+std::optional<std::int64_t> address_of(const Record& record, std::string_view key) noexcept {
+    const Value* v = record.find(key);
+    if (v == nullptr || !v->valid) return std::nullopt;
+    return v->lba;
+}
+
+std::vector<MediaStatusFlag> media_status_flags(const Record& disc_info, bool rom_profile,
+                                                const WriteProtection& protection) {
+    const auto status = number_of(disc_info, "disc_status");
+    const auto session = number_of(disc_info, "last_session_state");
+    const bool erasable = number_of(disc_info, "erasable").value_or(0) != 0;
+    const auto is = [](const std::optional<std::uint64_t>& v, std::uint64_t want) {
+        return v && *v == want;
+    };
+    return {
+        {"randomly_writable", "IMAPI_FORMAT2_DATA_MEDIA_STATE_RANDOMLY_WRITABLE", 0x1,
+         !rom_profile && is(status, k_status_others)},
+        {"blank", "IMAPI_FORMAT2_DATA_MEDIA_STATE_BLANK", 0x2, is(status, k_status_empty)},
+        {"appendable", "IMAPI_FORMAT2_DATA_MEDIA_STATE_APPENDABLE", 0x4,
+         is(status, k_status_incomplete)},
+        {"damaged", "IMAPI_FORMAT2_DATA_MEDIA_STATE_DAMAGED", 0x400,
+         is(session, k_session_damaged)},
+        {"erase_required", "IMAPI_FORMAT2_DATA_MEDIA_STATE_ERASE_REQUIRED", 0x800,
+         erasable && is(status, k_status_complete)},
+        {"non_empty_session", "IMAPI_FORMAT2_DATA_MEDIA_STATE_NON_EMPTY_SESSION", 0x1000,
+         is(session, k_session_incomplete)},
+        {"write_protected", "IMAPI_FORMAT2_DATA_MEDIA_STATE_WRITE_PROTECTED", 0x2000,
+         protection.is_protected.value_or(false)},
+        {"finalized", "IMAPI_FORMAT2_DATA_MEDIA_STATE_FINALIZED", 0x4000,
+         !erasable && is(status, k_status_complete)},
+        {"unsupported", "IMAPI_FORMAT2_DATA_MEDIA_STATE_UNSUPPORTED_MEDIA", 0x8000, rom_profile},
+    };
+}
+
+std::uint32_t media_status_value(const std::vector<MediaStatusFlag>& flags) noexcept {
+    std::uint32_t v = 0;
+    for (const auto& f : flags) {
+        if (f.set) v |= f.value;
+    }
+    return v;
+}
+
+std::optional<std::uint64_t> free_blocks(const Record& disc_info,
+                                         const std::vector<Record>& tracks) {
+    const auto status = number_of(disc_info, "disc_status");
+    if (!status) return std::nullopt;
+    if (*status == k_status_complete) return 0;
+    if (*status == k_status_others || tracks.empty()) return std::nullopt;
+    return number_of(tracks.back(), "free_blocks");
+}
+
+std::optional<std::int64_t> next_writable_address(const std::vector<Record>& tracks) {
+    if (tracks.empty()) return std::nullopt;
+    return address_of(tracks.back(), "next_writable_address");
+}
+
+}  // namespace discrec::mmc

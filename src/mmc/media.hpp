@@ -1,0 +1,59 @@
+// What is in the drive, from the decoded answers of READ DISC INFORMATION, READ TRACK
+// INFORMATION, READ TOC/PMA/ATIP and READ CAPACITY: the decoding (through the layouts of
+// tables/media_layouts.hpp) and IMAPI2's views derived from named fields. Pure: bytes in,
+// records and facts out.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mmc/fields.hpp"
+#include "util/bytes.hpp"
+
+namespace discrec::mmc {
+
+// The part of `data` its 2-byte length field (bytes 0-1, counting the bytes after it) covers;
+// a note when fewer bytes arrived than it announces. Allocation-length padding is cut off.
+ByteSpan within_length_field(ByteSpan data, std::vector<std::string>& notes, std::string_view what);
+
+// READ DISC INFORMATION: the fields and the two addresses (MSF on CD, else LBA) in one record.
+Record decode_disc_information(ByteSpan data, bool cd);
+Record decode_track_information(ByteSpan data);
+Record decode_toc(ByteSpan data, bool msf);
+// Format 0001b; a record with a note and no fields when the answer is not session information
+// (its length is not the 10 bytes of one descriptor: QEMU's ATAPI drives answer a format they
+// do not read with format 0000b data).
+Record decode_session_info(ByteSpan data, bool msf);
+
+// A field's number, when the record has it and it is valid.
+std::optional<std::uint64_t> number_of(const Record& record, std::string_view key) noexcept;
+std::optional<std::int64_t> address_of(const Record& record, std::string_view key) noexcept;
+
+// IMAPI2's CurrentMediaStatus (imapi2.h IMAPI_FORMAT2_DATA_MEDIA_STATE), each flag from named
+// MMC fields (README.md "discrec media" lists which).
+struct MediaStatusFlag {
+    std::string_view key;   // "blank"
+    std::string_view name;  // "IMAPI_FORMAT2_DATA_MEDIA_STATE_BLANK"
+    std::uint32_t value;    // 0x2
+    bool set = false;
+};
+struct WriteProtection {
+    std::optional<bool> is_protected;  // empty: not determined
+    std::string reason;
+};
+std::vector<MediaStatusFlag> media_status_flags(const Record& disc_info, bool rom_profile,
+                                                const WriteProtection& protection);
+std::uint32_t media_status_value(const std::vector<MediaStatusFlag>& flags) noexcept;
+
+// Free blocks for writing (IMAPI2 FreeSectorsOnMedia): a complete disc has none; a blank or
+// incomplete one has the free blocks of its last track (the incomplete or invisible one) when
+// the drive gave that track's information; otherwise not known.
+std::optional<std::uint64_t> free_blocks(const Record& disc_info,
+                                         const std::vector<Record>& tracks);
+// The last track's Next Writable Address (IMAPI2 NextWritableAddress), when valid.
+std::optional<std::int64_t> next_writable_address(const std::vector<Record>& tracks);
+
+}  // namespace discrec::mmc

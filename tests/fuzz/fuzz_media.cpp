@@ -1,0 +1,29 @@
+// libFuzzer target: the answers `discrec media` decodes (mmc/media.hpp): READ DISC
+// INFORMATION (CD and LBA forms), READ TRACK INFORMATION, READ TOC format 0000b (LBA, MSF) and
+// 0001b. Byte 0 picks one of mmc::media_layouts(), walked by decode_fields() and checked by
+// check_record(); every decode_* function and the IMAPI2 derivations then see the same bytes
+// (their checks are the sanitizers'). Seeds: corpus/media/ (QEMU's answers).
+#include <cstddef>
+#include <cstdint>
+
+#include "check_record.hpp"
+#include "mmc/media.hpp"
+#include "mmc/tables/media_layouts.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    using namespace discrec;
+    if (size < 1) return 0;
+    const auto layouts = mmc::media_layouts();
+    const mmc::Layout& layout = *layouts[data[0] % layouts.size()];
+    const ByteSpan span{reinterpret_cast<const std::byte*>(data + 1), size - 1};
+    fuzz::check_record(mmc::decode_fields(layout, span), span.size());
+    const bool msf = (data[0] & 0x80U) != 0;
+    const auto disc = mmc::decode_disc_information(span, msf);
+    const std::vector<mmc::Record> tracks = {mmc::decode_track_information(span)};
+    (void)mmc::decode_toc(span, msf);
+    (void)mmc::decode_session_info(span, msf);
+    (void)mmc::media_status_value(mmc::media_status_flags(disc, msf, {}));
+    (void)mmc::free_blocks(disc, tracks);
+    (void)mmc::next_writable_address(tracks);
+    return 0;
+}

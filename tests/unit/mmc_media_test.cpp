@@ -1,0 +1,263 @@
+// READ DISC INFORMATION, READ TRACK INFORMATION, READ TOC formats 0000b/0001b through their
+// layouts (mmc/tables/media_layouts.cpp), the IMAPI2 views derived from them, and their CDBs.
+// Real bytes: QEMU 7.2's answers (tests/fixtures/mmc/README.md). QEMU refuses READ TRACK
+// INFORMATION and its discs are single-track data images, so the multisession CD-R, the
+// invisible track and the audio CONTROL values are built here byte by byte from the MMC-6
+// field positions (§6.22.3.1 Table 399, §6.27.3, §6.26.3.3), each byte commented.
+#include "mmc/media.hpp"
+
+#include <doctest/doctest.h>
+
+#include "mmc/cdb.hpp"
+#include "mmc/tables/media_layouts.hpp"
+#include "mmc/tables/media_types.hpp"
+#include "mmc_fixture.hpp"
+
+using namespace discrec;
+using discrec::test::cdb_bytes;
+using discrec::test::fixture_cdb;
+using discrec::test::fixture_data;
+
+namespace {
+
+std::string text_of(const mmc::Record& r, std::string_view key) {
+    const auto* v = r.find(key);
+    REQUIRE_MESSAGE(v != nullptr, "no field " << key);
+    return v->text;
+}
+
+// A CD-R with one closed session and an open, still empty second one (MMC-6 Table 399).
+Bytes appendable_cd_r_disc_info() {
+    return to_bytes({
+        0x00, 0x20,              // Disc Information Length: 32
+        0x01,                    // not erasable, last session Empty, disc status Incomplete
+        0x01,                    // first track on disc 1
+        0x02, 0x02, 0x02,        // sessions 2 (LSB), first/last track in last session 2 (LSB)
+        0x80,                    // DID_V
+        0x20,                    // disc type CD-ROM XA
+        0x00, 0x00, 0x00,        // MSBs of sessions, first/last track in last session
+        0x12, 0x34, 0x56, 0x78,  // Disc Identification
+        0x00, 0x03, 0x29, 0x28,  // next session's lead-in at 03:41:40
+        0x00, 0x4f, 0x3b, 0x4a,  // last possible lead-out at 79:59:74
+        0,    0,    0,    0,    0, 0, 0, 0,  // Disc Bar Code (not valid)
+        0x00,                                // Disc Application Code (not valid)
+        0x00,                                // no OPC tables
+    });
+}
+
+// Track Information of that CD-R's track 2: the invisible track (MMC-6 §6.27.3).
+Bytes invisible_track_info() {
+    return to_bytes({
+        0x00, 0x2e,              // Data Length: 46
+        0x02, 0x02, 0x00,        // track 2, session 2 (LSBs)
+        0x04,                    // not damaged, no copy; Track Mode 4: data, uninterrupted
+        0x41,                    // Blank; Data Mode 1
+        0x01,                    // NWA_V
+        0x00, 0x00, 0x3a, 0x98,  // track start 15000
+        0x00, 0x00, 0x3a, 0x98,  // next writable 15000
+        0x00, 0x04, 0xf1, 0xa0,  // free blocks 324000
+        0x00, 0x00, 0x00, 0x00,  // fixed packet size
+        0x00, 0x04, 0xf1, 0xa0,  // track size 324000
+        0x00, 0x00, 0x00, 0x00,  // last recorded address (LRA_V clear)
+        0x00, 0x00, 0x00, 0x00,  // MSBs of track and session, reserved
+        0x00, 0x00, 0x00, 0x00,  // read compatibility LBA
+        0,    0,    0,    0,    0, 0, 0, 0,  // layer jump addresses
+    });
+}
+
+}  // namespace
+
+TEST_CASE("mmc::decode_disc_information QEMU CD") {
+    const auto r = mmc::decode_disc_information(fixture_data("piix-37-read-disc-info.txt"), true);
+    CHECK(r.notes.empty());
+    CHECK(r.absent.empty());
+    CHECK(mmc::number_of(r, "disc_information_length") == 32);
+    CHECK(text_of(r, "disc_status") == "Complete");
+    CHECK(text_of(r, "last_session_state") == "Complete");
+    CHECK(mmc::number_of(r, "erasable") == 0);
+    CHECK(mmc::number_of(r, "first_track") == 1);
+    CHECK(mmc::number_of(r, "sessions") == 1);
+    CHECK(mmc::number_of(r, "first_track_in_last_session") == 1);
+    CHECK(mmc::number_of(r, "last_track_in_last_session") == 1);
+    CHECK(mmc::number_of(r, "uru") == 1);
+    CHECK(text_of(r, "disc_type") == "CD-DA or CD-ROM");
+    CHECK_FALSE(mmc::number_of(r, "disc_identification"));  // DID_V clear
+    CHECK_FALSE(mmc::number_of(r, "disc_bar_code"));
+    CHECK(text_of(r, "last_session_lead_in") == "00:00:00");
+    const auto* opc = r.find("opc_table");
+    REQUIRE(opc != nullptr);
+    CHECK(opc->items.empty());
+}
+
+TEST_CASE("mmc::decode_disc_information QEMU DVD: addresses as LBAs") {
+    const auto r =
+        mmc::decode_disc_information(fixture_data("lsi-dvd-37-read-disc-info.txt"), false);
+    CHECK(r.absent.empty());
+    CHECK(mmc::address_of(r, "last_session_lead_in") == 0);
+    CHECK(mmc::address_of(r, "last_possible_lead_out") == 0);
+    CHECK(r.find("last_session_lead_in")->field->shape == mmc::Shape::lba);
+    // The empty drive answered NOT READY: no bytes, every field absent, nothing invented.
+    const auto empty =
+        mmc::decode_disc_information(fixture_data("lsi-empty-37-read-disc-info.txt"), false);
+    CHECK(empty.values.empty());
+    CHECK_FALSE(empty.notes.empty());
+}
+
+TEST_CASE("mmc::decode_disc_information appendable CD-R (constructed from MMC-6 Table 399)") {
+    const auto r = mmc::decode_disc_information(appendable_cd_r_disc_info(), true);
+    CHECK(text_of(r, "disc_status") == "Incomplete");
+    CHECK(text_of(r, "last_session_state") == "Empty");
+    CHECK(mmc::number_of(r, "sessions") == 2);
+    CHECK(mmc::number_of(r, "disc_identification") == 0x12345678);
+    CHECK(text_of(r, "disc_type") == "CD-ROM XA");
+    CHECK(text_of(r, "last_session_lead_in") == "03:41:40");
+    CHECK(mmc::address_of(r, "last_session_lead_in") == (3 * 60 + 41) * 75 + 40 - 150);
+    CHECK(mmc::address_of(r, "last_possible_lead_out") == 359849);
+    const auto flags = mmc::media_status_flags(r, false, {});
+    CHECK(mmc::media_status_value(flags) == 0x4);  // appendable only
+
+    // Session count split across bytes 4 (LSB) and 9 (MSB).
+    auto many = appendable_cd_r_disc_info();
+    many[9] = std::byte{0x01};
+    CHECK(mmc::number_of(mmc::decode_disc_information(many, true), "sessions") == 258);
+}
+
+TEST_CASE("mmc::decode_track_information invisible track (constructed from MMC-6 §6.27.3)") {
+    const auto t = mmc::decode_track_information(invisible_track_info());
+    CHECK(t.absent.empty());
+    CHECK(mmc::number_of(t, "track") == 2);
+    CHECK(mmc::number_of(t, "session") == 2);
+    CHECK(text_of(t, "track_mode") == "data, recorded uninterrupted, copy prohibited");
+    CHECK(text_of(t, "data_mode") == "Mode 1");
+    CHECK(mmc::number_of(t, "blank") == 1);
+    CHECK(mmc::address_of(t, "track_start") == 15000);
+    CHECK(mmc::address_of(t, "next_writable_address") == 15000);
+    CHECK_FALSE(mmc::address_of(t, "last_recorded_address"));  // LRA_V clear
+    CHECK(mmc::number_of(t, "free_blocks") == 324000);
+
+    const auto disc = mmc::decode_disc_information(appendable_cd_r_disc_info(), true);
+    const std::vector<mmc::Record> tracks = {t};
+    CHECK(mmc::free_blocks(disc, tracks) == 324000);
+    CHECK(mmc::next_writable_address(tracks) == 15000);
+    CHECK_FALSE(mmc::free_blocks(disc, {}));  // no track information: not known
+
+    // An MMC-2 drive's 28-byte answer: what is there is decoded, the rest listed absent.
+    auto old = invisible_track_info();
+    old.resize(28);
+    old[1] = std::byte{26};
+    const auto o = mmc::decode_track_information(old);
+    CHECK(mmc::number_of(o, "free_blocks") == 324000);
+    CHECK_FALSE(o.absent.empty());
+}
+
+TEST_CASE("mmc::decode_toc QEMU CD and DVD, LBA and MSF") {
+    const auto lba = mmc::decode_toc(fixture_data("piix-35-read-toc-f0.txt"), false);
+    CHECK(lba.notes.empty());
+    CHECK(mmc::number_of(lba, "first_track") == 1);
+    CHECK(mmc::number_of(lba, "last_track") == 1);
+    const auto& tracks = lba.find("tracks")->items;
+    REQUIRE(tracks.size() == 2);  // the 804 bytes are padding after the 20 the length covers
+    CHECK(mmc::number_of(tracks[0], "track") == 1);
+    CHECK(mmc::number_of(tracks[0], "adr") == 1);
+    CHECK(text_of(tracks[0], "control") == "data, recorded uninterrupted, copy prohibited");
+    CHECK(mmc::address_of(tracks[0], "start") == 0);
+    CHECK(mmc::number_of(tracks[1], "track") == mmc::k_lead_out_track);
+    CHECK(mmc::address_of(tracks[1], "start") == 697);
+
+    const auto msf = mmc::decode_toc(fixture_data("piix-36-read-toc-f0-msf.txt"), true);
+    const auto& m = msf.find("tracks")->items;
+    REQUIRE(m.size() == 2);
+    CHECK(text_of(m[0], "start") == "00:02:00");
+    CHECK(mmc::address_of(m[0], "start") == 0);
+    CHECK(text_of(m[1], "start") == "00:11:22");
+    CHECK(mmc::address_of(m[1], "start") == 697);
+
+    // A DVD has no MSF addresses: QEMU converts LBA 524288 to 116:32:38, past a CD's range,
+    // where MSF minutes from 90 on are the lead-in (MMC-6 §4.2.3.4). That is why `media` asks
+    // for MSF on CD only.
+    const auto dvd = mmc::decode_toc(fixture_data("lsi-dvd-36-read-toc-f0-msf.txt"), true);
+    CHECK(text_of(dvd.find("tracks")->items.at(1), "start") == "116:32:38");
+    CHECK(mmc::address_of(dvd.find("tracks")->items.at(1), "start") == 524438 - 450150);
+    const auto dvd_lba = mmc::decode_toc(fixture_data("lsi-dvd-35-read-toc-f0.txt"), false);
+    CHECK(mmc::address_of(dvd_lba.find("tracks")->items.at(1), "start") == 524288);
+}
+
+TEST_CASE("mmc::decode_toc truncated: decoded as far as valid, with a note") {
+    auto b = fixture_data("piix-35-read-toc-f0.txt");
+    b.resize(15);  // the lead-out descriptor cut off
+    const auto r = mmc::decode_toc(b, false);
+    CHECK(r.find("tracks")->items.size() == 1);
+    CHECK(r.notes.size() >= 1);
+}
+
+TEST_CASE("mmc::decode_session_info") {
+    // Two sessions; the last complete one starts with track 3 at LBA 12000 (MMC-6 §6.26.3.3).
+    const auto s = mmc::decode_session_info(
+        to_bytes({0x00, 0x0a, 0x01, 0x02, 0x00, 0x14, 0x03, 0x00, 0x00, 0x00, 0x2e, 0xe0}), false);
+    CHECK(s.notes.empty());
+    CHECK(mmc::number_of(s, "first_session") == 1);
+    CHECK(mmc::number_of(s, "last_session") == 2);
+    CHECK(mmc::number_of(s, "first_track_in_last_session") == 3);
+    CHECK(mmc::address_of(s, "start") == 12000);
+    // Format 0000b data (QEMU ATAPI's answer when the format is asked only in byte 2): its
+    // length is not 10; recognised, not decoded as sessions.
+    const auto wrong = mmc::decode_session_info(fixture_data("piix-35-read-toc-f0.txt"), false);
+    CHECK(wrong.values.empty());
+    REQUIRE(wrong.notes.size() == 1);
+    CHECK(wrong.notes[0].find("another format") != std::string::npos);
+}
+
+TEST_CASE("mmc media layouts: CONTROL names (MMC-6 §4.2.3)") {
+    const auto control = [](int v) {
+        auto b = fixture_data("piix-35-read-toc-f0.txt");
+        b[5] = static_cast<std::byte>(0x10 | v);
+        return text_of(mmc::decode_toc(b, false).find("tracks")->items.at(0), "control");
+    };
+    CHECK(control(0x0) == "2-channel audio without pre-emphasis, copy prohibited");
+    CHECK(control(0x9) == "4-channel audio with pre-emphasis, copy prohibited");
+    CHECK(control(0x6) == "data, recorded uninterrupted, copy permitted");
+    CHECK(control(0x5) == "data, recorded incrementally, copy prohibited");
+    CHECK(control(0xc).empty());  // data with bit 3: reserved
+}
+
+TEST_CASE("mmc media: CDBs as sg_raw sent them in the captures") {
+    CHECK(cdb_bytes(mmc::read_disc_information(34)) == fixture_cdb("piix-37-read-disc-info.txt"));
+    CHECK(cdb_bytes(mmc::read_track_information(1, 48)) ==
+          fixture_cdb("piix-38-read-track-info-1.txt"));
+    CHECK(cdb_bytes(mmc::read_toc(0, false, 0, 804)) == fixture_cdb("piix-35-read-toc-f0.txt"));
+    CHECK(cdb_bytes(mmc::read_toc(0, true, 0, 804)) == fixture_cdb("piix-36-read-toc-f0-msf.txt"));
+    // Format 1: byte 2 (MMC) and byte 9 bits 7-6 (SFF-8020i, where ATAPI drives look).
+    CHECK(cdb_bytes(mmc::read_toc(1, false, 0, 12)) ==
+          to_bytes({0x43, 0, 0x01, 0, 0, 0, 0, 0, 0x0c, 0x40}));
+    CHECK(cdb_bytes(mmc::read_toc(4, false, 0, 12))[9] == std::byte{0});
+}
+
+TEST_CASE("mmc::physical_media_type and media status of a ROM disc") {
+    CHECK(mmc::physical_media_type(0x0008).imapi_name == "IMAPI_MEDIA_TYPE_CDROM");
+    CHECK(mmc::physical_media_type(0x0008).imapi_value == 1);
+    CHECK(mmc::physical_media_type(0x002b).name == "DVD+R DL");
+    CHECK(mmc::physical_media_type(0x002b).imapi_value == 8);
+    CHECK(mmc::physical_media_type(0x0043).imapi_value == 19);
+    CHECK(mmc::physical_media_type(0x0017).imapi_value == 0);  // DVD-RW DL: IMAPI2 has none
+    CHECK(mmc::physical_media_type(0x0000).imapi_name == "IMAPI_MEDIA_TYPE_UNKNOWN");
+    const auto cd = mmc::decode_disc_information(fixture_data("piix-37-read-disc-info.txt"), true);
+    const auto flags = mmc::media_status_flags(cd, true, {true, "read-only medium"});
+    // finalized (complete, not erasable) + write protected + unsupported (a ROM medium)
+    CHECK(mmc::media_status_value(flags) == 0xe000);
+    CHECK(mmc::free_blocks(cd, {}) == 0);  // a complete disc has no room
+}
+
+TEST_CASE("mmc media decoders: every prefix and random bytes stay in the span") {
+    const auto cd = fixture_data("piix-37-read-disc-info.txt");
+    test::decode_prefixes_and_noise(cd, [](ByteSpan b) {
+        (void)mmc::decode_disc_information(b, true);
+        (void)mmc::decode_disc_information(b, false);
+        (void)mmc::decode_session_info(b, true);
+    });
+    test::decode_prefixes_and_noise(invisible_track_info(),
+                                    [](ByteSpan b) { (void)mmc::decode_track_information(b); });
+    test::decode_prefixes_and_noise(fixture_data("piix-36-read-toc-f0-msf.txt"), [](ByteSpan b) {
+        (void)mmc::decode_toc(b, true);
+        (void)mmc::decode_toc(b, false);
+    });
+}
