@@ -51,28 +51,19 @@ Cdb mechanism_status(std::uint16_t alloc) { return build(cdb_layout::mechanism_s
 Cdb read_capacity() { return build(cdb_layout::read_capacity10, {}); }
 
 Cdb read_disc_information(std::uint16_t alloc) {
-    Cdb cdb = make_cdb(op::read_disc_information, 10);
-    put_be16(cdb, 7, alloc);
-    return cdb;
+    return build(cdb_layout::read_disc_information, {0, alloc});
 }
 
 Cdb read_track_information(std::uint32_t track, std::uint16_t alloc) {
-    Cdb cdb = make_cdb(op::read_track_information, 10);
-    put_u8(cdb, 1, 0x01);  // Address/Number Type 01b: bytes 2-5 hold a track number
-    put_be16(cdb, 2, track >> 16);
-    put_be16(cdb, 4, track & 0xffffU);
-    put_be16(cdb, 7, alloc);
-    return cdb;
+    constexpr std::uint64_t k_track_number = 1;  // Address/Number Type 01b
+    return build(cdb_layout::read_track_information, {k_track_number, track, alloc});
 }
 
 Cdb read_toc(std::uint8_t format, bool msf, std::uint8_t track_or_session, std::uint16_t alloc) {
-    Cdb cdb = make_cdb(op::read_toc_pma_atip, 10);
-    put_u8(cdb, 1, msf ? 0x02 : 0x00);
-    put_u8(cdb, 2, format & 0x0fU);
-    put_u8(cdb, 6, track_or_session);
-    put_be16(cdb, 7, alloc);
-    if (format <= 2) put_u8(cdb, 9, static_cast<unsigned>(format) << 6);
-    return cdb;
+    // SFF-8020i knows formats 0-2 only: byte 9 carries them, and stays 0 for the others.
+    const std::uint64_t sff8020_format = format <= 2 ? format : 0;
+    return build(cdb_layout::read_toc_pma_atip,
+                 {msf, format, track_or_session, alloc, sff8020_format});
 }
 
 Cdb mode_sense10(std::uint8_t page, std::uint8_t subpage, PageControl pc, bool dbd,

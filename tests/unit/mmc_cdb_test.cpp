@@ -85,7 +85,8 @@ TEST_CASE("mmc::cdb layouts round-trip through the field engine") {
     using namespace mmc::cdb_layout;
     for (const mmc::CdbLayout* l :
          {&test_unit_ready, &inquiry, &request_sense, &get_configuration,
-          &get_event_status_notification, &mechanism_status, &read_capacity10, &mode_sense10,
+          &get_event_status_notification, &mechanism_status, &read_capacity10,
+          &read_disc_information, &read_track_information, &read_toc_pma_atip, &mode_sense10,
           &mode_sense6, &prevent_allow_medium_removal, &start_stop_unit}) {
         CAPTURE(l->layout.name);
         CHECK(mmc::command_name(l->opcode) == l->layout.name);
@@ -94,7 +95,10 @@ TEST_CASE("mmc::cdb layouts round-trip through the field engine") {
         CHECK(group_length[l->opcode >> 5] == l->layout.size);
         for (const mmc::Field& f : l->layout.fields) {
             CHECK(f.byte > 0);
-            CHECK(f.byte + f.byte_count() < l->layout.size);  // the CONTROL byte stays free
+            // The CONTROL byte stays free, but for its vendor-specific bits 7-6 (SAM-5 §5.2),
+            // where READ TOC/PMA/ATIP's SFF-8020i format goes.
+            const bool control_vendor_bits = f.byte + 1U == l->layout.size && f.lsb == 6;
+            CHECK((f.byte + f.byte_count() < l->layout.size || control_vendor_bits));
         }
     }
     const Cdb cdb = mmc::mode_sense10(0x2a, 0x01, mmc::PageControl::changeable, true, 0x1234);

@@ -38,6 +38,30 @@ constexpr std::array k_get_event_status_notification = {
 constexpr std::array k_mechanism_status = {
     number("allocation_length", "Allocation Length", 8, 16),
 };
+// MMC-6 §6.22: Data Type byte 1 bits 2-0 (000b: standard disc information), allocation
+// length bytes 7-8.
+constexpr std::array k_read_disc_information = {
+    number("data_type", "Data Type", 1, 3),
+    number("allocation_length", "Allocation Length", 7, 16),
+};
+// MMC-6 §6.27: Address/Number Type byte 1 bits 1-0 (00b LBA, 01b track, 10b session), the
+// LBA/track/session number bytes 2-5, allocation length bytes 7-8.
+constexpr std::array k_read_track_information = {
+    number("address_number_type", "Address/Number Type", 1, 2),
+    number("address_number", "Logical Block Address/Track/Session Number", 2, 32),
+    number("allocation_length", "Allocation Length", 7, 16),
+};
+// MMC-6 §6.26: MSF byte 1 bit 1, Format byte 2 bits 3-0, Track/Session Number byte 6,
+// allocation length bytes 7-8; and the format once more in byte 9 bits 7-6, where SFF-8020i
+// ATAPI drives read formats 0-2 (those bits of the CONTROL byte are vendor specific in SAM;
+// MMC-6 §6.26.2.1 keeps them for this). Builders write it only for formats 0-2.
+constexpr std::array k_read_toc_pma_atip = {
+    flag("msf", "MSF", 1, 1),
+    number("format", "Format", 2, 4),
+    number("track_session_number", "Track/Session Number", 6, 8),
+    number("allocation_length", "Allocation Length", 7, 16),
+    number("sff8020_format", "Format (SFF-8020i)", 9, 2, 6),
+};
 // SPC-4 MODE SENSE(6) and (10): DBD byte 1 bit 3 (LLBAA of (10), bit 4, stays 0), PC byte 2
 // bits 7-6, page code bits 5-0, subpage code byte 3; then the allocation length: (10) bytes
 // 7-8, (6) one byte, byte 4.
@@ -80,6 +104,14 @@ constexpr CdbLayout mechanism_status{
 constexpr CdbLayout read_capacity10{
     op::read_capacity10,
     {"READ CAPACITY(10)", "SBC-3 READ CAPACITY(10), as MMC-6 uses it", {}, 0, 10}};
+constexpr CdbLayout read_disc_information{
+    op::read_disc_information,
+    {"READ DISC INFORMATION", "MMC-6 §6.22", k_read_disc_information, 0, 10}};
+constexpr CdbLayout read_track_information{
+    op::read_track_information,
+    {"READ TRACK INFORMATION", "MMC-6 §6.27", k_read_track_information, 0, 10}};
+constexpr CdbLayout read_toc_pma_atip{
+    op::read_toc_pma_atip, {"READ TOC/PMA/ATIP", "MMC-6 §6.26", k_read_toc_pma_atip, 0, 10}};
 constexpr CdbLayout mode_sense10{op::mode_sense10,
                                  {"MODE SENSE(10)", "SPC-4 MODE SENSE(10)", k_mode_sense10, 0, 10}};
 constexpr CdbLayout mode_sense6{op::mode_sense6,
