@@ -2,7 +2,7 @@
 // recordings (--replay). A seed recording made in the QEMU guests (tests/fixtures/recordings/) is
 // chosen by the first input byte; the rest of the input rewrites, command by command, what the
 // drive answered (status, host status, sense, data in, bytes transferred); the subcommand the
-// recording was made by (info, features, profiles, mode-pages) then runs in-process through its CLI
+// recording was made by (info, features, profiles, mode-pages, media) then runs in-process through its CLI
 // registration, drive layer, decoders and renderers (text or --json), exactly as `discrec --replay`
 // runs it. Findings: crashes, sanitizer reports, and any exception other than the harness's own
 // divergence (a run asking what the recording does not hold, which the mutations cause).
@@ -80,29 +80,33 @@ void register_subcommand(CLI::App& app, cli::Context& ctx, const std::string& na
     if (name == "features") cli::register_features(app, ctx);
     if (name == "profiles") cli::register_profiles(app, ctx);
     if (name == "mode-pages") cli::register_mode_pages(app, ctx);
+    if (name == "media") cli::register_media(app, ctx);
+}
+
+bool fuzzed_subcommand(const std::string& name) {
+    return name == "info" || name == "features" || name == "profiles" || name == "mode-pages" ||
+           name == "media";
 }
 
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int* /*argc*/, char*** /*argv*/) {
     std::freopen("/dev/null", "w", stdout);  // the renderers' output is not the finding
-    for (const auto& entry : std::filesystem::directory_iterator(DISCREC_RECORDINGS_DIR)) {
-        if (entry.path().extension() != ".jsonl") continue;
-        std::ifstream file(entry.path());
-        Seed seed;
-        for (std::string line; std::getline(file, line);) {
-            seed.lines.push_back(Json::parse(line));
+    for (const char* dir : {DISCREC_RECORDINGS_DIR, DISCREC_MEDIA_RECORDINGS_DIR}) {
+        for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+            if (entry.path().extension() != ".jsonl") continue;
+            std::ifstream file(entry.path());
+            Seed seed;
+            for (std::string line; std::getline(file, line);) {
+                if (!line.empty()) seed.lines.push_back(Json::parse(line));
+            }
+            // The recordings of the subcommands this target runs: `... SUBCOMMAND DRIVE`.
+            const auto& argv = seed.lines.at(0).at("argv");
+            if (argv.size() < 2) continue;
+            seed.subcommand = argv.at(argv.size() - 2).get<std::string>();
+            seed.drive = argv.at(argv.size() - 1).get<std::string>();
+            if (fuzzed_subcommand(seed.subcommand)) seeds().push_back(std::move(seed));
         }
-        // The recordings of the subcommands this target runs: `... SUBCOMMAND DRIVE`.
-        const auto& argv = seed.lines.at(0).at("argv");
-        if (argv.size() < 2) continue;
-        seed.subcommand = argv.at(argv.size() - 2).get<std::string>();
-        seed.drive = argv.at(argv.size() - 1).get<std::string>();
-        if (seed.subcommand != "info" && seed.subcommand != "features" &&
-            seed.subcommand != "profiles" && seed.subcommand != "mode-pages") {
-            continue;
-        }
-        seeds().push_back(std::move(seed));
     }
     std::sort(seeds().begin(), seeds().end(),
               [](const Seed& a, const Seed& b) { return a.lines[0].dump() < b.lines[0].dump(); });
