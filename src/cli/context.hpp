@@ -2,8 +2,11 @@
 // the OS roots (so tests can point enumeration at a captured tree), and the chosen action.
 #pragma once
 
+#include <cstdio>
 #include <functional>
 #include <string>
+#include <type_traits>
+#include <vector>
 
 #include "drive/recorder_info.hpp"
 #include "output/options.hpp"
@@ -46,6 +49,23 @@ Result<std::vector<platform::DriveLocation>> choose_drives(const Context& ctx,
                                                            const std::vector<std::string>& names);
 drive::OpenOptions open_options(const Context& ctx, bool write = false);
 void note(const Context& ctx, const std::string& text);  // stderr, unless --quiet
+
+// One report per drive, gathered in the drives' order (info, media). A report whose `fatal`
+// error is set ends that drive's entry: its message goes to stderr and the first such error's
+// exit code becomes `code`; the other drives are still asked.
+template <typename Gather>
+auto gather_each(const std::vector<platform::DriveLocation>& drives, Gather gather,
+                 ExitCode& code) {
+    std::vector<std::invoke_result_t<Gather, const platform::DriveLocation&>> reports;
+    for (const auto& location : drives) {
+        reports.push_back(gather(location));
+        if (const auto& fatal = reports.back().fatal) {
+            std::fprintf(stderr, "discrec: %s\n", fatal->message.c_str());
+            if (code == ExitCode::ok) code = exit_code_for(fatal->kind);
+        }
+    }
+    return reports;
+}
 
 // Reports an error that ended a command: one line on stderr, and with --json the error
 // document on stdout. Returns the exit code to use.

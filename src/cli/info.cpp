@@ -1,5 +1,4 @@
 // discrec info [DRIVE...]: what IDiscRecorder2 exposes about each drive, asked of the drive.
-#include <cstdio>
 
 #include <CLI/CLI.hpp>
 
@@ -18,15 +17,13 @@ ExitCode run_info(Context& ctx, const InfoOptions& opts) {
     auto chosen = choose_drives(ctx, opts.drives);
     if (!chosen) return report_error(ctx, chosen.error());
 
-    std::vector<drive::RecorderInfo> reports;
     ExitCode code = ExitCode::ok;
-    for (const auto& location : *chosen) {
-        reports.push_back(drive::gather_recorder_info(location, ctx.roots, open_options(ctx)));
-        if (const auto& fatal = reports.back().fatal) {
-            std::fprintf(stderr, "discrec: %s\n", fatal->message.c_str());
-            if (code == ExitCode::ok) code = exit_code_for(fatal->kind);
-        }
-    }
+    const auto reports = gather_each(
+        *chosen,
+        [&ctx](const platform::DriveLocation& location) {
+            return drive::gather_recorder_info(location, ctx.roots, open_options(ctx));
+        },
+        code);
     output::print_info(ctx.output, reports, code);
     return code;
 }

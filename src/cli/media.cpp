@@ -27,15 +27,13 @@ ExitCode run_media(Context& ctx, const MediaOptions& opts) {
     auto chosen = choose_drives(ctx, opts.drives);
     if (!chosen) return report_error(ctx, chosen.error());
 
-    std::vector<drive::MediaReport> reports;
     ExitCode code = ExitCode::ok;
-    for (const auto& location : *chosen) {
-        reports.push_back(drive::gather_media(location, open_options(ctx)));
-        if (const auto& fatal = reports.back().fatal) {
-            std::fprintf(stderr, "discrec: %s\n", fatal->message.c_str());
-            if (code == ExitCode::ok) code = exit_code_for(fatal->kind);
-        }
-    }
+    const auto reports = gather_each(
+        *chosen,
+        [&ctx](const platform::DriveLocation& location) {
+            return drive::gather_media(location, open_options(ctx));
+        },
+        code);
     // An empty drive is an answer when several are shown; the one drive asked for: exit 9.
     if (opts.drives.size() == 1 && reports.size() == 1 && reports[0].no_medium()) {
         std::fprintf(stderr, "discrec: %s\n", no_medium_line(reports[0]).c_str());
