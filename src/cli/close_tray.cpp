@@ -101,8 +101,7 @@ ExitCode run_close_tray(Context& ctx, const CloseTrayOptions& opts) {
 void register_close_tray(CLI::App& app, Context& ctx) {
     auto opts = std::make_shared<CloseTrayOptions>();
     CLI::App* sub = app.add_subcommand("close-tray", "Close the tray (load the medium)");
-    sub->add_option("DRIVE", opts->drive, "The drive (/dev/srN, srN, /dev/sgN, index, symlink)")
-        ->required();
+    sub->add_option("DRIVE", opts->drive, k_drive_help)->required();
     sub->add_option("--wait", opts->wait_seconds,
                     "Then wait up to SECONDS (default 30) until the medium is ready")
         ->expected(0, 1)

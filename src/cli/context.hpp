@@ -41,6 +41,13 @@ void register_features(CLI::App& app, Context& ctx);
 void register_profiles(CLI::App& app, Context& ctx);
 void register_send(CLI::App& app, Context& ctx);
 
+// The DRIVE argument's help, one wording for every subcommand (--help, and so the man page).
+inline constexpr const char* k_drive_help =
+    "The drive: /dev/srN, srN, /dev/sgN, sgN, an index from 'list', or a symlink";
+inline constexpr const char* k_drives_help =
+    "The drives: /dev/srN, srN, /dev/sgN, sgN, an index from 'list', or a symlink "
+    "(default: every drive)";
+
 // Shared by the subcommands (common.cpp).
 Result<platform::DriveLocation> resolve_one(const Context& ctx, const std::string& spelling);
 // The drives the DRIVE... spellings name, in their order; none: every drive (and a note when

@@ -79,8 +79,7 @@ ExitCode run_eject(Context& ctx, const EjectOptions& opts) {
 void register_eject(CLI::App& app, Context& ctx) {
     auto opts = std::make_shared<EjectOptions>();
     CLI::App* sub = app.add_subcommand("eject", "Open the tray / eject the medium");
-    sub->add_option("DRIVE", opts->drive, "The drive (/dev/srN, srN, /dev/sgN, index, symlink)")
-        ->required();
+    sub->add_option("DRIVE", opts->drive, k_drive_help)->required();
     sub->add_flag("--unmount", opts->unmount, "Unmount the medium first if it is mounted");
     sub->add_flag("--force", opts->force,
                   "Eject even if mounted or locked (sends ALLOW MEDIUM REMOVAL first)");

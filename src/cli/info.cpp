@@ -34,9 +34,7 @@ void register_info(CLI::App& app, Context& ctx) {
     auto opts = std::make_shared<InfoOptions>();
     CLI::App* sub = app.add_subcommand(
         "info", "Identity, profiles, features, mode pages, media state and holders of drives");
-    sub->add_option("DRIVE", opts->drives,
-                    "/dev/srN, srN, /dev/sgN, sgN, an index from 'list', or a symlink "
-                    "(default: every drive)");
+    sub->add_option("DRIVE", opts->drives, k_drives_help);
     sub->footer(
         "Example:\n  discrec info /dev/sr0\n  discrec info --json | jq '.drives[].media'\n");
     sub->callback([&ctx, opts] { ctx.action = [&ctx, opts] { return run_info(ctx, *opts); }; });

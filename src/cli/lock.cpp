@@ -110,8 +110,7 @@ void register_lock(CLI::App& app, Context& ctx) {
     auto opts = std::make_shared<LockOptions>();
     CLI::App* sub = app.add_subcommand(
         "lock", "Lock or unlock the tray, show the lock state, or hold the drive exclusively");
-    sub->add_option("DRIVE", opts->drive, "The drive (/dev/srN, srN, /dev/sgN, index, symlink)")
-        ->required();
+    sub->add_option("DRIVE", opts->drive, k_drive_help)->required();
     sub->add_option("COMMAND", opts->command, "With --exclusive: the command to run (after --)");
     sub->add_flag("--off", opts->off, "Unlock the tray");
     sub->add_flag("--status", opts->status,

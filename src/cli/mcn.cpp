@@ -46,8 +46,7 @@ void register_mcn(CLI::App& app, Context& ctx) {
     auto opts = std::make_shared<McnOptions>();
     CLI::App* sub =
         app.add_subcommand("mcn", "Show or set the OS's media change polling of a drive");
-    sub->add_option("DRIVE", opts->drive, "The drive (/dev/srN, srN, /dev/sgN, index, symlink)")
-        ->required();
+    sub->add_option("DRIVE", opts->drive, k_drive_help)->required();
     sub->add_flag("--on", opts->on, "Poll at the system default interval (EnableMcn)");
     sub->add_flag("--off", opts->off, "Stop polling the drive (DisableMcn)");
     sub->add_option("--interval", opts->interval_ms, "Poll every MS milliseconds")

@@ -49,9 +49,7 @@ void register_media(CLI::App& app, Context& ctx) {
     auto opts = std::make_shared<MediaOptions>();
     CLI::App* sub = app.add_subcommand(
         "media", "What is in the drive: media type, disc status, tracks, TOC, capacity");
-    sub->add_option("DRIVE", opts->drives,
-                    "/dev/srN, srN, /dev/sgN, sgN, an index from 'list', or a symlink "
-                    "(default: every drive)");
+    sub->add_option("DRIVE", opts->drives, k_drives_help);
     sub->footer(
         "Examples:\n  discrec media sr0\n  discrec media --json | jq '.drives[].medium.toc'\n"
         "Exit status 9 when the one DRIVE named has no medium (tray open or empty).\n");

@@ -169,7 +169,7 @@ void register_mode_pages(CLI::App& app, Context& ctx) {
     CLI::App* sub = app.add_subcommand(
         "mode-pages",
         "Read and decode the drive's mode pages (current, changeable, default, saved)");
-    sub->add_option("DRIVE", opts->drive, "The drive (/dev/srN, srN, /dev/sgN, index, symlink)");
+    sub->add_option("DRIVE", opts->drive, k_drive_help);
     sub->add_option("-p,--page", opts->pages,
                     "Pages to show, comma separated: a number (42, 0x2a, 2ah) or a name (caps, "
                     "error-recovery, write, caching, cd-audio, power, ...); default: every page")

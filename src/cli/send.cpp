@@ -113,8 +113,7 @@ void register_send(CLI::App& app, Context& ctx) {
     auto opts = std::make_shared<SendOptions>();
     CLI::App* sub = app.add_subcommand(
         "send", "Send one raw CDB (read-only commands only, unless allowed) and show the answer");
-    sub->add_option("DRIVE", opts->drive, "The drive (/dev/srN, srN, /dev/sgN, index, symlink)")
-        ->required();
+    sub->add_option("DRIVE", opts->drive, k_drive_help)->required();
     sub->add_option("CDB-BYTES", opts->cdb, "6 to 16 CDB bytes in hex: 12 00 00 00 24 00")
         ->required();
     auto* in = sub->add_option("--in", opts->in_length, "Receive up to LENGTH bytes from the drive")

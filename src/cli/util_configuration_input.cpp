@@ -49,8 +49,7 @@ Result<LoadedConfiguration> from_drive(const Context& ctx, const ConfigurationIn
 }  // namespace
 
 void add_configuration_input(CLI::App& sub, ConfigurationInput& input) {
-    sub.add_option("DRIVE", input.drive,
-                   "The drive (/dev/srN, srN, /dev/sgN, sgN, index, symlink)");
+    sub.add_option("DRIVE", input.drive, k_drive_help);
     sub.add_option("--inhex", input.inhex,
                    "Decode a saved GET CONFIGURATION response instead of asking a drive: hex "
                    "bytes ('#' comments, hex dump columns allowed; '-' for stdin)")
