@@ -46,6 +46,7 @@ constexpr std::array k_kinds = {
     KindRow{"track-info", AnswerKind::track_info, "READ TRACK INFORMATION"},
     KindRow{"toc", AnswerKind::toc, "READ TOC/PMA/ATIP format 0000b"},
     KindRow{"session-info", AnswerKind::session_info, "READ TOC/PMA/ATIP format 0001b"},
+    KindRow{"format-capacities", AnswerKind::format_capacities, "READ FORMAT CAPACITIES"},
 };
 
 struct DecodeOptions {
@@ -66,6 +67,8 @@ mmc::Record decode(AnswerKind kind, ByteSpan data, bool msf) {
             return mmc::decode_toc(data, msf);
         case AnswerKind::session_info:
             return mmc::decode_session_info(data, msf);
+        case AnswerKind::format_capacities:
+            return mmc::decode_format_capacities(data);
     }
     return {};
 }

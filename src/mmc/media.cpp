@@ -1,5 +1,6 @@
 #include "mmc/media.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include <fmt/format.h>
@@ -75,6 +76,37 @@ Record decode_session_info(ByteSpan data, bool msf) {
         return r;
     }
     return decode_counted(session_info_layout(msf), data, "session information");
+}
+
+Record decode_format_capacities(ByteSpan data) {
+    constexpr std::size_t k_header = 4;      // Capacity List Header
+    constexpr std::size_t k_descriptor = 8;  // every capacity descriptor
+    std::vector<std::string> notes;
+    if (!bytes_arrived(data, k_header + k_descriptor, "format capacities", notes)) {
+        Record r;
+        r.layout = &format_capacities_layout();
+        r.notes = std::move(notes);
+        return r;
+    }
+    const std::size_t listed = u8_at(data, 3);
+    if (listed < k_descriptor || listed % k_descriptor != 0) {
+        notes.push_back(
+            fmt::format("format capacities: the capacity list length {} is not 8 "
+                        "plus a multiple of 8; decoded as far as whole descriptors go",
+                        listed));
+    }
+    std::size_t end = k_header + listed;
+    if (end > data.size()) {
+        notes.push_back(
+            fmt::format("format capacities: the capacity list length announces {} "
+                        "bytes, {} arrived",
+                        end, data.size()));
+        end = data.size();
+    }
+    Record r = decode_fields(format_capacities_layout(),
+                             data.first(std::max(end, k_header + k_descriptor)));
+    for (auto& n : notes) r.notes.push_back(std::move(n));
+    return r;
 }
 
 std::optional<std::uint64_t> number_of(const Record& record, std::string_view key) noexcept {

@@ -28,6 +28,10 @@ Record decode_toc(ByteSpan data, bool msf);
 // do not read with format 0000b data).
 Record decode_session_info(ByteSpan data, bool msf);
 
+// READ FORMAT CAPACITIES (MMC-6 §6.24.3): cut to 4 + the Capacity List Length (a note when
+// fewer arrived, or when the length is not 8 + a multiple of 8).
+Record decode_format_capacities(ByteSpan data);
+
 // A field's number, when the record has it and it is valid.
 std::optional<std::uint64_t> number_of(const Record& record, std::string_view key) noexcept;
 std::optional<std::int64_t> address_of(const Record& record, std::string_view key) noexcept;

@@ -63,6 +63,9 @@ for k in inquiry:piix-inquiry vpd:piix-vpd-00 vpd:piix-vpd-83 vpd:scsi_debug-vpd
          capacity:piix-read-capacity; do
     doc decode decode "${k%%:*}" "$dx/${k#*:}.hex"
 done
+for f in spec-dvdplusrw-blank spec-bdre; do
+    doc decode decode format-capacities "$md/$f-format-capacities.hex"
+done
 doc decode decode configuration "$feat/qemu-piix-get-config-hex.txt"
 doc decode decode mode-sense "$modes/qemu-atapi-2a-sense10.hex"
 edoc decode decode mechanism-status "$dx/piix-vpd-00.hex"   # too short

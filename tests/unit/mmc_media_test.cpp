@@ -8,6 +8,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <array>
+#include <utility>
+
 #include "mmc/cdb.hpp"
 #include "mmc/tables/media_layouts.hpp"
 #include "mmc/tables/media_types.hpp"
@@ -260,4 +264,128 @@ TEST_CASE("mmc media decoders: every prefix and random bytes stay in the span") 
         (void)mmc::decode_toc(b, true);
         (void)mmc::decode_toc(b, false);
     });
+}
+
+// ------------------------------------------------------------------ READ FORMAT CAPACITIES
+
+namespace {
+
+// A blank DVD+RW (MMC-6 §6.24.3): the unformatted capacity, one formattable descriptor (26h).
+Bytes blank_dvd_plus_rw_format_capacities() {
+    return to_bytes({
+        0x00, 0x00, 0x00, 0x10,  // capacity list header: 16 bytes of descriptors follow
+        0x00, 0x23, 0x05, 0x40,  // current/maximum: 2295104 blocks
+        0x01,                    // descriptor type 01b: unformatted or blank media
+        0x00, 0x08, 0x00,        // block length 2048
+        0x00, 0x23, 0x05, 0x40,  // formattable: 2295104 blocks
+        0x98,                    // format type 26h (bits 7-2): DVD+RW Basic Format
+        0x00, 0x00, 0x00,        // type dependent parameter 0
+    });
+}
+
+// A formatted BD-RE (MMC-6 §6.24.3, format types of §6.5.4.2): 00h, 30h twice, 31h.
+Bytes formatted_bd_re_format_capacities() {
+    return to_bytes({
+        0x00, 0x00, 0x00, 0x28,                          // 40 bytes: five descriptors
+        0x00, 0xb4, 0x74, 0x00, 0x02, 0x00, 0x08, 0x00,  // formatted: 11826176 x 2048
+        0x00, 0xb4, 0x74, 0x00, 0x00, 0x00, 0x30, 0x00,  // 00h Full Format, spare 3000h
+        0x00, 0xb4, 0x74, 0x00, 0xc0, 0x00, 0x30, 0x00,  // 30h, spare 3000h
+        0x00, 0xb0, 0x74, 0x00, 0xc0, 0x00, 0x50, 0x00,  // 30h, spare 5000h: 11564032
+        0x00, 0xba, 0x74, 0x00, 0xc4, 0x00, 0x08, 0x00,  // 31h: 12219392
+    });
+}
+
+const mmc::Value& formattable(const mmc::Record& r) {
+    const auto* v = r.find("formattable");
+    REQUIRE(v != nullptr);
+    return *v;
+}
+
+}  // namespace
+
+TEST_CASE("mmc::decode_format_capacities blank DVD+RW (constructed from MMC-6 §6.24.3)") {
+    const auto r = mmc::decode_format_capacities(blank_dvd_plus_rw_format_capacities());
+    CHECK(r.notes.empty());
+    CHECK(mmc::number_of(r, "capacity_list_length") == 16);
+    CHECK(mmc::number_of(r, "blocks") == 2295104);
+    CHECK(text_of(r, "descriptor_type") ==
+          "Unformatted or Blank Media (maximum formattable capacity)");
+    CHECK(mmc::number_of(r, "block_length") == 2048);
+    const auto& list = formattable(r);
+    REQUIRE(list.items.size() == 1);
+    CHECK(mmc::number_of(list.items[0], "blocks") == 2295104);
+    CHECK(mmc::number_of(list.items[0], "format_type") == 0x26);
+    CHECK(text_of(list.items[0], "format_type").find("DVD+RW Basic Format") != std::string::npos);
+}
+
+TEST_CASE("mmc::decode_format_capacities formatted BD-RE (constructed from MMC-6 §6.24.3)") {
+    const auto r = mmc::decode_format_capacities(formatted_bd_re_format_capacities());
+    CHECK(r.notes.empty());
+    CHECK(text_of(r, "descriptor_type") == "Formatted Media (current capacity)");
+    CHECK(mmc::number_of(r, "blocks") == 11826176);
+    const auto& list = formattable(r);
+    REQUIRE(list.items.size() == 4);
+    const std::array<std::uint64_t, 4> types = {0x00, 0x30, 0x30, 0x31};
+    const std::array<std::uint64_t, 4> blocks = {11826176, 11826176, 11564032, 12219392};
+    const std::array<std::uint64_t, 4> spare = {0x3000, 0x3000, 0x5000, 0x800};
+    for (std::size_t i = 0; i < 4; ++i) {
+        CHECK(mmc::number_of(list.items[i], "format_type") == types[i]);
+        CHECK(mmc::number_of(list.items[i], "blocks") == blocks[i]);
+        CHECK(mmc::number_of(list.items[i], "type_dependent_parameter") == spare[i]);
+    }
+    CHECK(text_of(list.items[0], "format_type").find("Full Format") != std::string::npos);
+    CHECK(text_of(list.items[1], "format_type").find("BD-RE Full Format with Spare Areas") !=
+          std::string::npos);
+    CHECK(text_of(list.items[3], "format_type").find("without Spare Areas") != std::string::npos);
+}
+
+TEST_CASE("mmc::decode_format_capacities names MMC-6's format types, reserved ones as such") {
+    // Format type in byte 4 bits 7-2 of a formattable descriptor (MMC-6 §6.5.4.2).
+    // A reserved type has no name (the renderers show "reserved").
+    const std::array<std::pair<std::uint8_t, std::string_view>, 8> named = {{
+        {0x00, "Full Format"},
+        {0x01, "Spare Area Expansion"},
+        {0x10, "CD-RW/DVD-RW Full Format"},
+        {0x11, "CD-RW/DVD-RW Grow Session"},
+        {0x15, "DVD-RW Quick"},
+        {0x26, "DVD+RW Basic Format"},
+        {0x32, "BD-R Full Format with Spare Areas"},
+        {0x3f, ""},
+    }};
+    for (const auto& [type, name] : named) {
+        auto bytes = blank_dvd_plus_rw_format_capacities();
+        bytes[16] = static_cast<std::byte>(type << 2);
+        const auto r = mmc::decode_format_capacities(bytes);
+        CAPTURE(type);
+        const auto text = text_of(formattable(r).items[0], "format_type");
+        CHECK((name.empty() ? text.empty() : text.find(name) != std::string::npos));
+    }
+}
+
+TEST_CASE("mmc::decode_format_capacities truncated and inconsistent answers") {
+    auto bytes = blank_dvd_plus_rw_format_capacities();
+    // Cut inside the formattable descriptor: the current one is decoded, a note says why.
+    const auto cut = mmc::decode_format_capacities(ByteSpan(bytes).first(15));
+    CHECK(mmc::number_of(cut, "blocks") == 2295104);
+    CHECK(formattable(cut).items.empty());
+    CHECK(std::any_of(cut.notes.begin(), cut.notes.end(), [](const std::string& n) {
+        return n.find("announces 20 bytes, 15 arrived") != std::string::npos;
+    }));
+    // Shorter than header + one descriptor: nothing decoded.
+    const auto tiny = mmc::decode_format_capacities(ByteSpan(bytes).first(11));
+    CHECK(tiny.values.empty());
+    CHECK(!tiny.notes.empty());
+    // A list length that is no multiple of 8: noted; padding after the list is not read.
+    bytes[3] = std::byte{0x0c};
+    bytes.push_back(std::byte{0xff});
+    const auto odd = mmc::decode_format_capacities(bytes);
+    CHECK(!odd.notes.empty());
+    CHECK(formattable(odd).items.empty());
+    test::decode_prefixes_and_noise(formatted_bd_re_format_capacities(),
+                                    [](ByteSpan b) { (void)mmc::decode_format_capacities(b); });
+}
+
+TEST_CASE("mmc::read_format_capacities CDB (MMC-6 §6.24.2)") {
+    CHECK(cdb_bytes(mmc::read_format_capacities(0x104)) ==
+          to_bytes({0x23, 0, 0, 0, 0, 0, 0, 0x01, 0x04, 0}));
 }

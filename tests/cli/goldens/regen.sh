@@ -94,6 +94,8 @@ both "decode-qemu-cd-session-info" "$bin" decode session-info --inhex "$md/qemu-
 both "decode-qemu-session-info-wrong-format" "$bin" decode session-info --inhex "$md/qemu-cd-toc.hex"
 both "decode-spec-cdr-disc-info" "$bin" decode disc-info --msf --inhex "$md/spec-cdr-appendable-disc-info.hex"
 both "decode-spec-cdr-track-info" "$bin" decode track-info --inhex "$md/spec-cdr-invisible-track-info.hex"
+both "decode-spec-dvdplusrw-format-capacities" "$bin" decode format-capacities "$md/spec-dvdplusrw-blank-format-capacities.hex"
+both "decode-spec-bdre-format-capacities" "$bin" decode format-capacities "$md/spec-bdre-format-capacities.hex"
 # decode KIND FILE (the positional form; '-' reads stdin) for every other kind the project
 # decodes, from the QEMU captures (tests/fixtures/decode/README.md).
 dx=tests/fixtures/decode
