@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "mmc/cdb.hpp"
+#include "mmc/tables/features.hpp"
 #include "mmc/tables/media_types.hpp"
 #include "mmc/tables/profiles.hpp"
 
@@ -106,14 +107,22 @@ void read_format_capacities(Drive& drive, MediaReport& r) {
     }
 }
 
-// IMAPI2 WriteProtectStatus, as far as this drive's answers tell: a read-only medium.
-mmc::WriteProtection write_protection(const MediaReport& r) {
+// IMAPI2 WriteProtectStatus: a read-only medium is protected by what it is; a writable one by
+// what the drive's current features say (one GET CONFIGURATION, RT=1 from feature 0004h,
+// asked only of writable media). READ DISC STRUCTURE format C0h (the write protection status
+// of DVD and BD media) is not sent: it belongs to the structure commands of a later issue.
+mmc::WriteProtection write_protection(Drive& drive, MediaReport& r) {
     if (!r.current_profile) return {std::nullopt, "not determined (no current profile)"};
-    if (is_read_only(r)) {
-        return {true, fmt::format("read-only medium ({})",
-                                  mmc::physical_media_type(*r.current_profile).name)};
+    const auto medium = mmc::physical_media_type(*r.current_profile).name;
+    if (is_read_only(r)) return {true, fmt::format("read-only medium ({})", medium)};
+    auto current =
+        drive.configuration(mmc::ConfigurationRt::current, mmc::feature_code::write_protect);
+    if (!current) {
+        if (hard_failure(current.error())) r.errors.push_back(current.error());
+        return {std::nullopt,
+                fmt::format("not determined (current features: {})", current.error().message)};
     }
-    return {std::nullopt, "not determined for writable media"};
+    return mmc::write_protection_from_features(*current, medium);
 }
 
 bool is_cd(const MediaReport& r) {
@@ -142,7 +151,8 @@ void read_medium(Drive& drive, MediaReport& r) {
         r.capacity = mmc::decode_read_capacity(*cap);
     if (gone(r)) return;
     read_format_capacities(drive, r);
-    r.write_protection = write_protection(r);
+    if (gone(r)) return;
+    r.write_protection = write_protection(drive, r);
 }
 
 }  // namespace

@@ -24,6 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)mmc::decode_toc(span, msf);
     (void)mmc::decode_session_info(span, msf);
     (void)mmc::decode_format_capacities(span);
+    (void)mmc::write_protection_from_features(mmc::decode_configuration(span), "medium");
     (void)mmc::media_status_value(mmc::media_status_flags(disc, msf, {}));
     (void)mmc::free_blocks(disc, tracks);
     (void)mmc::next_writable_address(tracks);

@@ -389,3 +389,60 @@ TEST_CASE("mmc::read_format_capacities CDB (MMC-6 §6.24.2)") {
     CHECK(cdb_bytes(mmc::read_format_capacities(0x104)) ==
           to_bytes({0x23, 0, 0, 0, 0, 0, 0, 0x01, 0x04, 0}));
 }
+
+// ------------------------------------------------------------------ write protection
+
+namespace {
+
+// A GET CONFIGURATION answer (MMC-6 §6.6.2): the 8-byte Feature Header with `profile`, then
+// `features` (each a whole descriptor: code, version/persistent/current, length, data).
+Bytes configuration_answer(std::uint16_t profile, const std::vector<Bytes>& features) {
+    Bytes body;
+    for (const auto& f : features) body.insert(body.end(), f.begin(), f.end());
+    const auto length = static_cast<std::uint32_t>(body.size() + 4);
+    Bytes out = to_bytes({0, 0, static_cast<int>(length >> 8), static_cast<int>(length & 0xff), 0,
+                          0, profile >> 8, profile & 0xff});
+    out.insert(out.end(), body.begin(), body.end());
+    return out;
+}
+
+// Write Protect (0004h, MMC-6 §5.3.4): current, SPWP set.
+const Bytes k_write_protect_spwp = to_bytes({0x00, 0x04, 0x01, 0x04, 0x02, 0, 0, 0});
+// Random Writable (0020h, §5.3.11), current: block size 2048, blocking 16, PP.
+const Bytes k_random_writable =
+    to_bytes({0x00, 0x20, 0x05, 0x0c, 0, 0, 0, 0, 0, 0, 0x08, 0, 0, 0x10, 0x01, 0});
+// DVD+RW (002Ah, §5.3.25), current, Write bit set: what the drive can do.
+const Bytes k_dvd_plus_rw_write = to_bytes({0x00, 0x2a, 0x05, 0x04, 0x01, 0, 0, 0});
+// DVD+R (002Bh, §5.3.26), current, with and without the Write bit.
+const Bytes k_dvd_plus_r_write = to_bytes({0x00, 0x2b, 0x01, 0x04, 0x01, 0, 0, 0});
+const Bytes k_dvd_plus_r_read_only = to_bytes({0x00, 0x2b, 0x01, 0x04, 0x00, 0, 0, 0});
+
+mmc::WriteProtection protection(std::uint16_t profile, const std::vector<Bytes>& features) {
+    return mmc::write_protection_from_features(
+        mmc::decode_configuration(configuration_answer(profile, features)), "medium");
+}
+
+}  // namespace
+
+TEST_CASE("mmc::write_protection_from_features (constructed from MMC-6 §5.3)") {
+    // A DVD+RW the drive can write: Random Writable is current.
+    auto wp = protection(0x001a, {k_write_protect_spwp, k_random_writable, k_dvd_plus_rw_write});
+    CHECK(wp.is_protected == false);
+    CHECK(wp.reason.find("0020h (Random Writable)") != std::string::npos);
+    // The same DVD+RW write protected: Random Writable gone; DVD+RW's Write bit is the drive's.
+    wp = protection(0x001a, {k_write_protect_spwp, k_dvd_plus_rw_write});
+    CHECK(wp.is_protected == true);
+    CHECK(wp.reason.find("Write Protect (0004h: SPWP)") != std::string::npos);
+    // DVD+R: its own feature's Write bit decides.
+    CHECK(protection(0x001b, {k_dvd_plus_r_write}).is_protected == false);
+    wp = protection(0x001b, {k_dvd_plus_r_read_only});
+    CHECK(wp.is_protected == true);
+    CHECK(wp.reason.find("cannot write") != std::string::npos);
+    // A feature that is present but not current says nothing.
+    auto not_current = k_random_writable;
+    not_current[2] = std::byte{0x04};
+    CHECK(protection(0x001a, {not_current}).is_protected == true);
+    // No usable answer: not determined.
+    CHECK(!mmc::write_protection_from_features(mmc::decode_configuration(to_bytes({0, 0})), "x")
+               .is_protected.has_value());
+}
