@@ -49,6 +49,8 @@ doc media --replay "$md/lsi-dvd.jsonl" media sr0
 doc media --replay "$md/virtio-scsi-empty.jsonl" media sr2
 doc media --replay "$md/lsi-tray-open.jsonl" media sr0
 doc media --replay "$md/all.jsonl" media
+doc media --replay "$md/synthetic-dvdplusrw.jsonl" media sr0
+doc media --replay "$md/synthetic-dvdplusrw-protected.jsonl" media sr0
 doc decode decode disc-info --msf --inhex "$md/qemu-cd-disc-info.hex"
 doc decode decode disc-info --msf --inhex "$md/spec-cdr-appendable-disc-info.hex"
 doc decode decode track-info --inhex "$md/spec-cdr-invisible-track-info.hex"

@@ -87,6 +87,10 @@ both "media-qemu-lsi-dvd" "$bin" --replay "$md/lsi-dvd.jsonl" media sr0
 both "media-qemu-virtio-scsi-empty" "$bin" --replay "$md/virtio-scsi-empty.jsonl" media sr2
 both "media-qemu-lsi-tray-open" "$bin" --replay "$md/lsi-tray-open.jsonl" media sr0
 both "media-qemu-all" "$bin" --replay "$md/all.jsonl" media
+# Hand-edited from lsi-dvd.jsonl (tests/fixtures/media/README.md): a writable medium, so
+# READ FORMAT CAPACITIES and the current features for write protection are asked.
+both "media-synthetic-dvdplusrw" "$bin" --replay "$md/synthetic-dvdplusrw.jsonl" media sr0
+both "media-synthetic-dvdplusrw-protected" "$bin" --replay "$md/synthetic-dvdplusrw-protected.jsonl" media sr0
 both "decode-qemu-cd-disc-info" "$bin" decode disc-info --msf --inhex "$md/qemu-cd-disc-info.hex"
 both "decode-qemu-cd-toc" "$bin" decode toc --inhex "$md/qemu-cd-toc.hex"
 both "decode-qemu-cd-toc-msf" "$bin" decode toc --msf --inhex "$md/qemu-cd-toc-msf.hex"
