@@ -153,7 +153,7 @@ void register_decode(CLI::App& app, Context& ctx) {
     std::string kinds_help = "Kinds (the command the answer came from):\n";
     for (const auto& k : k_kinds) {
         names.emplace_back(k.name);
-        kinds_help += fmt::format("  {:<17} {}\n", k.name, k.command);
+        kinds_help += fmt::format("  {:<18} {}\n", k.name, k.command);
     }
     CLI::App* sub = app.add_subcommand(
         "decode",
