@@ -38,7 +38,7 @@ complete -c discrec -n $__discrec_top -a mode-pages -d 'Read and decode the mode
 complete -c discrec -n $__discrec_top -a features -d 'Every MMC feature the drive reports'
 complete -c discrec -n $__discrec_top -a profiles -d 'Every profile the drive supports'
 complete -c discrec -n $__discrec_top -a send -d 'Send one raw CDB (read-only unless allowed)'
-complete -c discrec -n $__discrec_top -a decode -d 'Decode a saved answer (disc-info, track-info, toc, session-info)'
+complete -c discrec -n $__discrec_top -a decode -d 'Decode a saved answer of a drive (inquiry, configuration, toc ...)'
 
 # Drive names after every subcommand but list
 complete -c discrec -n "__fish_seen_subcommand_from $__discrec_drive_cmds" -a '(__discrec_drives)'
@@ -70,7 +70,7 @@ complete -c discrec -n '__fish_seen_subcommand_from send' -l timeout -x -d 'Give
 complete -c discrec -n '__fish_seen_subcommand_from send' -l binary -d 'Write only the data bytes to stdout'
 complete -c discrec -n '__fish_seen_subcommand_from send' -l allow-write -d 'Allow state-changing, writing, unknown commands'
 complete -c discrec -n '__fish_seen_subcommand_from send' -l allow-firmware -d 'With --allow-write: WRITE BUFFER too'
-complete -c discrec -n '__fish_seen_subcommand_from decode' -a 'disc-info track-info toc session-info' -d 'Kind of answer'
+complete -c discrec -n '__fish_seen_subcommand_from decode' -a 'inquiry vpd sense configuration mode-sense gesn mechanism-status capacity disc-info track-info toc session-info format-capacities' -d 'Kind of answer'
 complete -c discrec -n '__fish_seen_subcommand_from decode' -l inhex -r -F -d 'The saved answer (hex; - for stdin)'
 complete -c discrec -n '__fish_seen_subcommand_from decode' -l raw-in -d 'FILE holds raw binary'
 complete -c discrec -n '__fish_seen_subcommand_from decode' -l msf -d 'Addresses are MSF'

@@ -1,36 +1,58 @@
-// discrec decode KIND --inhex FILE [--raw-in] [--msf]: one saved answer of a drive, decoded
-// by the decoders `media` uses and rendered as `media` renders it, so a bug report's bytes
-// are read without the drive. KIND: disc-info, track-info, toc, session-info.
+// discrec decode KIND [FILE|-] [--inhex FILE] [--raw-in] [--msf]: one saved answer of a
+// drive, decoded by the decoders the live commands use and rendered as they render it, so a
+// bug report's bytes are read without the drive. configuration is what `features --inhex`
+// prints, mode-sense what `mode-pages --inhex` prints, disc-info ... session-info what `media`
+// shows; inquiry, vpd, sense, gesn, mechanism-status and capacity are output/decoded.hpp.
 #include <array>
+#include <variant>
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "cli/context.hpp"
+#include "cli/util_configuration_input.hpp"
+#include "drive/mode_pages.hpp"
 #include "mmc/media.hpp"
+#include "output/decoded.hpp"
 #include "output/media.hpp"
+#include "output/mode_pages.hpp"
 #include "util/inhex.hpp"
 
 namespace discrec::cli {
 namespace {
 
 using output::AnswerKind;
+using output::StructKind;
+
+struct Configuration {};  // rendered by `features`
+struct ModeSense {};      // rendered by `mode-pages`
+using Renderer = std::variant<AnswerKind, StructKind, Configuration, ModeSense>;
 
 struct KindRow {
     std::string_view name;  // the CLI spelling
-    AnswerKind kind;
+    Renderer renderer;
     std::string_view command;  // what the answer is the answer to
 };
 constexpr std::array k_kinds = {
+    KindRow{"inquiry", StructKind::inquiry, "INQUIRY"},
+    KindRow{"vpd", StructKind::vpd, "INQUIRY with EVPD=1 (page 00h, 80h or 83h)"},
+    KindRow{"sense", StructKind::sense, "REQUEST SENSE (or a command's sense data)"},
+    KindRow{"configuration", Configuration{}, "GET CONFIGURATION"},
+    KindRow{"mode-sense", ModeSense{}, "MODE SENSE(10) or (6)"},
+    KindRow{"gesn", StructKind::gesn, "GET EVENT STATUS NOTIFICATION"},
+    KindRow{"mechanism-status", StructKind::mechanism_status, "MECHANISM STATUS"},
+    KindRow{"capacity", StructKind::capacity, "READ CAPACITY"},
     KindRow{"disc-info", AnswerKind::disc_info, "READ DISC INFORMATION"},
     KindRow{"track-info", AnswerKind::track_info, "READ TRACK INFORMATION"},
     KindRow{"toc", AnswerKind::toc, "READ TOC/PMA/ATIP format 0000b"},
     KindRow{"session-info", AnswerKind::session_info, "READ TOC/PMA/ATIP format 0001b"},
+    KindRow{"format-capacities", AnswerKind::format_capacities, "READ FORMAT CAPACITIES"},
 };
 
 struct DecodeOptions {
     std::string kind;
-    std::string inhex;
+    std::string file;   // positional FILE
+    std::string inhex;  // --inhex FILE
     bool raw_in = false;
     bool msf = false;
 };
@@ -45,8 +67,56 @@ mmc::Record decode(AnswerKind kind, ByteSpan data, bool msf) {
             return mmc::decode_toc(data, msf);
         case AnswerKind::session_info:
             return mmc::decode_session_info(data, msf);
+        case AnswerKind::format_capacities:
+            return mmc::decode_format_capacities(data);
     }
     return {};
+}
+
+Error not_this_kind(const std::string& path, const KindRow& row,
+                    const std::vector<std::string>& notes) {
+    const auto why = notes.empty() ? std::string("too short") : notes[0];
+    return make_error(ErrorKind::usage,
+                      fmt::format("{}: not a {} answer: {}", path, row.command, why));
+}
+
+ExitCode run_record(Context& ctx, const KindRow& row, AnswerKind kind, const std::string& path,
+                    ByteSpan data, bool msf) {
+    output::DecodedAnswer a{kind, path, msf, decode(kind, data, msf)};
+    // Nothing decoded: not this kind of answer (too short, or another format's data).
+    if (a.record.values.empty()) return report_error(ctx, not_this_kind(path, row, a.record.notes));
+    output::print_decoded(ctx.output, a);
+    return ExitCode::ok;
+}
+
+ExitCode run_struct(Context& ctx, const KindRow& row, StructKind kind, const std::string& path,
+                    ByteSpan data) {
+    auto a = output::decode_struct(kind, data);
+    if (!a.usable) return report_error(ctx, not_this_kind(path, row, a.notes));
+    a.inhex_path = path;
+    output::print_decoded_struct(ctx.output, a);
+    return ExitCode::ok;
+}
+
+ExitCode run_configuration(Context& ctx, const std::string& path, bool raw_in) {
+    auto loaded =
+        load_configuration(ctx, ConfigurationInput{{}, path, raw_in}, mmc::ConfigurationRt::all);
+    if (!loaded) return report_error(ctx, loaded.error());
+    output::print_features(ctx.output, features_report(*loaded, false, false));
+    return ExitCode::ok;
+}
+
+ExitCode run_mode_sense(Context& ctx, const std::string& path, ByteSpan data) {
+    auto saved = drive::decode_saved_mode_data(path, data, std::nullopt, {});
+    if (!saved) return report_error(ctx, saved.error());
+    if (saved->pages.empty()) {
+        return report_error(ctx, make_error(ErrorKind::usage, path + ": no mode page in it"));
+    }
+    output::ModePagesReport r;
+    r.inhex_path = path;
+    r.answers.push_back(std::move(*saved));
+    output::print_mode_pages(ctx.output, r, ExitCode::ok);
+    return ExitCode::ok;
 }
 
 ExitCode run_decode(Context& ctx, const DecodeOptions& opts) {
@@ -55,43 +125,56 @@ ExitCode run_decode(Context& ctx, const DecodeOptions& opts) {
         if (k.name == opts.kind) row = &k;
     }
     if (row == nullptr) return report_error(ctx, make_error(ErrorKind::usage, "unknown KIND"));
-    auto data = read_inhex_file(opts.inhex, opts.raw_in);
-    if (!data) return report_error(ctx, data.error());
-    output::DecodedAnswer a{row->kind, opts.inhex, opts.msf, decode(row->kind, *data, opts.msf)};
-    // Nothing decoded: not this kind of answer (too short, or another format's data).
-    if (a.record.values.empty()) {
-        const auto why = a.record.notes.empty() ? std::string("too short") : a.record.notes[0];
-        return report_error(
-            ctx, make_error(ErrorKind::usage,
-                            fmt::format("{}: not a {} answer: {}", opts.inhex, row->command, why)));
+    if (opts.file.empty() == opts.inhex.empty()) {
+        return report_error(ctx, make_error(ErrorKind::usage,
+                                            "decode takes one FILE ('-' for stdin): as its "
+                                            "second argument or as --inhex FILE, not both"));
     }
-    output::print_decoded(ctx.output, a);
-    return ExitCode::ok;
+    const std::string& path = opts.file.empty() ? opts.inhex : opts.file;
+    if (std::holds_alternative<Configuration>(row->renderer)) {
+        return run_configuration(ctx, path, opts.raw_in);
+    }
+    auto data = read_inhex_file(path, opts.raw_in);
+    if (!data) return report_error(ctx, data.error());
+    if (const auto* kind = std::get_if<AnswerKind>(&row->renderer)) {
+        return run_record(ctx, *row, *kind, path, *data, opts.msf);
+    }
+    if (const auto* kind = std::get_if<StructKind>(&row->renderer)) {
+        return run_struct(ctx, *row, *kind, path, *data);
+    }
+    return run_mode_sense(ctx, path, *data);
 }
 
 }  // namespace
 
 void register_decode(CLI::App& app, Context& ctx) {
     auto opts = std::make_shared<DecodeOptions>();
-    CLI::App* sub = app.add_subcommand(
-        "decode", "Decode a saved answer (disc-info, track-info, toc, session-info) as media does");
     std::vector<std::string> names;
-    for (const auto& k : k_kinds) names.emplace_back(k.name);
-    sub->add_option("KIND", opts->kind, "disc-info, track-info, toc or session-info")
+    std::string kinds_help = "Kinds (the command the answer came from):\n";
+    for (const auto& k : k_kinds) {
+        names.emplace_back(k.name);
+        kinds_help += fmt::format("  {:<18} {}\n", k.name, k.command);
+    }
+    CLI::App* sub = app.add_subcommand(
+        "decode",
+        "Decode a saved answer of a drive (inquiry, configuration, toc ...) as the "
+        "live commands show it");
+    sub->add_option("KIND", opts->kind, "What the answer is (the kinds are listed below)")
         ->required()
         ->check(CLI::IsMember(names));
-    sub->add_option("--inhex", opts->inhex,
+    sub->add_option("FILE", opts->file,
                     "The saved answer: hex bytes ('#' comments, hex dump columns allowed; '-' "
-                    "for stdin)")
-        ->type_name("FILE")
-        ->required();
+                    "for stdin)");
+    sub->add_option("--inhex", opts->inhex, "The saved answer, as FILE (either form)")
+        ->type_name("FILE");
     sub->add_flag("--raw-in", opts->raw_in, "FILE holds raw binary, not hex");
     sub->add_flag("--msf", opts->msf,
                   "Addresses are MSF: a TOC asked with MSF=1, a CD's disc information");
-    sub->footer(
-        "Examples:\n  sg_raw -r 34 /dev/sr0 51 00 00 00 00 00 00 00 22 00 > di.hex\n"
-        "  discrec decode disc-info --msf --inhex di.hex\n"
-        "  discrec decode toc --json --inhex toc.hex\n");
+    sub->footer(kinds_help +
+                "\nExamples:\n  sg_raw -r 34 /dev/sr0 51 00 00 00 00 00 00 00 22 00 > di.hex\n"
+                "  discrec decode disc-info --msf di.hex\n"
+                "  sg_inq -H /dev/sr0 | discrec decode inquiry -\n"
+                "  discrec decode toc --json --inhex toc.hex\n");
     sub->callback([&ctx, opts] { ctx.action = [&ctx, opts] { return run_decode(ctx, *opts); }; });
 }
 

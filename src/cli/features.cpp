@@ -58,10 +58,7 @@ ExitCode run_features(Context& ctx, const FeaturesOptions& opts) {
     const auto rt = opts.current ? mmc::ConfigurationRt::current : mmc::ConfigurationRt::all;
     auto loaded = load_configuration(ctx, opts.input, rt);
     if (!loaded) return report_error(ctx, loaded.error());
-    const mmc::Configuration& c = loaded->configuration;
-    output::FeaturesReport r{loaded->source, c.current_profile, {},
-                             opts.current,   opts.raw,          c.warnings};
-    for (const auto& f : c.features) r.features.push_back(mmc::decode_feature(f));
+    auto r = features_report(*loaded, opts.current, opts.raw);
     keep_only(r, *codes);
     output::print_features(ctx.output, r);
     return ExitCode::ok;

@@ -68,4 +68,12 @@ Result<LoadedConfiguration> load_configuration(const Context& ctx, const Configu
     return input.inhex.empty() ? from_drive(ctx, input, rt) : from_file(input, rt);
 }
 
+output::FeaturesReport features_report(const LoadedConfiguration& loaded, bool current_only,
+                                       bool raw) {
+    const mmc::Configuration& c = loaded.configuration;
+    output::FeaturesReport r{loaded.source, c.current_profile, {}, current_only, raw, c.warnings};
+    for (const auto& f : c.features) r.features.push_back(mmc::decode_feature(f));
+    return r;
+}
+
 }  // namespace discrec::cli

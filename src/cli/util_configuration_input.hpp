@@ -28,5 +28,8 @@ void add_configuration_input(CLI::App& sub, ConfigurationInput& input);
 // the file; a file that is not a whole GET CONFIGURATION response is a usage error.
 Result<LoadedConfiguration> load_configuration(const Context& ctx, const ConfigurationInput& input,
                                                mmc::ConfigurationRt rt);
+// What `features` prints of a loaded configuration: every descriptor decoded field by field.
+output::FeaturesReport features_report(const LoadedConfiguration& loaded, bool current_only,
+                                       bool raw);
 
 }  // namespace discrec::cli

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "mmc/cdb.hpp"
+#include "mmc/tables/features.hpp"
 #include "mmc/tables/media_types.hpp"
 #include "mmc/tables/profiles.hpp"
 
@@ -81,15 +82,47 @@ void read_toc(Drive& drive, MediaReport& r, bool cd) {
     }
 }
 
-// IMAPI2 WriteProtectStatus, as far as this drive's answers tell: a read-only medium.
-mmc::WriteProtection write_protection(const MediaReport& r) {
-    if (!r.current_profile) return {std::nullopt, "not determined (no current profile)"};
+// READ FORMAT CAPACITIES: the capacity list header, 1 current/maximum descriptor and up to 31
+// formattable ones (the list length is one byte: 8 * 31 + 8 = 256 > 255, so 31 fit).
+constexpr std::uint16_t k_format_capacities_alloc = 4 + 32 * 8;
+
+bool is_read_only(const MediaReport& r) {
+    if (!r.current_profile) return false;
     const auto* row = mmc::find_profile(*r.current_profile);
-    if (row != nullptr && row->reads && !row->writes) {
-        return {true, fmt::format("read-only medium ({})",
-                                  mmc::physical_media_type(*r.current_profile).name)};
+    return row != nullptr && row->reads && !row->writes;
+}
+
+// A medium that can be written may be formatted: its format capacities. A refusal (QEMU, old
+// drives: 5/20/00; virtio-scsi: a transport error without sense) is a note, not a failure.
+void read_format_capacities(Drive& drive, MediaReport& r) {
+    if (is_read_only(r)) return;  // a ROM medium has nothing to format: not asked
+    auto out = drive.runner().run(mmc::read_format_capacities(k_format_capacities_alloc),
+                                  Direction::from_device, k_format_capacities_alloc);
+    if (out.ok()) {
+        r.format_capacities = mmc::decode_format_capacities(out.data);
+    } else if (hard_failure(out.error)) {
+        r.errors.push_back(out.error);
+    } else {
+        r.notes.push_back(fmt::format("{}; no format capacities", out.error.message));
     }
-    return {std::nullopt, "not determined for writable media"};
+}
+
+// IMAPI2 WriteProtectStatus: a read-only medium is protected by what it is; a writable one by
+// what the drive's current features say (one GET CONFIGURATION, RT=1 from feature 0004h,
+// asked only of writable media). READ DISC STRUCTURE format C0h (the write protection status
+// of DVD and BD media) is not sent: it belongs to the structure commands of a later issue.
+mmc::WriteProtection write_protection(Drive& drive, MediaReport& r) {
+    if (!r.current_profile) return {std::nullopt, "not determined (no current profile)"};
+    const auto medium = mmc::physical_media_type(*r.current_profile).name;
+    if (is_read_only(r)) return {true, fmt::format("read-only medium ({})", medium)};
+    auto current =
+        drive.configuration(mmc::ConfigurationRt::current, mmc::feature_code::write_protect);
+    if (!current) {
+        if (hard_failure(current.error())) r.errors.push_back(current.error());
+        return {std::nullopt,
+                fmt::format("not determined (current features: {})", current.error().message)};
+    }
+    return mmc::write_protection_from_features(*current, medium);
 }
 
 bool is_cd(const MediaReport& r) {
@@ -116,7 +149,10 @@ void read_medium(Drive& drive, MediaReport& r) {
     constexpr std::uint16_t k_capacity_alloc = 8;
     if (auto cap = ask(drive, r, mmc::read_capacity(), k_capacity_alloc))
         r.capacity = mmc::decode_read_capacity(*cap);
-    r.write_protection = write_protection(r);
+    if (gone(r)) return;
+    read_format_capacities(drive, r);
+    if (gone(r)) return;
+    r.write_protection = write_protection(drive, r);
 }
 
 }  // namespace

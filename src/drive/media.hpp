@@ -31,6 +31,8 @@ struct MediaReport {
     std::optional<mmc::Record> toc_msf;   // the same in MSF
     std::optional<mmc::Record> sessions;  // format 0001b
     std::optional<mmc::Capacity> capacity;
+    // READ FORMAT CAPACITIES (MMC-6 §6.24); not asked of a read-only medium (nothing to format).
+    std::optional<mmc::Record> format_capacities;
     mmc::WriteProtection write_protection;
     std::vector<std::string> notes;  // fallbacks taken, answers that were odd
     std::vector<Error> errors;       // questions that failed (the others still answered)

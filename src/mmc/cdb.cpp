@@ -59,6 +59,10 @@ Cdb read_track_information(std::uint32_t track, std::uint16_t alloc) {
     return build(cdb_layout::read_track_information, {k_track_number, track, alloc});
 }
 
+Cdb read_format_capacities(std::uint16_t alloc) {
+    return build(cdb_layout::read_format_capacities, {alloc});
+}
+
 Cdb read_toc(std::uint8_t format, bool msf, std::uint8_t track_or_session, std::uint16_t alloc) {
     // SFF-8020i knows formats 0-2 only: byte 9 carries them, and stays 0 for the others.
     const std::uint64_t sff8020_format = format <= 2 ? format : 0;

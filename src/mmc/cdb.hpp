@@ -52,6 +52,8 @@ Cdb read_capacity();
 Cdb read_disc_information(std::uint16_t alloc);
 // MMC-6 §6.27: READ TRACK INFORMATION of track `track` (Address/Number Type 01b).
 Cdb read_track_information(std::uint32_t track, std::uint16_t alloc);
+// MMC-6 §6.24: READ FORMAT CAPACITIES (allocation length in bytes 7-8).
+Cdb read_format_capacities(std::uint16_t alloc);
 // MMC-6 §6.26: READ TOC/PMA/ATIP. `format` goes to byte 2 bits 3-0 and, for formats 0-2, also
 // to byte 9 bits 7-6, where SFF-8020i ATAPI drives read it (QEMU's ATAPI drives among them).
 Cdb read_toc(std::uint8_t format, bool msf, std::uint8_t track_or_session, std::uint16_t alloc);

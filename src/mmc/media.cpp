@@ -1,9 +1,12 @@
 #include "mmc/media.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include <fmt/format.h>
 
+#include "mmc/feature_fields.hpp"
+#include "mmc/tables/features.hpp"
 #include "mmc/tables/media_layouts.hpp"
 
 namespace discrec::mmc {
@@ -77,6 +80,37 @@ Record decode_session_info(ByteSpan data, bool msf) {
     return decode_counted(session_info_layout(msf), data, "session information");
 }
 
+Record decode_format_capacities(ByteSpan data) {
+    constexpr std::size_t k_header = 4;      // Capacity List Header
+    constexpr std::size_t k_descriptor = 8;  // every capacity descriptor
+    std::vector<std::string> notes;
+    if (!bytes_arrived(data, k_header + k_descriptor, "format capacities", notes)) {
+        Record r;
+        r.layout = &format_capacities_layout();
+        r.notes = std::move(notes);
+        return r;
+    }
+    const std::size_t listed = u8_at(data, 3);
+    if (listed < k_descriptor || listed % k_descriptor != 0) {
+        notes.push_back(
+            fmt::format("format capacities: the capacity list length {} is not 8 "
+                        "plus a multiple of 8; decoded as far as whole descriptors go",
+                        listed));
+    }
+    std::size_t end = k_header + listed;
+    if (end > data.size()) {
+        notes.push_back(
+            fmt::format("format capacities: the capacity list length announces {} "
+                        "bytes, {} arrived",
+                        end, data.size()));
+        end = data.size();
+    }
+    Record r = decode_fields(format_capacities_layout(),
+                             data.first(std::max(end, k_header + k_descriptor)));
+    for (auto& n : notes) r.notes.push_back(std::move(n));
+    return r;
+}
+
 std::optional<std::uint64_t> number_of(const Record& record, std::string_view key) noexcept {
     const Value* v = record.find(key);
     if (v == nullptr || !v->valid) return std::nullopt;
@@ -87,6 +121,77 @@ std::optional<std::int64_t> address_of(const Record& record, std::string_view ke
     const Value* v = record.find(key);
     if (v == nullptr || !v->valid) return std::nullopt;
     return v->lba;
+}
+
+namespace {
+
+// MMC-6 §5.3: features that are current only while the medium in the drive can be written by
+// it (a write protected medium leaves them not current). DVD+RW's own feature (002Ah) and
+// MRW's (0028h) are left out: their Write bit says what the drive can do, and a DVD+RW that
+// can be written has Random Writable (0020h) current.
+constexpr std::array<std::uint16_t, 11> k_writing_features = {
+    0x0020,  // Random Writable
+    0x0021,  // Incremental Streaming Writable
+    0x0026,  // Restricted Overwrite
+    0x0027,  // CD-RW CAV Write
+    0x002d,  // CD Track at Once
+    0x002e,  // CD Mastering
+    0x002f,  // DVD-R/-RW Write
+    0x0033,  // Layer Jump Recording
+    0x0038,  // BD-R Pseudo-Overwrite
+    0x0041,  // BD Write
+    0x0051,  // HD DVD Write
+};
+// Write-once media whose own feature says "writes" by its Write bit (byte 4 bit 0).
+constexpr std::array<std::uint16_t, 2> k_write_bit_features = {
+    0x002b,  // DVD+R
+    0x003b,  // DVD+R Dual Layer
+};
+
+bool contains(std::span<const std::uint16_t> codes, std::uint16_t code) {
+    return std::find(codes.begin(), codes.end(), code) != codes.end();
+}
+
+bool writes_now(const FeatureDescriptor& f) {
+    if (!f.current) return false;
+    if (contains(k_writing_features, f.code)) return true;
+    if (!contains(k_write_bit_features, f.code)) return false;
+    return number_of(decode_feature(f).record, "write").value_or(0) != 0;
+}
+
+// "DWP, SPWP" of the Write Protect feature (MMC-6 §5.3.4), or "no bits set".
+std::string write_protect_bits(const FeatureDescriptor& f) {
+    const auto d = decode_feature(f);
+    std::string bits;
+    for (std::string_view key : {"dwp", "wdcb", "spwp", "sswpp"}) {
+        if (const auto* v = d.record.find(key); v != nullptr && v->valid && v->number != 0) {
+            bits += fmt::format("{}{}", bits.empty() ? "" : ", ", v->field->label);
+        }
+    }
+    return bits.empty() ? "no bits set" : bits;
+}
+
+}  // namespace
+
+WriteProtection write_protection_from_features(const Configuration& current,
+                                               std::string_view medium) {
+    if (!current.usable) return {std::nullopt, "not determined (no current features)"};
+    const FeatureDescriptor* protect = nullptr;
+    for (const auto& f : current.features) {
+        if (writes_now(f)) {
+            return {false,
+                    fmt::format("feature {:04X}h ({}) is current", f.code, feature_name(f.code))};
+        }
+        if (f.code == feature_code::write_protect && f.current) protect = &f;
+    }
+    if (protect != nullptr) {
+        // The status itself (SWPP, PWP, MSWI, CWP) is READ DISC STRUCTURE format C0h's.
+        return {true, fmt::format("no write feature is current for this {}, and Write Protect "
+                                  "(0004h: {}) is: the medium is write protected",
+                                  medium, write_protect_bits(*protect))};
+    }
+    return {true,
+            fmt::format("no write feature is current: this drive cannot write this {}", medium)};
 }
 
 std::vector<MediaStatusFlag> media_status_flags(const Record& disc_info, bool rom_profile,

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "mmc/configuration.hpp"
 #include "mmc/fields.hpp"
 #include "util/bytes.hpp"
 
@@ -28,6 +29,10 @@ Record decode_toc(ByteSpan data, bool msf);
 // do not read with format 0000b data).
 Record decode_session_info(ByteSpan data, bool msf);
 
+// READ FORMAT CAPACITIES (MMC-6 §6.24.3): cut to 4 + the Capacity List Length (a note when
+// fewer arrived, or when the length is not 8 + a multiple of 8).
+Record decode_format_capacities(ByteSpan data);
+
 // A field's number, when the record has it and it is valid.
 std::optional<std::uint64_t> number_of(const Record& record, std::string_view key) noexcept;
 std::optional<std::int64_t> address_of(const Record& record, std::string_view key) noexcept;
@@ -44,6 +49,15 @@ struct WriteProtection {
     std::optional<bool> is_protected;  // empty: not determined
     std::string reason;
 };
+// IMAPI2 WriteProtectStatus of a medium whose profile can be written, from the drive's current
+// features (GET CONFIGURATION RT=1, from feature 0004h on): writable when a feature that
+// writes this medium is current (MMC-6 §5.3: Random Writable, Incremental Streaming Writable,
+// Restricted Overwrite, CD-RW CAV Write, CD TAO, CD Mastering, DVD-R/-RW Write, Layer Jump,
+// BD-R POW, BD Write, HD DVD Write; DVD+R and DVD+R DL with their Write bit); else protected,
+// the reason naming the Write Protect feature (0004h) and its bits when it is current.
+// `medium`: the medium's name for the reason ("DVD+RW").
+WriteProtection write_protection_from_features(const Configuration& current,
+                                               std::string_view medium);
 std::vector<MediaStatusFlag> media_status_flags(const Record& disc_info, bool rom_profile,
                                                 const WriteProtection& protection);
 std::uint32_t media_status_value(const std::vector<MediaStatusFlag>& flags) noexcept;

@@ -65,6 +65,7 @@ std::vector<std::string> all_notes(const MediaReport& r) {
     add(r.toc);
     add(r.toc_msf);
     add(r.sessions);
+    add(r.format_capacities);
     if (r.capacity)
         notes.insert(notes.end(), r.capacity->warnings.begin(), r.capacity->warnings.end());
     return notes;
@@ -129,6 +130,7 @@ Json medium_json(const MediaReport& r) {
     } else {
         j["capacity"] = nullptr;
     }
+    j["format_capacities"] = record_json(r.format_capacities);
     j["free_blocks"] = optional_number(d.free_blocks);
     j["free_bytes"] = d.free_blocks ? Json(*d.free_blocks * d.block_length) : Json(nullptr);
     j["next_writable_address"] = optional_number(d.next_writable);
@@ -244,6 +246,11 @@ void append_medium(std::string& out, const MediaReport& r) {
     append_tracks(out, r);
     append_toc(out, r);
     append_capacity(out, r, d);
+    if (r.format_capacities && !r.format_capacities->values.empty()) {
+        out += "  Format capacities:\n";
+        append_fields_text(out, *r.format_capacities,
+                           FieldTextStyle{.indent = "    ", .align = true});
+    }
 }
 
 std::string render_text(const MediaReport& r) {
@@ -280,6 +287,10 @@ std::string decoded_text(const DecodedAnswer& a) {
             out += "  Sessions:\n";
             append_fields_text(out, a.record, style);
             break;
+        case AnswerKind::format_capacities:
+            out += "  Format capacities:\n";
+            append_fields_text(out, a.record, style);
+            break;
     }
     for (const auto& n : a.record.notes) out += fmt::format("  Note: {}\n", n);
     return out;
@@ -297,6 +308,8 @@ std::string_view answer_key(AnswerKind kind) noexcept {
             return "toc";
         case AnswerKind::session_info:
             return "sessions";
+        case AnswerKind::format_capacities:
+            return "format_capacities";
     }
     return {};
 }

@@ -15,7 +15,7 @@ void print_media(const OutputOptions& options, const std::vector<drive::MediaRep
                  ExitCode exit_status);
 
 // `discrec decode KIND --inhex FILE`: one saved answer, rendered as `media` renders it.
-enum class AnswerKind { disc_info, track_info, toc, session_info };
+enum class AnswerKind { disc_info, track_info, toc, session_info, format_capacities };
 struct DecodedAnswer {
     AnswerKind kind = AnswerKind::disc_info;
     std::string inhex_path;

@@ -49,6 +49,8 @@ doc media --replay "$md/lsi-dvd.jsonl" media sr0
 doc media --replay "$md/virtio-scsi-empty.jsonl" media sr2
 doc media --replay "$md/lsi-tray-open.jsonl" media sr0
 doc media --replay "$md/all.jsonl" media
+doc media --replay "$md/synthetic-dvdplusrw.jsonl" media sr0
+doc media --replay "$md/synthetic-dvdplusrw-protected.jsonl" media sr0
 doc decode decode disc-info --msf --inhex "$md/qemu-cd-disc-info.hex"
 doc decode decode disc-info --msf --inhex "$md/spec-cdr-appendable-disc-info.hex"
 doc decode decode track-info --inhex "$md/spec-cdr-invisible-track-info.hex"
@@ -57,6 +59,19 @@ doc decode decode toc --msf --inhex "$md/qemu-cd-toc-msf.hex"
 doc decode decode session-info --inhex "$md/qemu-cd-session-info.hex"
 edoc decode decode session-info --inhex "$md/qemu-cd-toc.hex"   # another format's data
 edoc decode decode toc --inhex /nonexistent
+dx=$src/tests/fixtures/decode
+for k in inquiry:piix-inquiry vpd:piix-vpd-00 vpd:piix-vpd-83 vpd:scsi_debug-vpd-80 \
+         sense:piix-request-sense gesn:piix-gesn-media mechanism-status:piix-mechanism-status \
+         capacity:piix-read-capacity; do
+    doc decode decode "${k%%:*}" "$dx/${k#*:}.hex"
+done
+for f in spec-dvdplusrw-blank spec-bdre; do
+    doc decode decode format-capacities "$md/$f-format-capacities.hex"
+done
+doc decode decode configuration "$feat/qemu-piix-get-config-hex.txt"
+doc decode decode mode-sense "$modes/qemu-atapi-2a-sense10.hex"
+edoc decode decode mechanism-status "$dx/piix-vpd-00.hex"   # too short
+edoc decode decode toc "$md/qemu-cd-toc.hex" --inhex "$md/qemu-cd-toc.hex"   # FILE twice
 # Error documents of every subcommand and form (no such drive, usage errors): the success
 # documents of eject, close-tray, lock and mcn need a drive and are validated in the QEMU
 # guests. The subcommand's own schema, since a script reads one schema per command.

@@ -1,8 +1,9 @@
 // libFuzzer target: the answers `discrec media` decodes (mmc/media.hpp): READ DISC
 // INFORMATION (CD and LBA forms), READ TRACK INFORMATION, READ TOC format 0000b (LBA, MSF) and
-// 0001b. Byte 0 picks one of mmc::media_layouts(), walked by decode_fields() and checked by
-// check_record(); every decode_* function and the IMAPI2 derivations then see the same bytes
-// (their checks are the sanitizers'). Seeds: corpus/media/ (QEMU's answers).
+// 0001b, READ FORMAT CAPACITIES. Byte 0 picks one of mmc::media_layouts(), walked by
+// decode_fields() and checked by check_record(); every decode_* function and the IMAPI2 derivations
+// then see the same bytes (their checks are the sanitizers'). Seeds: corpus/media/ (QEMU's
+// answers).
 #include <cstddef>
 #include <cstdint>
 
@@ -22,6 +23,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::vector<mmc::Record> tracks = {mmc::decode_track_information(span)};
     (void)mmc::decode_toc(span, msf);
     (void)mmc::decode_session_info(span, msf);
+    (void)mmc::decode_format_capacities(span);
+    (void)mmc::write_protection_from_features(mmc::decode_configuration(span), "medium");
     (void)mmc::media_status_value(mmc::media_status_flags(disc, msf, {}));
     (void)mmc::free_blocks(disc, tracks);
     (void)mmc::next_writable_address(tracks);

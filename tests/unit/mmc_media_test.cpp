@@ -8,6 +8,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <array>
+#include <utility>
+
 #include "mmc/cdb.hpp"
 #include "mmc/tables/media_layouts.hpp"
 #include "mmc/tables/media_types.hpp"
@@ -260,4 +264,185 @@ TEST_CASE("mmc media decoders: every prefix and random bytes stay in the span") 
         (void)mmc::decode_toc(b, true);
         (void)mmc::decode_toc(b, false);
     });
+}
+
+// ------------------------------------------------------------------ READ FORMAT CAPACITIES
+
+namespace {
+
+// A blank DVD+RW (MMC-6 §6.24.3): the unformatted capacity, one formattable descriptor (26h).
+Bytes blank_dvd_plus_rw_format_capacities() {
+    return to_bytes({
+        0x00, 0x00, 0x00, 0x10,  // capacity list header: 16 bytes of descriptors follow
+        0x00, 0x23, 0x05, 0x40,  // current/maximum: 2295104 blocks
+        0x01,                    // descriptor type 01b: unformatted or blank media
+        0x00, 0x08, 0x00,        // block length 2048
+        0x00, 0x23, 0x05, 0x40,  // formattable: 2295104 blocks
+        0x98,                    // format type 26h (bits 7-2): DVD+RW Basic Format
+        0x00, 0x00, 0x00,        // type dependent parameter 0
+    });
+}
+
+// A formatted BD-RE (MMC-6 §6.24.3, format types of §6.5.4.2): 00h, 30h twice, 31h.
+Bytes formatted_bd_re_format_capacities() {
+    return to_bytes({
+        0x00, 0x00, 0x00, 0x28,                          // 40 bytes: five descriptors
+        0x00, 0xb4, 0x74, 0x00, 0x02, 0x00, 0x08, 0x00,  // formatted: 11826176 x 2048
+        0x00, 0xb4, 0x74, 0x00, 0x00, 0x00, 0x30, 0x00,  // 00h Full Format, spare 3000h
+        0x00, 0xb4, 0x74, 0x00, 0xc0, 0x00, 0x30, 0x00,  // 30h, spare 3000h
+        0x00, 0xb0, 0x74, 0x00, 0xc0, 0x00, 0x50, 0x00,  // 30h, spare 5000h: 11564032
+        0x00, 0xba, 0x74, 0x00, 0xc4, 0x00, 0x08, 0x00,  // 31h: 12219392
+    });
+}
+
+const mmc::Value& formattable(const mmc::Record& r) {
+    const auto* v = r.find("formattable");
+    REQUIRE(v != nullptr);
+    return *v;
+}
+
+}  // namespace
+
+TEST_CASE("mmc::decode_format_capacities blank DVD+RW (constructed from MMC-6 §6.24.3)") {
+    const auto r = mmc::decode_format_capacities(blank_dvd_plus_rw_format_capacities());
+    CHECK(r.notes.empty());
+    CHECK(mmc::number_of(r, "capacity_list_length") == 16);
+    CHECK(mmc::number_of(r, "blocks") == 2295104);
+    CHECK(text_of(r, "descriptor_type") ==
+          "Unformatted or Blank Media (maximum formattable capacity)");
+    CHECK(mmc::number_of(r, "block_length") == 2048);
+    const auto& list = formattable(r);
+    REQUIRE(list.items.size() == 1);
+    CHECK(mmc::number_of(list.items[0], "blocks") == 2295104);
+    CHECK(mmc::number_of(list.items[0], "format_type") == 0x26);
+    CHECK(text_of(list.items[0], "format_type").find("DVD+RW Basic Format") != std::string::npos);
+}
+
+TEST_CASE("mmc::decode_format_capacities formatted BD-RE (constructed from MMC-6 §6.24.3)") {
+    const auto r = mmc::decode_format_capacities(formatted_bd_re_format_capacities());
+    CHECK(r.notes.empty());
+    CHECK(text_of(r, "descriptor_type") == "Formatted Media (current capacity)");
+    CHECK(mmc::number_of(r, "blocks") == 11826176);
+    const auto& list = formattable(r);
+    REQUIRE(list.items.size() == 4);
+    const std::array<std::uint64_t, 4> types = {0x00, 0x30, 0x30, 0x31};
+    const std::array<std::uint64_t, 4> blocks = {11826176, 11826176, 11564032, 12219392};
+    const std::array<std::uint64_t, 4> spare = {0x3000, 0x3000, 0x5000, 0x800};
+    for (std::size_t i = 0; i < 4; ++i) {
+        CHECK(mmc::number_of(list.items[i], "format_type") == types[i]);
+        CHECK(mmc::number_of(list.items[i], "blocks") == blocks[i]);
+        CHECK(mmc::number_of(list.items[i], "type_dependent_parameter") == spare[i]);
+    }
+    CHECK(text_of(list.items[0], "format_type").find("Full Format") != std::string::npos);
+    CHECK(text_of(list.items[1], "format_type").find("BD-RE Full Format with Spare Areas") !=
+          std::string::npos);
+    CHECK(text_of(list.items[3], "format_type").find("without Spare Areas") != std::string::npos);
+}
+
+TEST_CASE("mmc::decode_format_capacities names MMC-6's format types, reserved ones as such") {
+    // Format type in byte 4 bits 7-2 of a formattable descriptor (MMC-6 §6.5.4.2).
+    // A reserved type has no name (the renderers show "reserved").
+    const std::array<std::pair<std::uint8_t, std::string_view>, 8> named = {{
+        {0x00, "Full Format"},
+        {0x01, "Spare Area Expansion"},
+        {0x10, "CD-RW/DVD-RW Full Format"},
+        {0x11, "CD-RW/DVD-RW Grow Session"},
+        {0x15, "DVD-RW Quick"},
+        {0x26, "DVD+RW Basic Format"},
+        {0x32, "BD-R Full Format with Spare Areas"},
+        {0x3f, ""},
+    }};
+    for (const auto& [type, name] : named) {
+        auto bytes = blank_dvd_plus_rw_format_capacities();
+        bytes[16] = static_cast<std::byte>(type << 2);
+        const auto r = mmc::decode_format_capacities(bytes);
+        CAPTURE(type);
+        const auto text = text_of(formattable(r).items[0], "format_type");
+        CHECK((name.empty() ? text.empty() : text.find(name) != std::string::npos));
+    }
+}
+
+TEST_CASE("mmc::decode_format_capacities truncated and inconsistent answers") {
+    auto bytes = blank_dvd_plus_rw_format_capacities();
+    // Cut inside the formattable descriptor: the current one is decoded, a note says why.
+    const auto cut = mmc::decode_format_capacities(ByteSpan(bytes).first(15));
+    CHECK(mmc::number_of(cut, "blocks") == 2295104);
+    CHECK(formattable(cut).items.empty());
+    CHECK(std::any_of(cut.notes.begin(), cut.notes.end(), [](const std::string& n) {
+        return n.find("announces 20 bytes, 15 arrived") != std::string::npos;
+    }));
+    // Shorter than header + one descriptor: nothing decoded.
+    const auto tiny = mmc::decode_format_capacities(ByteSpan(bytes).first(11));
+    CHECK(tiny.values.empty());
+    CHECK(!tiny.notes.empty());
+    // A list length that is no multiple of 8: noted; padding after the list is not read.
+    bytes[3] = std::byte{0x0c};
+    bytes.push_back(std::byte{0xff});
+    const auto odd = mmc::decode_format_capacities(bytes);
+    CHECK(!odd.notes.empty());
+    CHECK(formattable(odd).items.empty());
+    test::decode_prefixes_and_noise(formatted_bd_re_format_capacities(),
+                                    [](ByteSpan b) { (void)mmc::decode_format_capacities(b); });
+}
+
+TEST_CASE("mmc::read_format_capacities CDB (MMC-6 §6.24.2)") {
+    CHECK(cdb_bytes(mmc::read_format_capacities(0x104)) ==
+          to_bytes({0x23, 0, 0, 0, 0, 0, 0, 0x01, 0x04, 0}));
+}
+
+// ------------------------------------------------------------------ write protection
+
+namespace {
+
+// A GET CONFIGURATION answer (MMC-6 §6.6.2): the 8-byte Feature Header with `profile`, then
+// `features` (each a whole descriptor: code, version/persistent/current, length, data).
+Bytes configuration_answer(std::uint16_t profile, const std::vector<Bytes>& features) {
+    Bytes body;
+    for (const auto& f : features) body.insert(body.end(), f.begin(), f.end());
+    const auto length = static_cast<std::uint32_t>(body.size() + 4);
+    Bytes out = to_bytes({0, 0, static_cast<int>(length >> 8), static_cast<int>(length & 0xff), 0,
+                          0, profile >> 8, profile & 0xff});
+    out.insert(out.end(), body.begin(), body.end());
+    return out;
+}
+
+// Write Protect (0004h, MMC-6 §5.3.4): current, SPWP set.
+const Bytes k_write_protect_spwp = to_bytes({0x00, 0x04, 0x01, 0x04, 0x02, 0, 0, 0});
+// Random Writable (0020h, §5.3.11), current: block size 2048, blocking 16, PP.
+const Bytes k_random_writable =
+    to_bytes({0x00, 0x20, 0x05, 0x0c, 0, 0, 0, 0, 0, 0, 0x08, 0, 0, 0x10, 0x01, 0});
+// DVD+RW (002Ah, §5.3.25), current, Write bit set: what the drive can do.
+const Bytes k_dvd_plus_rw_write = to_bytes({0x00, 0x2a, 0x05, 0x04, 0x01, 0, 0, 0});
+// DVD+R (002Bh, §5.3.26), current, with and without the Write bit.
+const Bytes k_dvd_plus_r_write = to_bytes({0x00, 0x2b, 0x01, 0x04, 0x01, 0, 0, 0});
+const Bytes k_dvd_plus_r_read_only = to_bytes({0x00, 0x2b, 0x01, 0x04, 0x00, 0, 0, 0});
+
+mmc::WriteProtection protection(std::uint16_t profile, const std::vector<Bytes>& features) {
+    return mmc::write_protection_from_features(
+        mmc::decode_configuration(configuration_answer(profile, features)), "medium");
+}
+
+}  // namespace
+
+TEST_CASE("mmc::write_protection_from_features (constructed from MMC-6 §5.3)") {
+    // A DVD+RW the drive can write: Random Writable is current.
+    auto wp = protection(0x001a, {k_write_protect_spwp, k_random_writable, k_dvd_plus_rw_write});
+    CHECK(wp.is_protected == false);
+    CHECK(wp.reason.find("0020h (Random Writable)") != std::string::npos);
+    // The same DVD+RW write protected: Random Writable gone; DVD+RW's Write bit is the drive's.
+    wp = protection(0x001a, {k_write_protect_spwp, k_dvd_plus_rw_write});
+    CHECK(wp.is_protected == true);
+    CHECK(wp.reason.find("Write Protect (0004h: SPWP)") != std::string::npos);
+    // DVD+R: its own feature's Write bit decides.
+    CHECK(protection(0x001b, {k_dvd_plus_r_write}).is_protected == false);
+    wp = protection(0x001b, {k_dvd_plus_r_read_only});
+    CHECK(wp.is_protected == true);
+    CHECK(wp.reason.find("cannot write") != std::string::npos);
+    // A feature that is present but not current says nothing.
+    auto not_current = k_random_writable;
+    not_current[2] = std::byte{0x04};
+    CHECK(protection(0x001a, {not_current}).is_protected == true);
+    // No usable answer: not determined.
+    CHECK(!mmc::write_protection_from_features(mmc::decode_configuration(to_bytes({0, 0})), "x")
+               .is_protected.has_value());
 }

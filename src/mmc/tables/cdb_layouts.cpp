@@ -51,6 +51,10 @@ constexpr std::array k_read_track_information = {
     number("address_number", "Logical Block Address/Track/Session Number", 2, 32),
     number("allocation_length", "Allocation Length", 7, 16),
 };
+// MMC-6 §6.24.2: allocation length bytes 7-8 (bytes 1-6 reserved).
+constexpr std::array k_read_format_capacities = {
+    number("allocation_length", "Allocation Length", 7, 16),
+};
 // MMC-6 §6.26: MSF byte 1 bit 1, Format byte 2 bits 3-0, Track/Session Number byte 6,
 // allocation length bytes 7-8; and the format once more in byte 9 bits 7-6, where SFF-8020i
 // ATAPI drives read formats 0-2 (those bits of the CONTROL byte are vendor specific in SAM;
@@ -110,6 +114,9 @@ constexpr CdbLayout read_disc_information{
 constexpr CdbLayout read_track_information{
     op::read_track_information,
     {"READ TRACK INFORMATION", "MMC-6 §6.27", k_read_track_information, 0, 10}};
+constexpr CdbLayout read_format_capacities{
+    op::read_format_capacities,
+    {"READ FORMAT CAPACITIES", "MMC-6 §6.24", k_read_format_capacities, 0, 10}};
 constexpr CdbLayout read_toc_pma_atip{
     op::read_toc_pma_atip, {"READ TOC/PMA/ATIP", "MMC-6 §6.26", k_read_toc_pma_atip, 0, 10}};
 constexpr CdbLayout mode_sense10{op::mode_sense10,

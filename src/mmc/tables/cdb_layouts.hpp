@@ -25,6 +25,7 @@ extern const CdbLayout mechanism_status;
 extern const CdbLayout read_capacity10;
 extern const CdbLayout read_disc_information;
 extern const CdbLayout read_track_information;
+extern const CdbLayout read_format_capacities;
 extern const CdbLayout read_toc_pma_atip;
 extern const CdbLayout mode_sense10;
 extern const CdbLayout mode_sense6;

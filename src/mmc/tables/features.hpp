@@ -13,6 +13,7 @@ namespace discrec::mmc {
 namespace feature_code {
 inline constexpr std::uint16_t profile_list = 0x0000;
 inline constexpr std::uint16_t removable_medium = 0x0003;
+inline constexpr std::uint16_t write_protect = 0x0004;
 }  // namespace feature_code
 
 struct FeatureRow {

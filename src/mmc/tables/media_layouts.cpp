@@ -65,6 +65,33 @@ constexpr std::array<CodeName, 4> k_adr = {{
     {3, "ISRC (Q mode 3)"},
 }};
 
+// MMC-6 §6.24.3.2: Descriptor Type of the Current/Maximum Capacity Descriptor (byte 4 bits
+// 1-0): what its Number of Blocks is.
+constexpr std::array<CodeName, 3> k_capacity_descriptor_types = {{
+    {1, "Unformatted or Blank Media (maximum formattable capacity)"},
+    {2, "Formatted Media (current capacity)"},
+    {3, "No Media Present (maximum capacity of a medium the drive can write)"},
+}};
+// MMC-6 §6.5.4.2 (FORMAT UNIT's Format Types, as §6.24.3.3's Formattable Capacity
+// Descriptors name them): byte 4 bits 7-2.
+constexpr std::array<CodeName, 15> k_format_types = {{
+    {0x00, "Full Format"},
+    {0x01, "Spare Area Expansion"},
+    {0x04, "Zone Reformat"},
+    {0x05, "Zone Format"},
+    {0x10, "CD-RW/DVD-RW Full Format"},
+    {0x11, "CD-RW/DVD-RW Grow Session"},
+    {0x12, "CD-RW/DVD-RW Add Session"},
+    {0x13, "DVD-RW Quick Grow Last Session"},
+    {0x14, "DVD-RW Quick Add Session"},
+    {0x15, "DVD-RW Quick"},
+    {0x24, "MRW Full Format"},
+    {0x26, "DVD+RW Basic Format"},
+    {0x30, "BD-RE Full Format with Spare Areas"},
+    {0x31, "BD-RE Full Format without Spare Areas"},
+    {0x32, "BD-R Full Format with Spare Areas"},
+}};
+
 std::string name_in(std::span<const CodeName> rows, std::uint64_t v) {
     return std::string(name_of(rows, v));
 }
@@ -75,6 +102,10 @@ std::string bg_format_name(std::uint64_t v) { return name_in(k_bg_format, v); }
 std::string disc_type_name(std::uint64_t v) { return name_in(k_disc_types, v); }
 std::string data_mode_name(std::uint64_t v) { return name_in(k_data_modes, v); }
 std::string adr_name(std::uint64_t v) { return name_in(k_adr, v); }
+std::string capacity_descriptor_type_name(std::uint64_t v) {
+    return name_in(k_capacity_descriptor_types, v);
+}
+std::string format_type_name(std::uint64_t v) { return name_in(k_format_types, v); }
 
 // The CONTROL nibble (MMC-6 §4.2.3, §6.26.3.2; Track Mode in Track Information): bit 2 data,
 // bit 1 digital copy permitted; audio: bit 3 four channel, bit 0 pre-emphasis; data: bit 0
@@ -224,8 +255,34 @@ constexpr Layout k_session_lba{"Session Information", "MMC-6 §6.26.3.3", k_sess
 constexpr Layout k_session_msf{"Session Information", "MMC-6 §6.26.3.3", k_session_msf_fields, 0,
                                12};
 
+// ------------------------------------------------------------------ READ FORMAT CAPACITIES
+
+// MMC-6 §6.24.3.3: Formattable Capacity Descriptor, 8 bytes. The Type Dependent Parameter is
+// the block length, a sparing size or a packet size as the format type says (§6.5.4.2).
+constexpr std::array k_formattable_fields = {
+    number("blocks", "Number of Blocks", 0, 32, 0, "blocks"),
+    named("format_type", "Format Type", 4, 2, 6, format_type_name, 2),
+    number("type_dependent_parameter", "Type Dependent Parameter", 5, 24),
+};
+constexpr Layout k_formattable{"Formattable Capacity Descriptor", "MMC-6 §6.24.3.3",
+                               k_formattable_fields, 0, 8};
+// MMC-6 §6.24.3: the Capacity List Header (byte 3: Capacity List Length, the bytes of
+// descriptors after it), the Current/Maximum Capacity Descriptor (bytes 4-11, §6.24.3.2), then
+// the Formattable Capacity Descriptors to the end of the list (decode_format_capacities cuts
+// the answer to the list length first).
+constexpr std::array k_format_capacities_fields = {
+    number("capacity_list_length", "Capacity List Length", 3, 8),
+    number("blocks", "Number of Blocks", 4, 32, 0, "blocks"),
+    named("descriptor_type", "Descriptor Type", 8, 0, 2, capacity_descriptor_type_name),
+    number("block_length", "Block Length", 9, 24, 0, "bytes"),
+    list("formattable", "Formattable Capacity Descriptors", 12, k_formattable),
+};
+constexpr Layout k_format_capacities{"Format Capacities", "MMC-6 §6.24.3",
+                                     k_format_capacities_fields, 0, 0};
+
 }  // namespace
 
+const Layout& format_capacities_layout() noexcept { return k_format_capacities; }
 const Layout& disc_information_layout() noexcept { return k_disc_info; }
 const Layout& disc_addresses_layout(bool cd) noexcept {
     return cd ? k_cd_addresses : k_lba_addresses;
@@ -234,9 +291,9 @@ const Layout& track_information_layout() noexcept { return k_track_info; }
 const Layout& toc_layout(bool msf) noexcept { return msf ? k_toc_msf : k_toc_lba; }
 const Layout& session_info_layout(bool msf) noexcept { return msf ? k_session_msf : k_session_lba; }
 
-std::array<const Layout*, 8> media_layouts() noexcept {
-    return {&k_disc_info, &k_cd_addresses, &k_lba_addresses, &k_track_info,
-            &k_toc_lba,   &k_toc_msf,      &k_session_lba,   &k_session_msf};
+std::array<const Layout*, 9> media_layouts() noexcept {
+    return {&k_disc_info, &k_cd_addresses, &k_lba_addresses, &k_track_info,       &k_toc_lba,
+            &k_toc_msf,   &k_session_lba,  &k_session_msf,   &k_format_capacities};
 }
 
 }  // namespace discrec::mmc

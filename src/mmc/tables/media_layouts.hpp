@@ -22,8 +22,12 @@ const Layout& toc_layout(bool msf) noexcept;
 // MMC-6 §6.26.3.3: format 0001b (Session Information), one descriptor.
 const Layout& session_info_layout(bool msf) noexcept;
 
+// MMC-6 §6.24.3: READ FORMAT CAPACITIES (capacity list header, current/maximum capacity
+// descriptor, formattable capacity descriptors).
+const Layout& format_capacities_layout() noexcept;
+
 // Every layout above, for the fuzz target and the tests.
-std::array<const Layout*, 8> media_layouts() noexcept;
+std::array<const Layout*, 9> media_layouts() noexcept;
 
 // The TOC track number of the lead-out (MMC-6 §6.26.3.2).
 inline constexpr std::uint8_t k_lead_out_track = 0xaa;

@@ -87,6 +87,10 @@ both "media-qemu-lsi-dvd" "$bin" --replay "$md/lsi-dvd.jsonl" media sr0
 both "media-qemu-virtio-scsi-empty" "$bin" --replay "$md/virtio-scsi-empty.jsonl" media sr2
 both "media-qemu-lsi-tray-open" "$bin" --replay "$md/lsi-tray-open.jsonl" media sr0
 both "media-qemu-all" "$bin" --replay "$md/all.jsonl" media
+# Hand-edited from lsi-dvd.jsonl (tests/fixtures/media/README.md): a writable medium, so
+# READ FORMAT CAPACITIES and the current features for write protection are asked.
+both "media-synthetic-dvdplusrw" "$bin" --replay "$md/synthetic-dvdplusrw.jsonl" media sr0
+both "media-synthetic-dvdplusrw-protected" "$bin" --replay "$md/synthetic-dvdplusrw-protected.jsonl" media sr0
 both "decode-qemu-cd-disc-info" "$bin" decode disc-info --msf --inhex "$md/qemu-cd-disc-info.hex"
 both "decode-qemu-cd-toc" "$bin" decode toc --inhex "$md/qemu-cd-toc.hex"
 both "decode-qemu-cd-toc-msf" "$bin" decode toc --msf --inhex "$md/qemu-cd-toc-msf.hex"
@@ -94,6 +98,24 @@ both "decode-qemu-cd-session-info" "$bin" decode session-info --inhex "$md/qemu-
 both "decode-qemu-session-info-wrong-format" "$bin" decode session-info --inhex "$md/qemu-cd-toc.hex"
 both "decode-spec-cdr-disc-info" "$bin" decode disc-info --msf --inhex "$md/spec-cdr-appendable-disc-info.hex"
 both "decode-spec-cdr-track-info" "$bin" decode track-info --inhex "$md/spec-cdr-invisible-track-info.hex"
+both "decode-spec-dvdplusrw-format-capacities" "$bin" decode format-capacities "$md/spec-dvdplusrw-blank-format-capacities.hex"
+both "decode-spec-bdre-format-capacities" "$bin" decode format-capacities "$md/spec-bdre-format-capacities.hex"
+# decode KIND FILE (the positional form; '-' reads stdin) for every other kind the project
+# decodes, from the QEMU captures (tests/fixtures/decode/README.md).
+dx=tests/fixtures/decode
+both "decode-qemu-piix-inquiry" "$bin" decode inquiry "$dx/piix-inquiry.hex"
+both "decode-qemu-piix-vpd-00" "$bin" decode vpd "$dx/piix-vpd-00.hex"
+both "decode-qemu-piix-vpd-83" "$bin" decode vpd "$dx/piix-vpd-83.hex"
+both "decode-scsi_debug-vpd-80" "$bin" decode vpd "$dx/scsi_debug-vpd-80.hex"
+both "decode-qemu-piix-sense" "$bin" decode sense "$dx/piix-request-sense.hex"
+both "decode-qemu-piix-gesn" "$bin" decode gesn "$dx/piix-gesn-media.hex"
+both "decode-qemu-piix-mechanism-status" "$bin" decode mechanism-status "$dx/piix-mechanism-status.hex"
+both "decode-qemu-piix-capacity" "$bin" decode capacity "$dx/piix-read-capacity.hex"
+both "decode-qemu-piix-configuration" "$bin" decode configuration "$fx/qemu-piix-get-config-hex.txt"
+both "decode-qemu-atapi-mode-sense" "$bin" decode mode-sense "$mx/qemu-atapi-2a-sense10.hex"
+golden "decode-qemu-cd-toc-stdin" "$bin" decode toc - < "$md/qemu-cd-toc.hex"
+golden "decode-qemu-cd-toc-stdin" "$bin" decode toc - --json < "$md/qemu-cd-toc.hex"
+both "decode-mechanism-status-too-short" "$bin" decode mechanism-status "$dx/piix-vpd-00.hex"
 
 for s in $("$models" --list); do
     "$models" "$s" text tests/fixtures > "$out/render-$s.txt" 2>&1
