@@ -11,8 +11,9 @@
 namespace discrec::cli {
 namespace {
 
-// A saved response stands for what the drive sent: it must be whole. (A drive's own answer
-// that is cut short is decoded as far as it goes, with a warning; see Drive::configuration.)
+// A saved response is decoded as far as its bytes go; one cut short (an allocation length
+// too small, a bridge that cut the transfer) says so. (A drive's own answer that is cut short
+// is asked again from where it ended; see Drive::configuration.)
 Result<LoadedConfiguration> from_file(const ConfigurationInput& in, mmc::ConfigurationRt rt) {
     auto bytes = read_inhex_file(in.inhex, in.raw_in);
     if (!bytes) return bytes.error();
@@ -24,10 +25,10 @@ Result<LoadedConfiguration> from_file(const ConfigurationInput& in, mmc::Configu
                                       c.warnings.empty() ? "too short" : c.warnings.front()));
     }
     if (c.truncated) {
-        return make_error(ErrorKind::usage,
-                          fmt::format("{}: truncated GET CONFIGURATION response: its header "
-                                      "says {} bytes, the file has {}",
-                                      in.inhex, std::uint64_t{c.data_length} + 4, bytes->size()));
+        c.warnings.push_back(
+            fmt::format("truncated: the header announces {} bytes, {} arrived; "
+                        "decoded as far as they go",
+                        std::uint64_t{c.data_length} + 4, bytes->size()));
     }
     if (rt == mmc::ConfigurationRt::current) {  // what RT=1 would have returned (MMC-6 §6.6)
         std::erase_if(c.features, [](const mmc::FeatureDescriptor& f) { return !f.current; });

@@ -21,6 +21,12 @@ void fill_answer(ModeSenseAnswer& a, ByteSpan data, mmc::ModeDataForm form,
         }
         a.pages.push_back(mmc::decode_mode_page(page));
     }
+    // The answer's own notes (cut short, lengths that disagree) go with its last page, where
+    // the bytes ended.
+    if (!a.pages.empty()) {
+        auto& last = a.pages.back().warnings;
+        last.insert(last.end(), a.params.warnings.begin(), a.params.warnings.end());
+    }
 }
 
 }  // namespace
@@ -37,9 +43,11 @@ ModeSenseAnswer read_mode_page(Drive& d, std::uint8_t code, mmc::PageControl pc)
         d.uses_mode_sense10() ? mmc::ModeDataForm::sense10 : mmc::ModeDataForm::sense6;
     fill_answer(a, *data, form, {code});
     if (a.pages.empty()) {
-        a.error = make_error(ErrorKind::device_error,
-                             fmt::format("{} MODE SENSE: the answer holds no page {:02X}h",
-                                         message_subject(d.name()), code));
+        a.error = make_error(
+            ErrorKind::device_error,
+            fmt::format(
+                "{} MODE SENSE: the answer holds no page {:02X}h{}", message_subject(d.name()),
+                code, a.params.truncated ? " (" + a.params.warnings.front() + ")" : std::string{}));
     }
     return a;
 }

@@ -84,7 +84,7 @@ Record decode_format_capacities(ByteSpan data) {
     constexpr std::size_t k_header = 4;      // Capacity List Header
     constexpr std::size_t k_descriptor = 8;  // every capacity descriptor
     std::vector<std::string> notes;
-    if (!bytes_arrived(data, k_header + k_descriptor, "format capacities", notes)) {
+    if (!bytes_arrived(data, k_header, "format capacities", notes)) {
         Record r;
         r.layout = &format_capacities_layout();
         r.notes = std::move(notes);
@@ -105,8 +105,7 @@ Record decode_format_capacities(ByteSpan data) {
                         end, data.size()));
         end = data.size();
     }
-    Record r = decode_fields(format_capacities_layout(),
-                             data.first(std::max(end, k_header + k_descriptor)));
+    Record r = decode_fields(format_capacities_layout(), data.first(end));
     for (auto& n : notes) r.notes.push_back(std::move(n));
     return r;
 }

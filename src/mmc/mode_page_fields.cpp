@@ -8,16 +8,23 @@ namespace discrec::mmc {
 namespace {
 
 // Pages laid end to end over `area`, possibly followed by zero padding: the bytes they use,
-// or nullopt when a page length runs past the end.
-std::optional<std::size_t> pages_fit(ByteSpan area) noexcept {
+// or nullopt when a page length runs past the end. `cut`: the bytes were cut short, so the
+// last page may run past the end (and no padding follows).
+std::optional<std::size_t> pages_fit(ByteSpan area, bool cut = false) noexcept {
     std::size_t off = 0;
     while (off + 2 <= area.size()) {
-        if (u8_at(area, off) == 0 && u8_at(area, off + 1) == 0) break;  // padding
+        if (!cut && u8_at(area, off) == 0 && u8_at(area, off + 1) == 0) break;  // padding
         const bool spf = bit_at(area, off, 6);
+        // SPC-4 §7.5.7: subpage 00h is always page_0 format; SPF with subpage 00h is no page.
+        if (spf && u8_at(area, off + 1) == 0) return std::nullopt;
         const std::size_t len = spf ? 4U + be16_at(area, off + 2) : 2U + u8_at(area, off + 1);
-        if (off + len > area.size()) return std::nullopt;
+        if (off + len > area.size()) {
+            if (!cut) return std::nullopt;
+            return area.size();
+        }
         off += len;
     }
+    if (cut && off < area.size()) return area.size();  // a page header itself cut
     for (std::size_t i = off; i < area.size(); ++i) {
         if (u8_at(area, i) != 0) return std::nullopt;
     }
@@ -32,23 +39,30 @@ bool all_zero_from(ByteSpan data, std::size_t from) noexcept {
     return true;
 }
 
-// SPC-4 §7.5.5: header(10) bytes 0-1 mode data length, 4 LONGLBA (bits 7-1 reserved),
-// 5 reserved, 6-7 block descriptor length.
-bool fits_sense10(ByteSpan data) noexcept {
-    if (data.size() < 8 || (u8_at(data, 4) & 0xfeU) != 0 || u8_at(data, 5) != 0) return false;
-    const std::size_t total = 2U + be16_at(data, 0);
-    const std::size_t pages_at = 8U + be16_at(data, 6);
-    if (total < pages_at || total > data.size() || !all_zero_from(data, total)) return false;
+// The header's lengths against the bytes: `total` bytes announced, pages from `pages_at`.
+// Whole: the pages fill [pages_at, total) and only zeros follow. Cut (`cut`): fewer bytes
+// arrived than announced, at least one page header among them, the last page may be cut.
+bool lengths_fit(ByteSpan data, std::size_t total, std::size_t pages_at, bool cut) noexcept {
+    if (total < pages_at) return false;
+    if (cut) {
+        return total > data.size() && pages_at + 2 <= data.size() &&
+               pages_fit(data.subspan(pages_at), true);
+    }
+    if (total > data.size() || !all_zero_from(data, total)) return false;
     return total == pages_at || pages_fit(sub_span(data, pages_at, total - pages_at));
 }
 
+// SPC-4 §7.5.5: header(10) bytes 0-1 mode data length, 4 LONGLBA (bits 7-1 reserved),
+// 5 reserved, 6-7 block descriptor length.
+bool fits_sense10(ByteSpan data, bool cut) noexcept {
+    if (data.size() < 8 || (u8_at(data, 4) & 0xfeU) != 0 || u8_at(data, 5) != 0) return false;
+    return lengths_fit(data, 2U + be16_at(data, 0), 8U + be16_at(data, 6), cut);
+}
+
 // SPC-4 §7.5.5: header(6) byte 0 mode data length, 3 block descriptor length.
-bool fits_sense6(ByteSpan data) noexcept {
+bool fits_sense6(ByteSpan data, bool cut) noexcept {
     if (data.size() < 4) return false;
-    const std::size_t total = 1U + u8_at(data, 0);
-    const std::size_t pages_at = 4U + u8_at(data, 3);
-    if (total < pages_at || total > data.size() || !all_zero_from(data, total)) return false;
-    return total == pages_at || pages_fit(sub_span(data, pages_at, total - pages_at));
+    return lengths_fit(data, 1U + u8_at(data, 0), 4U + u8_at(data, 3), cut);
 }
 
 }  // namespace
@@ -72,9 +86,12 @@ DecodedModePage decode_mode_page(const ModePage& page) {
 }
 
 std::optional<ModeDataForm> detect_mode_data_form(ByteSpan data) noexcept {
-    if (fits_sense10(data)) return ModeDataForm::sense10;
-    if (fits_sense6(data)) return ModeDataForm::sense6;
+    if (fits_sense10(data, false)) return ModeDataForm::sense10;
+    if (fits_sense6(data, false)) return ModeDataForm::sense6;
     if (pages_fit(data)) return ModeDataForm::pages_only;
+    // Nothing fits whole: an answer cut short (the header announces more than arrived).
+    if (fits_sense10(data, true)) return ModeDataForm::sense10;
+    if (fits_sense6(data, true)) return ModeDataForm::sense6;
     return std::nullopt;
 }
 

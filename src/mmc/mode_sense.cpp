@@ -15,6 +15,9 @@ namespace {
 constexpr std::size_t k_header6 = 4;
 constexpr std::size_t k_header10 = 8;
 constexpr std::uint8_t k_caps_page = 0x2a;
+// Page 2Ah byte 3 (MMC-3 §5.5.10): DVD-RAM Write (5), DVD-R Write (4), CD-RW Write (1),
+// CD-R Write (0); bits 2, 3 (Test Write, reserved) say nothing about writing.
+constexpr std::uint8_t k_write_bits = 0x33;
 
 // Reads the page at `off` of `area` (the part of the response after the block descriptors).
 ModePage read_page(ByteSpan area, std::size_t off) {
@@ -61,6 +64,14 @@ void decode_pages(ByteSpan area, ModeParameters& out) {
 // pages are read from `header_size` on.
 void decode_body(ByteSpan data, std::size_t claimed, std::size_t header_size, ModeParameters& out) {
     out.truncated = claimed > data.size();
+    if (out.truncated) {
+        // An allocation length too small, or a drive or bridge that cut the transfer: what
+        // arrived is decoded as far as it goes (the last page may be cut, later ones missing).
+        out.warnings.push_back(
+            fmt::format("truncated: the mode data length announces {} bytes, "
+                        "{} arrived; decoded as far as they go",
+                        claimed, data.size()));
+    }
     if (claimed < header_size) {
         out.warnings.push_back(
             fmt::format("mode data length {} is shorter than the header", out.mode_data_length));
@@ -133,6 +144,7 @@ CapabilitiesSummary decode_mode_page_2a_summary(ByteSpan page) {
     out.prevent_jumper = bit_at(p, 6, 2);
     out.can_eject = bit_at(p, 6, 3);
     out.loading_mechanism = u8_at(p, 6) >> 5;
+    out.writes_some_medium = (u8_at(p, 3) & k_write_bits) != 0;
     if (p.size() >= 10) out.max_read_speed_kbps = be16_at(p, 8);
     if (p.size() >= 14) out.buffer_size_kb = be16_at(p, 12);
     if (p.size() >= 16) out.current_read_speed_kbps = be16_at(p, 14);

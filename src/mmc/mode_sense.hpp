@@ -55,6 +55,9 @@ struct CapabilitiesSummary {
     bool prevent_jumper = false;  // byte 6 bit 2: a jumper is present (the drive powers up locked)
     bool can_eject = false;       // byte 6 bit 3: Eject
     std::uint8_t loading_mechanism = 0;  // byte 6 bits 7-5, see find_loading_mechanism()
+    // byte 3: DVD-RAM/DVD-R/CD-RW/CD-R Write (bits 5, 4, 1, 0): false for a drive that
+    // writes none of them (a ROM drive).
+    bool writes_some_medium = false;
     std::optional<std::uint16_t> max_read_speed_kbps;      // bytes 8-9
     std::optional<std::uint16_t> buffer_size_kb;           // bytes 12-13
     std::optional<std::uint16_t> current_read_speed_kbps;  // bytes 14-15

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <vector>
 
@@ -27,6 +28,27 @@ bool is_changeable(const mmc::Value& v) {
 }
 
 std::string name_or_reserved(const mmc::Value& v) { return v.text.empty() ? "reserved" : v.text; }
+
+// Units the standard counts in that people read in another: SPC-4 §7.5.13 (page 1Ah) counts
+// its timers in 100 ms steps, read as seconds ("20 s", "1.5 s"). JSON keeps the raw count.
+struct ScaledUnit {
+    std::string_view unit;
+    std::uint64_t per_shown;  // counts per shown unit
+    std::string_view shown;
+};
+constexpr std::array k_scaled_units = {ScaledUnit{"100 ms", 10, "s"}};
+
+std::string number_text(std::uint64_t number, std::string_view unit) {
+    if (unit.empty()) return fmt::format("{}", number);
+    for (const auto& s : k_scaled_units) {
+        if (s.unit != unit) continue;
+        const std::uint64_t whole = number / s.per_shown;
+        const std::uint64_t rest = number % s.per_shown;
+        return rest == 0 ? fmt::format("{} {}", whole, s.shown)
+                         : fmt::format("{}.{} {}", whole, rest, s.shown);
+    }
+    return fmt::format("{} {}", number, unit);
+}
 
 std::string mask_text(const mmc::Value& v) {
     if (!is_changeable(v)) return "fixed";
@@ -119,8 +141,7 @@ std::string value_text(const mmc::Value& v, bool masks) {
         case Shape::flag:
             return v.number != 0 ? "yes" : "no";
         case Shape::uint:
-            return f.unit.empty() ? fmt::format("{}", v.number)
-                                  : fmt::format("{} {}", v.number, f.unit);
+            return number_text(v.number, f.unit);
         case Shape::bitmap:
             return fmt::format("0x{:0{}x}", v.number, (f.width + 3) / 4);
         case Shape::enumeration:

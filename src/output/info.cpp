@@ -158,8 +158,13 @@ std::string render_text(const drive::RecorderInfo& info, bool color) {
         kv.add("Can eject", c.can_eject ? "yes" : "no");
         if (c.max_read_speed_kbps)
             kv.add("Max read speed", fmt::format("{} kB/s", *c.max_read_speed_kbps));
-        if (c.max_write_speed_kbps)
-            kv.add("Max write speed", fmt::format("{} kB/s", *c.max_write_speed_kbps));
+        // Page 2Ah bytes 18-19 are 0 from a ROM drive (QEMU's) and, being obsolete, from some
+        // writers too: "does not write" only when byte 3's write bits agree.
+        if (c.max_write_speed_kbps) {
+            const bool rom = *c.max_write_speed_kbps == 0 && !c.writes_some_medium;
+            kv.add("Max write speed", rom ? std::string("none (the drive does not write)")
+                                          : fmt::format("{} kB/s", *c.max_write_speed_kbps));
+        }
     }
     kv.add("Media polling", polling_text(info.media_polling));
     for (const auto& e : info.errors) kv.add("Error", e.message, Tone::error);

@@ -123,6 +123,11 @@ void text_page(std::string& out, const ModeSenseAnswer& a, const mmc::DecodedMod
                        short_name.empty() ? "" : fmt::format(" ({})", short_name),
                        page_control_key(r.control), p.bytes.size(),
                        p.layout != nullptr ? fmt::format(" [{}]", p.layout->layout.source) : "");
+    // SPC-4 §7.5.5: the header's medium type (MMC-3 and later: 00h; older drives and bridges
+    // put SFF-8020i codes there, 70h "door closed, no disc" and the like).
+    if (a.form != mmc::ModeDataForm::pages_only)
+        out +=
+            fmt::format("  Medium type (mode parameter header): 0x{:02x}\n", a.params.medium_type);
     append_fields_text(out, p.record, FieldTextStyle{"  ", true, changeable_mode(r)});
     if (p.layout == nullptr || p.spf || r.raw)
         out += "  Bytes: " + hex_bytes(ByteSpan{p.bytes}) + "\n";

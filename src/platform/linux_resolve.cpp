@@ -22,8 +22,11 @@ std::string drive_list(const std::vector<DriveLocation>& drives) {
     if (drives.empty()) return "no optical drives found";
     std::string list;
     for (const auto& drive : drives) {
+        // "/dev/sr0" already says "sr0": the name only where the node does not end in it.
         const auto& node = drive.block_device.empty() ? drive.generic_device : drive.block_device;
-        list += fmt::format("{}{} {}", list.empty() ? "" : ", ", drive.name, node);
+        const bool named = fs::path(node).filename() == drive.name;
+        list += fmt::format("{}{}", list.empty() ? "" : ", ",
+                            named ? node : fmt::format("{} {}", drive.name, node));
     }
     return "drives: " + list;
 }
@@ -112,7 +115,7 @@ Result<DriveLocation> resolve_name(const std::vector<DriveLocation>& drives,
 }  // namespace
 
 Result<DriveLocation> os::resolve_drive(const std::vector<DriveLocation>& drives,
-                                    std::string_view spelling, const SystemRoots& roots) {
+                                        std::string_view spelling, const SystemRoots& roots) {
     if (spelling.empty()) return unknown_drive(drives, spelling);
     if (const auto index = as_index(spelling)) {
         const auto* drive = find_drive(drives, [&](const auto& d) { return d.index == *index; });

@@ -19,7 +19,12 @@ std::string drive_list(const std::vector<DriveLocation>& drives) {
     if (drives.empty()) return "no optical drives found";
     std::string list;
     for (const auto& drive : drives) {
-        list += fmt::format("{}{} {}", list.empty() ? "" : ", ", drive.name, drive.block_device);
+        // "\\.\D:" already says "D:": the name only where the node does not end in it.
+        const auto& node = drive.block_device;
+        const bool named = node.size() >= drive.name.size() &&
+                           iequals(node.substr(node.size() - drive.name.size()), drive.name);
+        list += fmt::format("{}{}", list.empty() ? "" : ", ",
+                            named ? node : fmt::format("{} {}", drive.name, node));
     }
     return "drives: " + list;
 }
@@ -55,7 +60,7 @@ bool known_as(const DriveLocation& d, std::string_view spelling) {
 }  // namespace
 
 Result<DriveLocation> os::resolve_drive(const std::vector<DriveLocation>& drives,
-                                    std::string_view spelling, const SystemRoots& /*roots*/) {
+                                        std::string_view spelling, const SystemRoots& /*roots*/) {
     if (spelling.empty()) return unknown_drive(drives, spelling);
     const auto parsed = parse_spelling(spelling);
     const DriveLocation* drive = nullptr;

@@ -72,6 +72,16 @@ json_check "block descriptor in the header" "d['pages'][0]['mode_parameter_heade
 printf '05 32 40 01\n' >"$tmp/short.hex"
 run "a page cut short" 0 "$bin" mode-pages --json --inhex "$tmp/short.hex" --inhex-header none
 json_check "cut short: truncated, first fields" "d['pages'][0]['truncated'] is True and d['pages'][0]['fields']['write_type']['value'] == 0"
+# A MODE SENSE(10) answer whose header announces 30 bytes, 14 arrived (allocation length too
+# small): detected and decoded as far as it goes, with the note, as --inhex-header 10 does.
+printf '00 1c 70 00 00 00 00 00 2a 14 3b 00 71 60\n' >"$tmp/cut10.hex"
+for header in auto 10; do
+    run "an answer cut short, --inhex-header $header" 0 "$bin" mode-pages --json --raw --inhex "$tmp/cut10.hex" --inhex-header $header
+    json_check "cut answer ($header): page 2Ah truncated, decoded, noted" "d['pages'][0]['page']['value'] == 0x2a and d['pages'][0]['truncated'] is True and d['pages'][0]['fields']['cd_r_read'] is True and d['pages'][0]['mode_parameter_header']['medium_type'] == 0x70 and any('truncated: the mode data length announces 30 bytes, 14 arrived' in w for w in d['pages'][0]['warnings'])"
+done
+run "an answer cut short (text)" 0 "$bin" mode-pages --inhex "$tmp/cut10.hex"
+grep -q 'Warning: truncated: the mode data length announces 30 bytes, 14 arrived' "$tmp/out" && ok "cut answer: the text says truncated" || not_ok "cut answer: no truncated note in: $(cat "$tmp/out")"
+grep -q 'Medium type (mode parameter header): 0x70' "$tmp/out" && ok "the header's medium type shown" || not_ok "no medium type line"
 
 # Bad input: exit 2
 printf 'zz 00 11\n' >"$tmp/bad.hex"

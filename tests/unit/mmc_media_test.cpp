@@ -371,10 +371,18 @@ TEST_CASE("mmc::decode_format_capacities truncated and inconsistent answers") {
     CHECK(std::any_of(cut.notes.begin(), cut.notes.end(), [](const std::string& n) {
         return n.find("announces 20 bytes, 15 arrived") != std::string::npos;
     }));
-    // Shorter than header + one descriptor: nothing decoded.
+    // Cut inside the current descriptor: the header and what arrived of it, noted.
     const auto tiny = mmc::decode_format_capacities(ByteSpan(bytes).first(11));
-    CHECK(tiny.values.empty());
-    CHECK(!tiny.notes.empty());
+    CHECK(mmc::number_of(tiny, "capacity_list_length") == 16);
+    CHECK(mmc::number_of(tiny, "blocks") == 2295104);
+    CHECK_FALSE(mmc::number_of(tiny, "block_length").has_value());
+    CHECK(std::any_of(tiny.notes.begin(), tiny.notes.end(), [](const std::string& n) {
+        return n.find("announces 20 bytes, 11 arrived") != std::string::npos;
+    }));
+    // Without the 4-byte header: nothing decoded.
+    const auto headless = mmc::decode_format_capacities(ByteSpan(bytes).first(3));
+    CHECK(headless.values.empty());
+    CHECK(!headless.notes.empty());
     // A list length that is no multiple of 8: noted; padding after the list is not read.
     bytes[3] = std::byte{0x0c};
     bytes.push_back(std::byte{0xff});

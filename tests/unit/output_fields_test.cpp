@@ -5,6 +5,7 @@
 #include "../common/synthetic_layouts.hpp"
 #include "mmc/configuration.hpp"
 #include "mmc/feature_fields.hpp"
+#include "mmc/mode_page_fields.hpp"
 #include "mmc_fixture.hpp"
 #include "output/fields.hpp"
 
@@ -92,4 +93,20 @@ TEST_CASE("output fields: lists of descriptors, of values, of codes with flags")
     const auto pj = output::fields_json(f.record)["profiles"];
     CHECK(pj[1] == nlohmann::ordered_json{
                        {"value", 8}, {"hex", "0x0008"}, {"string", "CD-ROM"}, {"current", true}});
+}
+
+TEST_CASE("output fields: page 1Ah timers, counted in 100 ms, read in seconds") {
+    // SPC-4 §7.5.13 / MMC-6 §7.7: page 1Ah, length 0Ah, Idle and Standby enabled, Idle timer
+    // 200 (20 s), Standby timer 15 (1.5 s).
+    const Bytes page =
+        to_bytes({0x1a, 0x0a, 0x00, 0x03, 0x00, 0x00, 0x00, 0xc8, 0x00, 0x00, 0x00, 0x0f});
+    const auto decoded = mmc::decode_mode_page(
+        mmc::split_mode_data(page, mmc::ModeDataForm::pages_only).pages.at(0));
+    const auto* idle = decoded.record.find("idle_timer_100ms");
+    const auto* standby = decoded.record.find("standby_timer_100ms");
+    REQUIRE(idle != nullptr);
+    REQUIRE(standby != nullptr);
+    CHECK(output::value_text(*idle) == "20 s");
+    CHECK(output::value_text(*standby) == "1.5 s");
+    CHECK(output::value_json(*idle) == 200);  // JSON keeps the count its key names
 }

@@ -238,7 +238,7 @@ TEST_CASE("platform::enumerate_drives finds a CD/DVD device with only an sg node
     CHECK(resolved_name(drives, "sg0", roots) == "sg0");
     CHECK(resolved_name(drives, "/dev/sg0", roots) == "sg0");
     CHECK(resolved_name(drives, "0", roots) == "sg0");
-    CHECK(error_of(drives, "sr0", roots) == "no optical drive 'sr0' (drives: sg0 /dev/sg0)");
+    CHECK(error_of(drives, "sr0", roots) == "no optical drive 'sr0' (drives: /dev/sg0)");
 }
 
 TEST_CASE("platform::enumerate_drives on a relocated copy of a fixture gives the same drives") {
@@ -297,8 +297,7 @@ TEST_CASE("platform::resolve_drive follows a symlink made outside /dev") {
 TEST_CASE("platform::resolve_drive errors name the drives or say what is wrong") {
     const auto drives = enumerate_fixture("mixed");
     const auto roots = fixture_roots("mixed");
-    const std::string list =
-        "(drives: sr0 /dev/sr0, sr1 /dev/sr1, sr2 /dev/sr2, sr3 /dev/sr3, sr4 /dev/sr4)";
+    const std::string list = "(drives: /dev/sr0, /dev/sr1, /dev/sr2, /dev/sr3, /dev/sr4)";
     CHECK(error_of(drives, "sr9", roots) == "no optical drive 'sr9' " + list);
     CHECK(error_of(drives, "/dev/sr9", roots) == "no optical drive '/dev/sr9' " + list);
     CHECK(error_of(drives, "5", roots) == "no optical drive '5' " + list);
