@@ -58,7 +58,13 @@ ExitCode run_eject(Context& ctx, const EjectOptions& opts) {
         (void)platform::set_persistent_lock(*loc, false);
         (void)drive->prevent_removal(false);
     }
+    // The command run by `lock --exclusive -- COMMAND` is the holder: the hold's PREVENT does
+    // not stop it (IMAPI2's EjectMedia by the exclusive access client); the tray stays locked
+    // for everyone else afterwards.
+    const bool holder = !opts.force && platform::inside_exclusive_hold(*loc);
+    if (holder) (void)drive->prevent_removal(false);
     auto st = drive->eject();
+    if (holder) (void)drive->prevent_removal(true);
     if (!st) {
         Error e = st.error();
         if (e.sense && mmc::means_tray_open(*e.sense)) {

@@ -40,9 +40,22 @@ ExitCode run_status(Context& ctx, const platform::DriveLocation& loc) {
     return ExitCode::ok;
 }
 
+// Under `lock --exclusive -- COMMAND` the holder's open keeps the kernel from unlocking for
+// anyone but root (others have the drive open): the holder's command unlocks the tray the
+// way the hold locked it, with ALLOW MEDIUM REMOVAL.
+Status lock_unlock_as_holder(Context& ctx, const platform::DriveLocation& loc, const Error& e) {
+    if (e.kind != ErrorKind::device_busy || !platform::inside_exclusive_hold(loc)) return e;
+    auto d = drive::open_drive(loc, open_options(ctx, true));
+    if (!d) return d.error();
+    return d->prevent_removal(false);
+}
+
 ExitCode run_persistent(Context& ctx, const platform::DriveLocation& loc, bool lock) {
-    if (auto st = platform::set_persistent_lock(loc, lock); !st)
-        return report_error(ctx, st.error());
+    if (auto st = platform::set_persistent_lock(loc, lock); !st) {
+        if (lock) return report_error(ctx, st.error());
+        if (auto allowed = lock_unlock_as_holder(ctx, loc, st.error()); !allowed)
+            return report_error(ctx, allowed.error());
+    }
     output::ActionReport r{
         loc, lock ? "lock" : "unlock", lock ? "tray locked" : "tray unlocked", {}, {}};
     if (lock) {
@@ -72,6 +85,13 @@ ExitCode run_exclusive(Context& ctx, platform::DriveLocation loc, const LockOpti
         if (auto st = platform::unmount_medium(loc); !st) return report_error(ctx, st.error());
         loc.mount_points.clear();
     }
+    // Already the holder's command: the drive is held for us, the command runs under it.
+    if (platform::inside_exclusive_hold(loc)) {
+        note(ctx, fmt::format("{} is already held by the command this one runs under", loc.name));
+        auto rc = platform::run_command(opts.command);
+        if (!rc) return report_error(ctx, rc.error());
+        return static_cast<ExitCode>(*rc);
+    }
     const std::string client = opts.client.empty() ? opts.command.front() : opts.client;
     auto hold = platform::acquire_exclusive(loc, client);
     if (!hold) return report_error(ctx, hold.error());
@@ -80,7 +100,7 @@ ExitCode run_exclusive(Context& ctx, platform::DriveLocation loc, const LockOpti
         note(ctx,
              fmt::format("{} (the drive is held, but its tray is not locked)", st.error().message));
     }
-    auto rc = platform::run_command(opts.command);
+    auto rc = platform::run_command(opts.command, &*hold);
     if (auto st = d.prevent_removal(false); !st) note(ctx, st.error().message);
     if (!rc) return report_error(ctx, rc.error());
     return static_cast<ExitCode>(*rc);

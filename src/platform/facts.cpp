@@ -274,7 +274,33 @@ Result<ExclusiveHold> acquire_exclusive(const DriveLocation& drive, const std::s
     return hold;
 }
 
-Result<int> run_command(const std::vector<std::string>& argv) {
+ExclusiveHold::ExclusiveHold(std::unique_ptr<Transport> transport, std::string record_path,
+                             std::intptr_t handoff, std::string device)
+    : m_transport(std::move(transport)),
+      m_record_path(std::move(record_path)),
+      m_handoff(handoff),
+      m_device(std::move(device)) {}
+
+// The destructor (linux_tray.cpp, windows_tray.cpp) releases what the moved-from hold no
+// longer owns: nothing.
+ExclusiveHold::ExclusiveHold(ExclusiveHold&& other) noexcept
+    : m_transport(std::move(other.m_transport)),
+      m_record_path(std::move(other.m_record_path)),
+      m_handoff(other.m_handoff),
+      m_device(std::move(other.m_device)) {
+    other.m_record_path.clear();
+    other.m_handoff = -1;
+}
+
+bool inside_exclusive_hold(const DriveLocation& drive) {
+    // A replay never runs under a hold: the recorded commands say what the drive did.
+    RunLog* log = RunLog::active();
+    if (log != nullptr && log->replaying()) return false;
+    return !drive.block_device.empty() &&
+           discrec::os::inherited_hold(drive.block_device).has_value();
+}
+
+Result<int> run_command(const std::vector<std::string>& argv, const ExclusiveHold* hold) {
     RunLog* log = RunLog::active();
     const std::string key = argv.empty() ? std::string{} : argv.front();
     if (log != nullptr && log->replaying()) {
@@ -283,7 +309,7 @@ Result<int> run_command(const std::vector<std::string>& argv) {
         if (!result_ok(j)) return result_error(j);
         return int_of(j, "value", 1);
     }
-    auto rc = os::run_command(argv);
+    auto rc = os::run_command(argv, hold);
     if (log != nullptr) {
         log->record_fact({{"type", "run_command"},
                           {"key", key},

@@ -107,7 +107,8 @@ MediaPolling os::media_polling(const DriveLocation& drive, const SystemRoots& ro
     return p;
 }
 
-Status os::set_media_polling(const DriveLocation& drive, long interval_ms, const SystemRoots& roots) {
+Status os::set_media_polling(const DriveLocation& drive, long interval_ms,
+                             const SystemRoots& roots) {
     const auto attr = roots.sys / "block" / drive.name / "events_poll_msecs";
     std::ofstream out(attr);
     out << interval_ms << '\n';
@@ -131,16 +132,10 @@ std::optional<ExclusiveOwner> os::exclusive_owner(const DriveLocation& drive) {
     return owner;
 }
 
-ExclusiveHold::ExclusiveHold(std::unique_ptr<Transport> transport, std::string record_path)
-    : m_transport(std::move(transport)), m_record_path(std::move(record_path)) {}
-
-ExclusiveHold::ExclusiveHold(ExclusiveHold&& other) noexcept
-    : m_transport(std::move(other.m_transport)), m_record_path(std::move(other.m_record_path)) {
-    other.m_record_path.clear();
-}
-
+// The constructors are OS-neutral (facts.cpp); releasing the hold is not.
 ExclusiveHold::~ExclusiveHold() {
     if (!m_record_path.empty()) ::unlink(m_record_path.c_str());
+    if (m_handoff >= 0) ::close(static_cast<int>(m_handoff));
 }
 
 Result<ExclusiveHold> os::acquire_exclusive(const DriveLocation& drive, const std::string& client) {
@@ -171,7 +166,10 @@ Result<ExclusiveHold> os::acquire_exclusive(const DriveLocation& drive, const st
         std::ofstream out(record, std::ios::trunc);
         out << ::getpid() << ' ' << client << '\n';
     }
-    return ExclusiveHold(std::move(transport).value(), record);
+    // The descriptor COMMAND inherits: a plain open beside our O_EXCL one (which refuses only
+    // other exclusive opens and mounts), so the hold itself stays ours alone.
+    const int handoff = ::open(drive.block_device.c_str(), O_RDWR | O_NONBLOCK | O_CLOEXEC);
+    return ExclusiveHold(std::move(transport).value(), record, handoff, drive.block_device);
 }
 
 namespace {
@@ -184,8 +182,12 @@ extern "C" void forward_signal(int sig) {
 
 }  // namespace
 
-Result<int> os::run_command(const std::vector<std::string>& argv) {
+Result<int> os::run_command(const std::vector<std::string>& argv, const ExclusiveHold* hold) {
     if (argv.empty()) return make_error(ErrorKind::usage, "no command to run");
+    const bool hand_off = hold != nullptr && hold->handoff() >= 0;
+    const std::string handoff_value =
+        hand_off ? fmt::format("{} {} {}", ::getpid(), hold->handoff(), hold->device())
+                 : std::string{};
     int pipe_fds[2];
     if (::pipe2(pipe_fds, O_CLOEXEC) != 0) {
         return make_error(ErrorKind::failure, fmt::format("pipe: {}", std::strerror(errno)));
@@ -209,6 +211,10 @@ Result<int> os::run_command(const std::vector<std::string>& argv) {
         ::signal(SIGTERM, SIG_DFL);
         ::signal(SIGHUP, SIG_DFL);
         ::signal(SIGPIPE, SIG_DFL);
+        if (hand_off) {  // the hold passes on to the command (transport/device.hpp)
+            ::fcntl(static_cast<int>(hold->handoff()), F_SETFD, 0);
+            ::setenv(k_hold_variable, handoff_value.c_str(), 1);
+        }
         ::execvp(args[0], args.data());
         const int err = errno;
         (void)!::write(pipe_fds[1], &err, sizeof err);

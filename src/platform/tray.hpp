@@ -4,6 +4,7 @@
 // a drive is held.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -47,7 +48,10 @@ std::optional<ExclusiveOwner> exclusive_owner(const DriveLocation& drive);
 // removed, node closed) by the destructor, on every path.
 class ExclusiveHold {
 public:
-    ExclusiveHold(std::unique_ptr<Transport> transport, std::string record_path);
+    // `handoff`: a second descriptor open on the held device that the command run under the
+    // hold inherits (transport/device.hpp, k_hold_variable); -1: none (a replay).
+    ExclusiveHold(std::unique_ptr<Transport> transport, std::string record_path,
+                  std::intptr_t handoff = -1, std::string device = {});
     ExclusiveHold(ExclusiveHold&&) noexcept;
     ExclusiveHold& operator=(ExclusiveHold&&) = delete;
     ExclusiveHold(const ExclusiveHold&) = delete;
@@ -60,15 +64,25 @@ public:
         m_transport = std::move(transport);
     }
 
+    [[nodiscard]] std::intptr_t handoff() const noexcept { return m_handoff; }
+    [[nodiscard]] const std::string& device() const noexcept { return m_device; }
+
 private:
     std::unique_ptr<Transport> m_transport;
     std::string m_record_path;
+    std::intptr_t m_handoff = -1;
+    std::string m_device;
 };
 Result<ExclusiveHold> acquire_exclusive(const DriveLocation& drive, const std::string& client);
 
+// Whether this process runs under `lock --exclusive DRIVE -- COMMAND` for this drive, as
+// COMMAND or one of its children: it acts as the holder (IMAPI2's exclusive access client).
+bool inside_exclusive_hold(const DriveLocation& drive);
+
 // Runs argv[0] (searched in PATH) with argv, waits for it and returns its exit status (128+N
 // when killed by signal N). SIGINT, SIGTERM and SIGHUP sent to us are passed on to it, so the
-// caller always gets control back to clean up.
-Result<int> run_command(const std::vector<std::string>& argv);
+// caller always gets control back to clean up. With `hold`, the command inherits the hold
+// (transport/device.hpp, k_hold_variable).
+Result<int> run_command(const std::vector<std::string>& argv, const ExclusiveHold* hold = nullptr);
 
 }  // namespace discrec::platform

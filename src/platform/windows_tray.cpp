@@ -141,7 +141,7 @@ MediaPolling os::media_polling(const DriveLocation& /*drive*/, const SystemRoots
 }
 
 Status os::set_media_polling(const DriveLocation& drive, long /*interval_ms*/,
-                         const SystemRoots& /*roots*/) {
+                             const SystemRoots& /*roots*/) {
     return make_error(ErrorKind::not_supported,
                       fmt::format("{} Windows has no media change polling setting that outlives "
                                   "a program (IMAPI2's DisableMcn lasts only while its handle is "
@@ -159,14 +159,11 @@ std::optional<ExclusiveOwner> os::exclusive_owner(const DriveLocation& drive) {
 
 // The hold is the handle inside the transport: closing it (the Drive that owns the transport
 // going away, or the process ending in any way) releases the exclusive lock and the volume
-// lock in cdrom.sys and the file system. Nothing else to undo, so no record path.
-ExclusiveHold::ExclusiveHold(std::unique_ptr<Transport> transport, std::string record_path)
-    : m_transport(std::move(transport)), m_record_path(std::move(record_path)) {}
-
-ExclusiveHold::ExclusiveHold(ExclusiveHold&& other) noexcept
-    : m_transport(std::move(other.m_transport)), m_record_path(std::move(other.m_record_path)) {}
-
-ExclusiveHold::~ExclusiveHold() = default;
+// lock in cdrom.sys and the file system; the duplicate handed to COMMAND is closed here.
+// The constructors are OS-neutral (facts.cpp); releasing the hold is not.
+ExclusiveHold::~ExclusiveHold() {
+    if (m_handoff != -1) ::CloseHandle(reinterpret_cast<HANDLE>(m_handoff));
+}
 
 Result<ExclusiveHold> os::acquire_exclusive(const DriveLocation& drive, const std::string& client) {
     auto handle = open_device(drive.block_device, GENERIC_READ | GENERIC_WRITE,
@@ -222,7 +219,16 @@ Result<ExclusiveHold> os::acquire_exclusive(const DriveLocation& drive, const st
         return make_error(ErrorKind::failure, fmt::format("{} cannot take exclusive access: {}",
                                                           subject(drive), error_text(error)));
     }
-    return ExclusiveHold(windows_detail::spti_transport(drive.block_device, std::move(handle)), "");
+    // The handle COMMAND inherits: a duplicate of the locked one (the same file object, which
+    // cdrom.sys lets through; a handle of COMMAND's own would be refused).
+    HANDLE handoff = nullptr;
+    if (!::DuplicateHandle(::GetCurrentProcess(), handle.get(), ::GetCurrentProcess(), &handoff, 0,
+                           TRUE, DUPLICATE_SAME_ACCESS)) {
+        handoff = nullptr;
+    }
+    return ExclusiveHold(windows_detail::spti_transport(drive.block_device, std::move(handle)), "",
+                         handoff != nullptr ? reinterpret_cast<std::intptr_t>(handoff) : -1,
+                         drive.block_device);
 }
 
 namespace {
@@ -233,8 +239,33 @@ BOOL WINAPI ignore_console_event(DWORD /*event*/) { return TRUE; }
 
 }  // namespace
 
-Result<int> os::run_command(const std::vector<std::string>& argv) {
+// Sets an environment variable for the children started while it lives (and restores it).
+class ChildVariable {
+public:
+    ChildVariable(const wchar_t* name, const std::wstring& value) : m_name(name) {
+        if (!value.empty()) m_set = ::SetEnvironmentVariableW(name, value.c_str()) != 0;
+    }
+    ChildVariable(const ChildVariable&) = delete;
+    ChildVariable& operator=(const ChildVariable&) = delete;
+    ~ChildVariable() {
+        if (m_set) ::SetEnvironmentVariableW(m_name, nullptr);
+    }
+
+private:
+    const wchar_t* m_name;
+    bool m_set = false;
+};
+
+Result<int> os::run_command(const std::vector<std::string>& argv, const ExclusiveHold* hold) {
     if (argv.empty()) return make_error(ErrorKind::usage, "no command to run");
+    // The hold passes on to the command (transport/device.hpp): the inheritable duplicate, and
+    // the variable naming it.
+    const bool hand_off = hold != nullptr && hold->handoff() != -1;
+    const ChildVariable variable(
+        L"DISCREC_EXCLUSIVE_HOLD",
+        hand_off ? windows_detail::widen(fmt::format("{} {} {}", ::GetCurrentProcessId(),
+                                                     hold->handoff(), hold->device()))
+                 : std::wstring{});
     std::wstring line = win32::command_line(argv);
     STARTUPINFOW startup{};
     startup.cb = sizeof(startup);

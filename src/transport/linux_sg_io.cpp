@@ -7,7 +7,11 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
 
 #include <fmt/format.h>
 
@@ -97,10 +101,69 @@ private:
     FileDescriptor m_fd;
 };
 
+// The parent of process `pid` (field 4 of /proc/PID/stat, after the parenthesised name).
+std::optional<long> parent_of(long pid) {
+    std::ifstream in(fmt::format("/proc/{}/stat", pid));
+    std::string stat;
+    std::getline(in, stat);
+    const auto close = stat.rfind(')');
+    if (close == std::string::npos) return std::nullopt;
+    std::istringstream rest(stat.substr(close + 1));
+    std::string state;
+    long parent = 0;
+    if (!(rest >> state >> parent)) return std::nullopt;
+    return parent;
+}
+
+bool is_our_ancestor(long holder) {
+    long pid = ::getpid();
+    for (int depth = 0; depth < 64 && pid > 1; ++depth) {
+        const auto parent = parent_of(pid);
+        if (!parent) return false;
+        if (*parent == holder) return true;
+        pid = *parent;
+    }
+    return false;
+}
+
 }  // namespace
 
+std::optional<std::intptr_t> os::inherited_hold(const std::string& path) {
+    const char* value = std::getenv(k_hold_variable);
+    if (value == nullptr) return std::nullopt;
+    std::istringstream in(value);
+    long holder = 0;
+    int fd = -1;
+    std::string device;
+    if (!(in >> holder >> fd) || !std::getline(in >> std::ws, device) || fd < 0) {
+        return std::nullopt;
+    }
+    // The same device node (by its numbers: /dev/sr0 and a by-id link are one drive), a
+    // descriptor that is open on it, and a holder we run under.
+    struct stat named {
+    }, inherited{};
+    if (::stat(path.c_str(), &named) != 0 || ::stat(device.c_str(), &inherited) != 0 ||
+        named.st_rdev != inherited.st_rdev || named.st_mode != inherited.st_mode) {
+        return std::nullopt;
+    }
+    struct stat held {};
+    if (::fstat(fd, &held) != 0 || held.st_rdev != named.st_rdev ||
+        (held.st_mode & S_IFMT) != (named.st_mode & S_IFMT)) {
+        return std::nullopt;
+    }
+    if (!is_our_ancestor(holder)) return std::nullopt;
+    return fd;
+}
+
 Result<std::unique_ptr<Transport>> os::open_device_transport(const std::string& path,
-                                                         DeviceAccess access) {
+                                                             DeviceAccess access) {
+    // Inside `lock --exclusive -- COMMAND`: the holder's descriptor, not a new open (which
+    // O_EXCL would refuse while the holder has the drive).
+    if (const auto held = inherited_hold(path)) {
+        const int fd = ::fcntl(static_cast<int>(*held), F_DUPFD_CLOEXEC, 0);
+        if (fd < 0) return os_open_error(path, errno);
+        return std::unique_ptr<Transport>(std::make_unique<SgIoTransport>(path, fd));
+    }
     // O_NONBLOCK: a blocking open of /dev/srN makes the cdrom layer close the tray, wait for
     // the disc to spin up and lock the door; a non-blocking open just gives us the fd.
     // O_RDONLY by default: the kernel's SG_IO command filter lets any opener send the

@@ -9,6 +9,8 @@
 #include <cstring>
 #include <new>
 #include <optional>
+#include <sstream>
+#include <string>
 #include <vector>
 
 #include "transport/device.hpp"
@@ -230,8 +232,46 @@ std::unique_ptr<Transport> windows_detail::spti_transport(std::string path, Uniq
     return std::make_unique<SptiTransport>(std::move(path), std::move(handle));
 }
 
+std::optional<std::intptr_t> os::inherited_hold(const std::string& path) {
+    // GetEnvironmentVariableW: the process's own block, which SetEnvironmentVariableW changes
+    // and which CreateProcess passes on (getenv reads the C runtime's copy).
+    std::wstring value(512, L'\0');
+    const DWORD n = ::GetEnvironmentVariableW(windows_detail::widen(k_hold_variable).c_str(),
+                                              value.data(), static_cast<DWORD>(value.size()));
+    if (n == 0 || n >= value.size()) return std::nullopt;
+    value.resize(n);
+    std::istringstream in(windows_detail::narrow(value));
+    unsigned long holder = 0;
+    long long handle = -1;
+    std::string device;
+    if (!(in >> holder >> handle) || !std::getline(in >> std::ws, device) || handle <= 0) {
+        return std::nullopt;
+    }
+    if (::CompareStringOrdinal(windows_detail::widen(device).c_str(), -1,
+                               windows_detail::widen(path).c_str(), -1, TRUE) != CSTR_EQUAL) {
+        return std::nullopt;
+    }
+    // The handle must be open in this process, on a disk-class device: an inherited one.
+    const auto h = reinterpret_cast<HANDLE>(static_cast<std::intptr_t>(handle));
+    DWORD flags = 0;
+    if (!::GetHandleInformation(h, &flags) || ::GetFileType(h) != FILE_TYPE_DISK) {
+        return std::nullopt;
+    }
+    return static_cast<std::intptr_t>(handle);
+}
+
 Result<std::unique_ptr<Transport>> os::open_device_transport(const std::string& path,
-                                                         DeviceAccess access) {
+                                                             DeviceAccess access) {
+    // Inside `lock --exclusive -- COMMAND`: a duplicate of the holder's handle, the only one
+    // cdrom.sys lets through while the drive is held.
+    if (const auto held = inherited_hold(path)) {
+        HANDLE dup = nullptr;
+        if (!::DuplicateHandle(::GetCurrentProcess(), reinterpret_cast<HANDLE>(*held),
+                               ::GetCurrentProcess(), &dup, 0, FALSE, DUPLICATE_SAME_ACCESS)) {
+            return os_open_error(path, static_cast<int>(::GetLastError()));
+        }
+        return windows_detail::spti_transport(path, windows_detail::UniqueHandle(dup));
+    }
     // GENERIC_READ | GENERIC_WRITE whatever `access.write` says: both pass-through IOCTLs are
     // defined with FILE_READ_ACCESS | FILE_WRITE_ACCESS, so the I/O manager refuses them on a
     // handle without both, even for INQUIRY; for a non-administrator that open fails with

@@ -134,12 +134,13 @@ for sr in $DRIVES; do
     inner="$W/inner-$sr"
     run ex "$DISCREC" lock --exclusive --client burner "$sr" -- sh -c "
         '$DISCREC' info --json $sr > $inner.info 2> $inner.info.err
-        '$DISCREC' lock --exclusive $sr -- true > /dev/null 2> $inner.second.err; echo \$? > $inner.second.rc
+        env -u DISCREC_EXCLUSIVE_HOLD '$DISCREC' lock --exclusive $sr -- true > /dev/null 2> $inner.second.err; echo \$? > $inner.second.rc
         sg_raw -r 64 /dev/$sg 5a 08 2a 00 00 00 00 00 40 00 > $inner.modes 2>&1
         exit 7"
     check_rc "lock --exclusive $sr: exit status is COMMAND's" 7
     json_load EX "$inner.info"
     check_eq "info while held: exclusive_owner.client" "$(jv EX_drives_0_exclusive_owner_client)" burner
+    # (without the hold's variable: a process that does not act for the holder)
     check_eq "second --exclusive on $sr fails busy" "$(cat "$inner.second.rc")" 5
     grep -q "held by [0-9]* burner" "$inner.second.err" && ok "second holder told 'held by PID burner'" ||
         not_ok "second holder told 'held by PID burner'" "$(cat "$inner.second.err")"
@@ -147,6 +148,48 @@ for sr in $DRIVES; do
     check_eq "tray locked while held (lock state byte $b)" "$(((0x${b:-0} >> 1) & 1))" 1
     check_eq "released after COMMAND ended: lock state clear" "$(lock_bit "$sg")" 0
     [ -e "/run/lock/discrec-$sr.owner" ] && not_ok "owner record removed" "still there" || ok "owner record removed"
+
+    # ------------------------------------------------------------ the holder's own commands
+    # COMMAND is the holder: its eject opens the tray the hold keeps locked; a second,
+    # unrelated process (started outside, with the variable copied) is still refused; the
+    # tray stays locked for others after the holder's eject, and close-tray works.
+    held="$W/held-$sr"
+    "$DISCREC" lock --exclusive --client holder "$sr" -- sh -c "
+        env | grep '^DISCREC_EXCLUSIVE_HOLD=' > $held.env
+        touch $held.started
+        while [ ! -e $held.go ]; do sleep 0.1; done
+        '$DISCREC' eject $sr > $held.eject.out 2> $held.eject.err; echo \$? > $held.eject.rc
+        sg_raw -r 64 /dev/$sg 5a 08 2a 00 00 00 00 00 40 00 > $held.modes 2>&1
+        '$DISCREC' close-tray --wait 20 $sr > /dev/null 2> $held.close.err; echo \$? > $held.close.rc
+        '$DISCREC' lock --off $sr > /dev/null 2> $held.off.err; echo \$? > $held.off.rc
+        '$DISCREC' lock --exclusive $sr -- true > /dev/null 2> $held.nested.err; echo \$? > $held.nested.rc
+        exit 0" > /dev/null 2> "$held.err" &
+    hpid=$!
+    i=0
+    while [ $i -lt 100 ] && [ ! -e "$held.started" ]; do i=$((i + 1)); sleep 0.1; done
+    i=0
+    while [ $i -lt 20 ] && [ "$(lock_bit "$sg")" != 1 ]; do i=$((i + 1)); sleep 0.1; done
+    # The unrelated process, even with the holder's variable in its environment.
+    hold_var=$(cat "$held.env" 2> /dev/null)
+    [ -n "$hold_var" ] && ok "COMMAND got DISCREC_EXCLUSIVE_HOLD" || not_ok "COMMAND got DISCREC_EXCLUSIVE_HOLD" "empty"
+    run other env ${hold_var:+"$hold_var"} "$DISCREC" eject "$sr"
+    check_rc "eject $sr by an unrelated process while held: refused (device busy)" 5
+    grep -q "held exclusively by [0-9]* holder" "$W/other.err" && ok "unrelated eject told who holds $sr" ||
+        not_ok "unrelated eject told who holds $sr" "$(cat "$W/other.err")"
+    check_tray "unrelated eject of $sr refused" "$sg" closed
+    touch "$held.go"
+    wait $hpid
+    check_eq "lock --exclusive $sr around the holder's commands: exit 0" "$?" 0
+    check_eq "the holder's own eject of $sr: exit 0" "$(cat "$held.eject.rc" 2> /dev/null)" 0
+    grep -q "ejected" "$held.eject.out" && ok "the holder's eject says ejected" ||
+        not_ok "the holder's eject says ejected" "$(cat "$held.eject.out" "$held.eject.err")"
+    b=$(awk '/^ *00  /{ print $16; exit }' "$held.modes")
+    check_eq "after the holder's eject the hold's lock is back (lock state byte $b)" "$(((0x${b:-0} >> 1) & 1))" 1
+    check_eq "the holder's close-tray of $sr: exit 0" "$(cat "$held.close.rc" 2> /dev/null)" 0
+    check_eq "the holder's lock --off of $sr: exit 0" "$(cat "$held.off.rc" 2> /dev/null)" 0
+    check_eq "a nested lock --exclusive $sr inside the hold: exit 0" "$(cat "$held.nested.rc" 2> /dev/null)" 0
+    check_tray "after the holder's commands" "$sg" closed
+    check_eq "released after the holder's commands: lock state clear" "$(lock_bit "$sg")" 0
 
     for how in command-killed TERM INT KILL; do
         "$DISCREC" lock --exclusive "$sr" -- sleep 60 > /dev/null 2> "$W/ex-$how.err" &
