@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "cli/context.hpp"
+#include "drive/unique_id.hpp"
 #include "output/color.hpp"
 #include "output/errors.hpp"
 
@@ -17,10 +18,30 @@ ExitCode report_error(const Context& ctx, const Error& error) {
     return code;
 }
 
+namespace {
+
+// A spelling the OS does not know (not a path: those the OS resolves) may be a unique id as
+// `info` prints it (drive/unique_id.hpp).
+Result<platform::DriveLocation> resolve_spelling(const Context& ctx,
+                                                 const std::vector<platform::DriveLocation>& all,
+                                                 const std::string& spelling) {
+    auto d = platform::resolve_drive(all, spelling, ctx.roots);
+    if (d || d.error().kind != ErrorKind::no_such_drive || spelling.starts_with('/') ||
+        spelling.starts_with('\\')) {
+        return d;
+    }
+    auto by_id = drive::resolve_unique_id(all, spelling, open_options(ctx));
+    if (!by_id) return by_id.error();
+    if (*by_id) return std::move(**by_id);
+    return d;
+}
+
+}  // namespace
+
 Result<platform::DriveLocation> resolve_one(const Context& ctx, const std::string& spelling) {
     auto all = platform::enumerate_drives(ctx.roots);
     if (!all) return all.error();
-    return platform::resolve_drive(*all, spelling, ctx.roots);
+    return resolve_spelling(ctx, *all, spelling);
 }
 
 Result<std::vector<platform::DriveLocation>> choose_drives(const Context& ctx,
@@ -29,7 +50,7 @@ Result<std::vector<platform::DriveLocation>> choose_drives(const Context& ctx,
     if (!all) return all.error();
     std::vector<platform::DriveLocation> chosen;
     for (const auto& spelling : names) {
-        auto d = platform::resolve_drive(*all, spelling, ctx.roots);
+        auto d = resolve_spelling(ctx, *all, spelling);
         if (!d) return d.error();
         chosen.push_back(std::move(d).value());
     }

@@ -43,10 +43,11 @@ void register_send(CLI::App& app, Context& ctx);
 
 // The DRIVE argument's help, one wording for every subcommand (--help, and so the man page).
 inline constexpr const char* k_drive_help =
-    "The drive: /dev/srN, srN, /dev/sgN, sgN, an index from 'list', or a symlink";
+    "The drive: /dev/srN, srN, /dev/sgN, sgN, an index from 'list', a symlink, or its "
+    "unique id from 'info'";
 inline constexpr const char* k_drives_help =
-    "The drives: /dev/srN, srN, /dev/sgN, sgN, an index from 'list', or a symlink "
-    "(default: every drive)";
+    "The drives: /dev/srN, srN, /dev/sgN, sgN, an index from 'list', a symlink, or a "
+    "unique id from 'info' (default: every drive)";
 
 // Shared by the subcommands (common.cpp).
 Result<platform::DriveLocation> resolve_one(const Context& ctx, const std::string& spelling);

@@ -1,5 +1,7 @@
 #include "drive/recorder_info.hpp"
 
+#include "drive/unique_id.hpp"
+
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -40,28 +42,9 @@ std::optional<bool> can_load_from_feature(const mmc::Configuration& config) {
 }
 
 void choose_unique_id(RecorderInfo& info) {
-    if (info.identity && info.identity->serial) {
-        info.unique_id = *info.identity->serial;
-        info.unique_id_source = "vpd_serial";
-        return;
-    }
-    if (info.identity) {
-        for (const auto& d : info.identity->device_ids) {
-            // Logical-unit designators only (association 0): they name the drive itself.
-            if (d.association == 0 && !d.text.empty()) {
-                info.unique_id = d.text;
-                info.unique_id_source = "vpd_device_id";
-                return;
-            }
-        }
-    }
-    if (!info.location.by_path.empty()) {
-        info.unique_id = info.location.by_path;
-        info.unique_id_source = "by_path";
-        return;
-    }
-    info.unique_id = "scsi:" + info.location.scsi_address;
-    info.unique_id_source = "scsi_address";
+    const auto ids = unique_ids(info.location, info.identity ? &*info.identity : nullptr);
+    info.unique_id = ids.front().value;
+    info.unique_id_source = ids.front().source;
 }
 
 template <typename T>

@@ -20,10 +20,12 @@ usage() {
     cat <<'EOF'
 Usage: run-vm.sh [OPTIONS] [--] COMMAND [ARGS...]
 
-  -d, --drive BUS[:MEDIA]  add a drive (repeatable; default one piix:iso), in QEMU id order
+  -d, --drive BUS[:MEDIA][,serial=S]
+                           add a drive (repeatable; default one piix:iso), in QEMU id order
                            cd0, cd1, ...  BUS: piix ahci virtio-scsi lsi usb-bot usb-storage
                            usb-uas.  MEDIA: iso (1.4 MB test ISO -> CD-ROM profile), dvd (the
-                           same ISO padded to 1 GiB -> DVD-ROM profile), empty, or an image path
+                           same ISO padded to 1 GiB -> DVD-ROM profile), empty, or an image path.
+                           serial=S: QEMU's serial property of the ide-cd / scsi-cd (VPD 80h)
   -w, --rw DIR             share host DIR read-write at the same path in the guest
   -e, --env VAR=VALUE      environment variable for COMMAND (repeatable)
       --timeout SEC        kill the VM after SEC seconds (default 120, $DISCREC_VM_TIMEOUT)
@@ -356,6 +358,12 @@ controller() {   # add a controller device the first time a bus needs it
 : > "$RUN/slots.txt"
 ncd=0
 for spec in "${DRIVES[@]}"; do
+    # BUS[:MEDIA][,serial=S]: QEMU's serial property of ide-cd and scsi-cd (the VPD 80h serial
+    # and, on ATA, the IDENTIFY serial); two drives given one serial share a unique id.
+    serial=
+    case $spec in *,serial=*) serial=${spec#*,serial=}; spec=${spec%%,serial=*} ;; esac
+    [[ $serial =~ ^[A-Za-z0-9._-]*$ ]] || die "drive $spec: serial '$serial': letters, digits, . _ - only"
+    sprop=${serial:+,serial=$serial}
     bus=${spec%%:*}
     media=iso; [ "$spec" = "$bus" ] || media=${spec#*:}
     id=cd$ncd
@@ -371,21 +379,22 @@ for spec in "${DRIVES[@]}"; do
     n=${COUNT[$class]}
     case $bus in
         piix)   [ "$n" -lt 4 ] || die "at most 4 piix drives"
-                QDEV+=(-device "ide-cd,id=dev-$id,drive=$id,bus=ide.$((n / 2)),unit=$((n % 2))") ;;
+                QDEV+=(-device "ide-cd,id=dev-$id,drive=$id,bus=ide.$((n / 2)),unit=$((n % 2))$sprop") ;;
         ahci)   [ "$n" -lt 6 ] || die "at most 6 ahci drives"
                 controller ich9-ahci,id=ahci
-                QDEV+=(-device "ide-cd,id=dev-$id,drive=$id,bus=ahci.$n") ;;
+                QDEV+=(-device "ide-cd,id=dev-$id,drive=$id,bus=ahci.$n$sprop") ;;
         virtio-scsi) controller virtio-scsi-pci,id=vscsi
-                QDEV+=(-device "scsi-cd,id=dev-$id,drive=$id,bus=vscsi.0,scsi-id=$n,lun=0") ;;
+                QDEV+=(-device "scsi-cd,id=dev-$id,drive=$id,bus=vscsi.0,scsi-id=$n,lun=0$sprop") ;;
         lsi)    [ "$n" -lt 7 ] || die "at most 7 lsi drives"
                 controller lsi53c895a,id=lsi
-                QDEV+=(-device "scsi-cd,id=dev-$id,drive=$id,bus=lsi.0,scsi-id=$n,lun=0") ;;
+                QDEV+=(-device "scsi-cd,id=dev-$id,drive=$id,bus=lsi.0,scsi-id=$n,lun=0$sprop") ;;
         usb-bot|usb-uas) [ "$n" -lt 4 ] || die "at most 4 usb drives"
                 controller qemu-xhci,id=xhci
                 hba=ubot; [ "$bus" = usb-bot ] || hba=uas
                 QDEV+=(-device "$bus,id=$hba$n,bus=xhci.0,port=$((n + 1))"
-                       -device "scsi-cd,id=dev-$id,drive=$id,bus=$hba$n.0,scsi-id=0,lun=0") ;;
-        usb-storage) [ "$n" -lt 4 ] || die "at most 4 usb drives"
+                       -device "scsi-cd,id=dev-$id,drive=$id,bus=$hba$n.0,scsi-id=0,lun=0$sprop") ;;
+        usb-storage) [ -z "$serial" ] || die "drive $spec: usb-storage has no serial= here (its scsi-cd is internal)"
+                [ "$n" -lt 4 ] || die "at most 4 usb drives"
                 controller qemu-xhci,id=xhci
                 QDEV+=(-device "usb-storage,id=ustor$n,bus=xhci.0,port=$((n + 1)),drive=$id") ;;
         *) die "unknown bus '$bus' in --drive $spec" ;;

@@ -167,3 +167,23 @@ while [ $i -lt "$(jv IA_drives_n)" ]; do
     i=$((i + 1))
 done
 check_eq "unique_id values differ between drives ($ids )" "$dups" ""
+# Each drive by the unique id info printed for it (IMAPI2 InitializeDiscRecorder(uniqueId)).
+i=0
+while [ $i -lt "$(jv IA_drives_n)" ]; do
+    id=$(jv "IA_drives_${i}_unique_id_value")
+    name=$(jv "IA_drives_${i}_name")
+    run "info-uid-$i" "$DISCREC" info --json "$id"
+    check_rc "info --json $id (the unique id of $name) exits 0" 0
+    json_load UI "$W/info-uid-$i.out"
+    check_eq "info $id: that drive ($(jv "IA_drives_${i}_bus"))" "$(jv UI_drives_0_name) $(jv UI_drives_0_unique_id_value)" "$name $id"
+    # eject and close-tray by the id reach that drive (tray via GESN through sg); the tray is
+    # closed again and the medium ready before the next group.
+    sg=$(dv "$name" sg)
+    run "eject-uid-$i" "$DISCREC" eject "$id"
+    check_rc "eject $id ($name)" 0
+    tray_open "$sg" && ok "eject $id: $name's tray open (GESN via sg)" || not_ok "eject $id: $name's tray open (GESN via sg)" "closed"
+    run "close-uid-$i" "$DISCREC" close-tray --wait 20 "$id"
+    check_rc "close-tray --wait $id ($name)" 0
+    tray_open "$sg" && not_ok "close-tray $id: $name's tray closed" "open" || ok "close-tray $id: $name's tray closed"
+    i=$((i + 1))
+done

@@ -229,3 +229,14 @@ oracle_config() {
 
 # Does a file look like an MMC command trace (a CDB as hex bytes: 6 or more in a row)?
 has_cdb_dump() { grep -Eq '([0-9a-fA-F]{2}[ :]){5}[0-9a-fA-F]{2}' "$1"; }
+
+# gesn_byte5 SG: byte 5 of GET EVENT STATUS NOTIFICATION (media class) as a number:
+# bit 0 door/tray open, bit 1 media present (MMC-6 §6.7.2.5). Read via sg (the kernel's own
+# polling through srN could consume events, shared/vm README).
+gesn_byte5() {
+    # sg_raw prints the data on stderr; no answer gives 255 (both bits, so checks fail)
+    sg_raw -r 8 "/dev/$1" 4a 01 00 00 10 00 00 00 08 00 2>&1 |
+        awk '/^ *00  /{ print $7; exit }' | { read -r b; echo $((0x${b:-ff})); }
+}
+tray_open() { [ $(($(gesn_byte5 "$1") & 1)) = 1 ]; }
+medium_in() { [ $(($(gesn_byte5 "$1") & 2)) = 2 ]; }

@@ -6,16 +6,6 @@
 # killed, or discrec itself is killed; a host-side eject request on a locked tray is refused.
 # Sourced by all.sh (runs last: it changes the drives' state).
 
-# gesn_byte5 SG: byte 5 of GET EVENT STATUS NOTIFICATION (media class) as a number:
-# bit 0 door/tray open, bit 1 media present (MMC-6 §6.7.2.5). Read via sg (the kernel's own
-# polling through srN could consume events, shared/vm README).
-gesn_byte5() {
-    # sg_raw prints the data on stderr; no answer gives 255 (both bits, so checks fail)
-    sg_raw -r 8 "/dev/$1" 4a 01 00 00 10 00 00 00 08 00 2>&1 |
-        awk '/^ *00  /{ print $7; exit }' | { read -r b; echo $((0x${b:-ff})); }
-}
-tray_open() { [ $(($(gesn_byte5 "$1") & 1)) = 1 ]; }
-medium_in() { [ $(($(gesn_byte5 "$1") & 2)) = 2 ]; }
 # lock_bit SG: page 2Ah byte 6 bit 1 (lock state) from MODE SENSE(10), DBD, 8-byte header
 lock_bit() {
     # no answer gives "none", which no check accepts
@@ -227,4 +217,38 @@ for sr in $DRIVES; do
     check_eq "mcn --interval 2000 $sr" "$(cat "/sys/block/$sr/events_poll_msecs")" 2000
     "$DISCREC" mcn --on "$sr" > /dev/null 2>&1
     check_eq "mcn --on $sr: system default" "$(cat "/sys/block/$sr/events_poll_msecs")" -1
+done
+
+# ------------------------------------------------------------ a drive named by its unique id
+# Every drive by the unique id `info` prints (IMAPI2 InitializeDiscRecorder): eject and
+# close-tray reach that drive; an id two drives share (run-vm.sh serial=, as the ctest guest
+# sets on two buses) is an error naming both, and no drive moves.
+run uid-all "$DISCREC" info --json
+json_load U "$W/uid-all.out"
+uids=
+i=0
+while [ $i -lt "$(jv U_drives_n)" ]; do uids="$uids $(jv "U_drives_${i}_unique_id_value")"; i=$((i + 1)); done
+i=0
+for sr in $DRIVES; do
+    sg=$(dv "$sr" sg)
+    uid=$(jv "U_drives_${i}_unique_id_value")
+    i=$((i + 1))
+    check_eq "info --json: drives[$((i - 1))] is $sr" "$(jv "U_drives_$((i - 1))_name")" "$sr"
+    same=0
+    for u in $uids; do [ "$u" = "$uid" ] && same=$((same + 1)); done
+    if [ "$same" -gt 1 ]; then
+        run uid-dup "$DISCREC" eject "$uid"
+        check_rc "eject $uid (the id of $same drives) is a usage error" 2
+        grep -q "unique id '$uid' names $same drives: .*$sr (/dev/$sr)" "$W/uid-dup.err" &&
+            ok "the error names every drive with id $uid" ||
+            not_ok "the error names every drive with id $uid" "$(cat "$W/uid-dup.err")"
+        check_tray "eject by a shared id ($sr)" "$sg" closed
+        continue
+    fi
+    run uid-ej "$DISCREC" eject "$uid"
+    check_rc "eject $sr by its unique id $uid" 0
+    check_tray "eject by unique id $uid" "$sg" open
+    run uid-ct "$DISCREC" close-tray --wait 20 "$uid"
+    check_rc "close-tray $sr by its unique id $uid" 0
+    check_tray "close-tray by unique id $uid" "$sg" closed
 done

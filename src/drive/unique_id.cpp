@@ -1,0 +1,99 @@
+#include "drive/unique_id.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <optional>
+#include <thread>
+
+#include "transport/run_log.hpp"
+
+namespace discrec::drive {
+namespace {
+
+bool names(const UniqueId& candidate, std::string_view id) {
+    if (candidate.value == id) return true;
+    // "pci-0000:00:01.1-ata-1" names /dev/disk/by-path/pci-0000:00:01.1-ata-1 too.
+    return candidate.source == "by_path" &&
+           std::filesystem::path(candidate.value).filename() == std::filesystem::path(id);
+}
+
+bool any_names(const std::vector<UniqueId>& ids, std::string_view id) {
+    return std::any_of(ids.begin(), ids.end(), [&](const UniqueId& u) { return names(u, id); });
+}
+
+std::optional<Identity> ask_identity(const platform::DriveLocation& location,
+                                     const OpenOptions& options) {
+    auto d = open_drive(location, options);
+    if (!d) return std::nullopt;  // a drive we cannot open has no id to offer
+    auto id = d->identify();
+    if (!id) return std::nullopt;
+    return std::move(id).value();
+}
+
+// Each drive's identity, asked of all drives at once: a drive that is slow to answer delays
+// only itself. A run log (--record, --replay) is one ordered sequence: then one by one.
+std::vector<std::optional<Identity>> ask_identities(
+    const std::vector<platform::DriveLocation>& drives, const OpenOptions& options) {
+    std::vector<std::optional<Identity>> out(drives.size());
+    if (RunLog::active() != nullptr || drives.size() < 2) {
+        for (std::size_t i = 0; i < drives.size(); ++i) out[i] = ask_identity(drives[i], options);
+        return out;
+    }
+    std::vector<std::thread> askers;
+    askers.reserve(drives.size());
+    for (std::size_t i = 0; i < drives.size(); ++i) {
+        askers.emplace_back([&, i] { out[i] = ask_identity(drives[i], options); });
+    }
+    for (auto& t : askers) t.join();
+    return out;
+}
+
+Result<std::optional<platform::DriveLocation>> the_one(
+    const std::vector<const platform::DriveLocation*>& found, std::string_view id) {
+    if (found.empty()) return std::optional<platform::DriveLocation>{};
+    if (found.size() == 1) return std::optional<platform::DriveLocation>{*found.front()};
+    std::string list;
+    for (const auto* d : found) {
+        list += fmt::format("{}{} ({})", list.empty() ? "" : ", ", d->name, d->block_device);
+    }
+    return make_error(ErrorKind::usage,
+                      fmt::format("unique id '{}' names {} drives: {}; name one by its device", id,
+                                  found.size(), list));
+}
+
+}  // namespace
+
+std::vector<UniqueId> unique_ids(const platform::DriveLocation& location,
+                                 const Identity* identity) {
+    std::vector<UniqueId> out;
+    if (identity != nullptr && identity->serial) out.push_back({*identity->serial, "vpd_serial"});
+    if (identity != nullptr) {
+        for (const auto& d : identity->device_ids) {
+            if (d.association == 0 && !d.text.empty()) out.push_back({d.text, "vpd_device_id"});
+        }
+    }
+    if (!location.by_path.empty()) out.push_back({location.by_path, "by_path"});
+    out.push_back({"scsi:" + location.scsi_address, "scsi_address"});
+    return out;
+}
+
+Result<std::optional<platform::DriveLocation>> resolve_unique_id(
+    const std::vector<platform::DriveLocation>& drives, std::string_view id,
+    const OpenOptions& options) {
+    if (id.empty()) return std::optional<platform::DriveLocation>{};
+    std::vector<const platform::DriveLocation*> found;
+    for (const auto& d : drives) {
+        if (any_names(unique_ids(d, nullptr), id)) found.push_back(&d);
+    }
+    if (!found.empty()) return the_one(found, id);
+    const auto identities = ask_identities(drives, options);
+    for (std::size_t i = 0; i < drives.size(); ++i) {
+        if (!identities[i]) continue;
+        if (any_names(unique_ids(drives[i], &*identities[i]), id)) found.push_back(&drives[i]);
+    }
+    return the_one(found, id);
+}
+
+}  // namespace discrec::drive
