@@ -4,10 +4,12 @@
 
 #include <cstdio>
 #include <functional>
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <vector>
 
+#include "drive/at_once.hpp"
 #include "drive/recorder_info.hpp"
 #include "output/options.hpp"
 #include "platform/platform.hpp"
@@ -58,15 +60,19 @@ Result<std::vector<platform::DriveLocation>> choose_drives(const Context& ctx,
 drive::OpenOptions open_options(const Context& ctx, bool write = false);
 void note(const Context& ctx, const std::string& text);  // stderr, unless --quiet
 
-// One report per drive, gathered in the drives' order (info, media). A report whose `fatal`
-// error is set ends that drive's entry: its message goes to stderr and the first such error's
-// exit code becomes `code`; the other drives are still asked.
+// One report per drive (info, media, check), the drives asked at once (drive/at_once.hpp)
+// and the reports kept in the drives' order. A report whose `fatal` error is set ends that
+// drive's entry: its message goes to stderr and the first such error's exit code becomes
+// `code`; the other drives are still asked.
 template <typename Gather>
 auto gather_each(const std::vector<platform::DriveLocation>& drives, Gather gather,
                  ExitCode& code) {
-    std::vector<std::invoke_result_t<Gather, const platform::DriveLocation&>> reports;
-    for (const auto& location : drives) {
-        reports.push_back(gather(location));
+    using Report = std::invoke_result_t<Gather, const platform::DriveLocation&>;
+    std::vector<std::optional<Report>> gathered(drives.size());
+    drive::at_once(drives.size(), [&](std::size_t i) { gathered[i].emplace(gather(drives[i])); });
+    std::vector<Report> reports;
+    for (auto& one : gathered) {
+        reports.push_back(std::move(*one));
         if (const auto& fatal = reports.back().fatal) {
             std::fprintf(stderr, "discrec: %s\n", fatal->message.c_str());
             if (code == ExitCode::ok) code = exit_code_for(fatal->kind);

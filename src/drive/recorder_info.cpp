@@ -1,5 +1,6 @@
 #include "drive/recorder_info.hpp"
 
+#include "drive/at_once.hpp"
 #include "drive/unique_id.hpp"
 
 #include <algorithm>
@@ -65,8 +66,8 @@ Result<Drive> open_drive(const platform::DriveLocation& location, const OpenOpti
 Drive make_drive(std::unique_ptr<Transport> transport, const platform::DriveLocation& location,
                  const OpenOptions& options) {
     if (options.trace && options.trace_sink) {
-        transport =
-            std::make_unique<TracingTransport>(std::move(transport), options.trace_sink, name_cdb);
+        transport = std::make_unique<TracingTransport>(std::move(transport),
+                                                       held_in_order(options.trace_sink), name_cdb);
     }
     return Drive(std::move(transport), location.name);
 }

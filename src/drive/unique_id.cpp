@@ -5,9 +5,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <optional>
-#include <thread>
 
-#include "transport/run_log.hpp"
+#include "drive/at_once.hpp"
 
 namespace discrec::drive {
 namespace {
@@ -32,21 +31,11 @@ std::optional<Identity> ask_identity(const platform::DriveLocation& location,
     return std::move(id).value();
 }
 
-// Each drive's identity, asked of all drives at once: a drive that is slow to answer delays
-// only itself. A run log (--record, --replay) is one ordered sequence: then one by one.
+// Each drive's identity, asked of all drives at once (at_once.hpp).
 std::vector<std::optional<Identity>> ask_identities(
     const std::vector<platform::DriveLocation>& drives, const OpenOptions& options) {
     std::vector<std::optional<Identity>> out(drives.size());
-    if (RunLog::active() != nullptr || drives.size() < 2) {
-        for (std::size_t i = 0; i < drives.size(); ++i) out[i] = ask_identity(drives[i], options);
-        return out;
-    }
-    std::vector<std::thread> askers;
-    askers.reserve(drives.size());
-    for (std::size_t i = 0; i < drives.size(); ++i) {
-        askers.emplace_back([&, i] { out[i] = ask_identity(drives[i], options); });
-    }
-    for (auto& t : askers) t.join();
+    at_once(drives.size(), [&](std::size_t i) { out[i] = ask_identity(drives[i], options); });
     return out;
 }
 
