@@ -3,7 +3,9 @@
 # QEMU guest with 8 drives on mixed buses (tests/vm/run-vm.sh), and counts the SCSI commands
 # discrec sends per drive (--trace).
 #
-#   bench/vm-bench.sh [BUILD_DIR] [RUNS] [list]   (default build, 11 runs; "list": list only)
+#   bench/vm-bench.sh [BUILD_DIR] [RUNS] [list|slow]   (default build, 11 runs; "list": list
+#   only; "slow": info of 4 scsi_debug drives that delay every command vs one of them,
+#   DISCREC_BENCH_DELAY jiffies, default 25)
 #
 # Prints, from one guest run: the median wall time of each case over RUNS, and the ratios
 #   discrec list            / lsscsi -g                                        (target <= 0.5)
@@ -73,6 +75,26 @@ for lang in c c++; do
     printf '%-58s %6d ms\n' "empty $lang program, static PIE (floor; diagnosis)" "$(med "$floor/empty-$lang")"
 done
 [ "$only" = list ] && exit 0
+if [ "$only" = slow ]; then
+    # Drives that answer slowly (issue 18): scsi_debug CD/DVD devices (peripheral type 5) that
+    # hold every command DELAY jiffies; info of N of them must cost about one of them.
+    modprobe scsi_debug ptype=5 num_tgts=4 delay="${DISCREC_BENCH_DELAY:-25}" ||
+        { echo "no scsi_debug in this kernel" >&2; exit 77; }
+    slow=
+    for i in $(seq 100); do
+        slow=$(for b in /sys/bus/pseudo/drivers/scsi_debug/adapter*/host*/target*/*/block/sr*; do
+            [ -e "$b" ] && echo "${b##*/}"; done)
+        [ "$(echo $slow | wc -w)" -ge 4 ] && break
+        sleep 0.1
+    done
+    echo "slow drives (scsi_debug ptype=5 num_tgts=4 delay=${DISCREC_BENCH_DELAY:-25} jiffies):" $slow
+    one=$(med "$bin" info $(echo $slow | cut -d' ' -f1))
+    all=$(med "$bin" info $slow)
+    printf '%-58s %6d ms\n' "discrec info, one slow drive" "$one" "discrec info, $(echo $slow | wc -w) slow drives" "$all"
+    printf '%-58s %6s     (about 1 when asked at once)\n' "ratio all / one" "$(ratio "$all" "$one")"
+    echo "  CDBs per slow drive: $("$bin" --trace info $(echo $slow | cut -d' ' -f1) 2>&1 >/dev/null | grep -c '^discrec: trace: /dev')"
+    exit 0
+fi
 i1=$(med "$bin" info); i2=$(med sg3_all)
 printf '%-58s %6d ms\n' "discrec info (all drives)" "$i1" \
     "sg_inq + sg_get_config + sg_modes -p 0x2a, every drive" "$i2"
@@ -99,7 +121,7 @@ echo "  discrec list: $("$bin" --trace list 2>&1 >/dev/null | grep -c '^discrec:
 echo "drives (srN sgN driver H:C:T:L id bus medium):"
 sed 's/^/  /' /run/vmio/drives.txt
 GUEST
-bash "$here/../tests/vm/run-vm.sh" --timeout 900 \
+bash "$here/../tests/vm/run-vm.sh" --timeout 900 -e "DISCREC_BENCH_DELAY=${DISCREC_BENCH_DELAY:-25}" \
     --drive piix:iso --drive piix:empty --drive ahci:dvd --drive virtio-scsi:iso \
     --drive virtio-scsi:empty --drive lsi:dvd --drive lsi:iso --drive usb-bot:iso \
     -- /bin/bash "$guest" "$bin" "$runs" "$only" "$floor"
