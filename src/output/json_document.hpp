@@ -23,12 +23,9 @@ namespace discrec::output {
 // JSON shape version: bump the minor number when keys are added, the major one when a key
 // changes meaning or is removed.
 inline constexpr int k_json_format_major = 1;
-inline constexpr int k_json_format_minor = 1;
-// Documents added in format 1.2 (check, wait, watch) say so; the others stay at 1.1 until
-// their keys change.
-inline constexpr int k_json_format_minor_check = 2;
+inline constexpr int k_json_format_minor = 2;
 
-nlohmann::ordered_json document_head(const OutputOptions& options, int minor = k_json_format_minor);
+nlohmann::ordered_json document_head(const OutputOptions& options);
 // Appends error (if any) and exit_status, prints the document on stdout as one line + '\n'.
 void finish_document(nlohmann::ordered_json& doc, ExitCode exit_status, const Error* error);
 // {"value": 16, "hex": "0x0010", "string": "DVD-ROM"}: codes people read in hex.
