@@ -170,6 +170,28 @@ void check_writable(const CheckRequest& q, const CheckFacts& f, std::vector<Asse
     out.push_back(result("writable", "not write protected", actual, passed));
 }
 
+// --min-free: IMAPI2's FreeSectorsOnMedia as `media` derives it (drive::media_space), in
+// sectors or, times the block length, in bytes.
+void check_min_free(const CheckRequest& q, const CheckFacts& f, std::vector<AssertionResult>& out) {
+    if (!q.min_free) return;
+    const SizeSpec& want = *q.min_free;
+    std::string actual = unknown(f);
+    bool passed = false;
+    if (f.media && f.media->no_medium()) {
+        actual = "no medium";
+    } else if (f.media) {
+        const MediaSpace space = media_space(*f.media);
+        if (space.free_sectors) {
+            const std::uint64_t bytes = *space.bytes(space.free_sectors);
+            passed = (want.sectors ? *space.free_sectors : bytes) >= want.value;
+            actual = fmt::format("{} sectors free ({} bytes)", *space.free_sectors, bytes);
+        } else {
+            actual = "unknown: the medium's answers do not say how much is free";
+        }
+    }
+    out.push_back(result("min-free", "at least " + want.text() + " free", actual, passed));
+}
+
 void check_lock(const CheckRequest& q, const CheckFacts& f, std::vector<AssertionResult>& out) {
     if (!q.locked) return;
     const auto& caps = f.capabilities;
@@ -262,6 +284,7 @@ std::vector<AssertionResult> evaluate_check(const CheckRequest& request, const C
     check_profiles(request, facts, out);
     check_disc_status(request, facts, out);
     check_writable(request, facts, out);
+    check_min_free(request, facts, out);
     check_lock(request, facts, out);
     check_os(request, facts, out);
     return out;

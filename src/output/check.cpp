@@ -42,7 +42,7 @@ Json drive_json(const CheckedDrive& d) {
 void print_check(const OutputOptions& options, const drive::AssertionResult& min_drives,
                  const std::vector<CheckedDrive>& drives, ExitCode exit_status) {
     if (options.json) {
-        auto doc = document_head(options, k_json_format_minor_check);
+        auto doc = document_head(options);
         doc["passed"] = exit_status == ExitCode::ok;
         doc["min_drives"] = assertion_json(min_drives);
         doc["drives"] = Json::array();

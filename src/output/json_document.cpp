@@ -10,9 +10,9 @@
 
 namespace discrec::output {
 
-nlohmann::ordered_json document_head(const OutputOptions& options, int minor) {
+nlohmann::ordered_json document_head(const OutputOptions& options) {
     nlohmann::ordered_json doc;
-    doc["json_format_version"] = {k_json_format_major, minor};
+    doc["json_format_version"] = {k_json_format_major, k_json_format_minor};
     doc["discrec"] = {{"version", k_version}, {"argv", options.argv}};
     return doc;
 }

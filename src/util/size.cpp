@@ -42,7 +42,7 @@ const Unit* find_unit(char c) {
 }  // namespace
 
 std::string SizeSpec::text() const {
-    if (sectors) return fmt::format("{} sectors", value);
+    if (sectors) return fmt::format("{} sector{}", value, value == 1 ? "" : "s");
     for (auto it = k_units.rbegin(); it != k_units.rend(); ++it) {
         if (value >= it->factor && value % it->factor == 0)
             return fmt::format("{} bytes ({} {})", value, value / it->factor, it->name);

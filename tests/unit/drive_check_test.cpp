@@ -6,6 +6,8 @@
 
 #include <string>
 
+#include <fmt/format.h>
+
 #include "drive/check.hpp"
 #include "mmc/feature_fields.hpp"
 #include "mmc/media.hpp"
@@ -290,4 +292,47 @@ TEST_CASE("check: --min-drives") {
     CHECK(drive::evaluate_min_drives(1, 0).actual == "0 drives");
     CHECK(drive::evaluate_min_drives(2, 3).expected == "at least 2 drives");
     CHECK(drive::evaluate_min_drives(0, 0).passed);
+}
+
+TEST_CASE("check: --min-free from media_space, in sectors and in bytes") {
+    drive::CheckFacts f;
+    f.media = drive::MediaReport{};
+    f.media->state = drive::MediaState{false, true, true, std::nullopt, "gesn"};
+    // A CD-R with an open session and its invisible track (MMC-6 Table 399, §6.27.3).
+    f.media->disc_info =
+        mmc::decode_disc_information(fixture("media/spec-cdr-appendable-disc-info.hex"), true);
+    f.media->tracks = {
+        mmc::decode_track_information(fixture("media/spec-cdr-invisible-track-info.hex"))};
+    f.media->track_source = drive::TrackSource::track_information;
+    const auto space = drive::media_space(*f.media);
+    REQUIRE(space.free_sectors);
+    REQUIRE(*space.free_sectors > 0);
+    const std::uint64_t free = *space.free_sectors;
+
+    drive::CheckRequest q;
+    const auto with = [&](SizeSpec want) {
+        q.min_free = want;
+        return only(drive::evaluate_check(q, f));
+    };
+    auto a = with({free, true});
+    CHECK(a.passed);
+    CHECK(a.name == "min-free");
+    CHECK(a.expected == fmt::format("at least {} sectors free", free));
+    CHECK(a.actual == fmt::format("{} sectors free ({} bytes)", free, free * 2048));
+    CHECK_FALSE(with({free + 1, true}).passed);
+    CHECK(with({free * 2048, false}).passed);
+    CHECK_FALSE(with({free * 2048 + 1, false}).passed);
+
+    // Without the track's information nothing says what is free: not known, so it fails.
+    f.media->tracks.clear();
+    f.media->track_source = drive::TrackSource::toc;
+    a = with({1, false});
+    CHECK_FALSE(a.passed);
+    CHECK(a.actual.starts_with("unknown"));
+    // QEMU's complete CD: nothing free, so any size but 0 fails.
+    f.media->disc_info = mmc::decode_disc_information(fixture("media/qemu-cd-disc-info.hex"), true);
+    CHECK(with({0, false}).passed);
+    CHECK_FALSE(with({1, true}).passed);
+    f.media->state = drive::MediaState{true, false, false, std::nullopt, "gesn"};
+    CHECK(with({0, false}).actual == "no medium");
 }
