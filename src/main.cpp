@@ -54,6 +54,7 @@ constexpr std::array k_subcommands = {
     Subcommand{"send", discrec::cli::register_send},
     Subcommand{"decode", discrec::cli::register_decode},
     Subcommand{"check", discrec::cli::register_check},
+    Subcommand{"wait", discrec::cli::register_wait},
 };
 
 // The subcommand the command line names: its first word that is no option, skipping the value

@@ -57,6 +57,12 @@ doc check --sysroot "$sys/none" check
 doc check --replay "$md/piix-cd.jsonl" check sr1 --complete --writable
 doc check --replay "$md/synthetic-dvdplusrw.jsonl" check sr0 --writable
 edoc check --sysroot "$sys/mixed" check nosuch
+# wait: not-held asks the OS only, so it runs on the captured tree: reached (sr3), timed out
+# with the last state (sr1 is held by a sleep); a drive that cannot be opened; usage.
+doc wait --sysroot "$sys/mixed" wait sr3 --for not-held --timeout 1 --interval 50
+edoc wait --sysroot "$sys/mixed" wait sr1 --for not-held --timeout 0.1 --interval 50
+edoc wait --sysroot "$sys/mixed" wait sr1 --for medium --timeout 1
+edoc wait --sysroot "$sys/mixed" wait sr1 --for nothing
 edoc check --sysroot "$sys/mixed" check --min-free 12x
 edoc check --sysroot "$sys/mixed" check --vendor '('
 doc decode decode disc-info --msf --inhex "$md/qemu-cd-disc-info.hex"
