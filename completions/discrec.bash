@@ -28,6 +28,8 @@ _discrec() {
         [mode-pages]="--page -p --control -c --raw -r --inhex --raw-in --inhex-header"
         [send]="--in --out --timeout --binary --allow-write --allow-firmware"
         [decode]="--inhex --raw-in --msf"
+        [wait]="--for --timeout --interval"
+        [check]="--medium --no-medium --tray --ready --profile --can-read --can-write --feature --blank --appendable --complete --writable --min-free --locked --unlocked --not-mounted --not-held --vendor --product --revision --min-drives"
     )
     local cmd="" w i
     for ((i = 1; i < cword; i++)); do
@@ -44,6 +46,10 @@ _discrec() {
         --page|-p) COMPREPLY=($(compgen -W "error-recovery write verify-error-recovery caching cd cd-audio power informational-exceptions timeout-protect caps all" -- "$cur")); return ;;
         --control|-c) COMPREPLY=($(compgen -W "current changeable default saved" -- "$cur")); return ;;
         --inhex-header) COMPREPLY=($(compgen -W "auto 10 6 none" -- "$cur")); return ;;
+        --for) COMPREPLY=($(compgen -W "medium no-medium ready tray-open tray-closed blank not-held" -- "$cur")); return ;;
+        --tray) COMPREPLY=($(compgen -W "open closed" -- "$cur")); return ;;
+        --profile|--can-read|--can-write) COMPREPLY=($(compgen -W "cd-rom cd-r cd-rw dvd-rom dvd-r dvd-ram dvd-rw-ro dvd-rw-seq dvd-r-dl-seq dvd-r-dl-jump dvd-rw-dl dvd+rw dvd+r dvd+rw-dl dvd+r-dl bd-rom bd-r-srm bd-r-rrm bd-re" -- "$cur")); return ;;
+        --min-free|--vendor|--product|--revision|--min-drives) return ;;
         --client|--interval|--in|--timeout) return ;;  # --wait takes an optional SECONDS: offer drives
     esac
     if [[ -z $cmd ]]; then

@@ -10,8 +10,8 @@ except Exception:
     pass' 2>/dev/null
 end
 
-set -l __discrec_cmds list info media eject close-tray lock mcn mode-pages features profiles send decode
-set -l __discrec_drive_cmds info media eject close-tray lock mcn mode-pages features profiles send
+set -l __discrec_cmds list info media eject close-tray lock mcn mode-pages features profiles send decode check wait
+set -l __discrec_drive_cmds info media eject close-tray lock mcn mode-pages features profiles send check wait
 
 complete -c discrec -f
 # Global options
@@ -39,6 +39,8 @@ complete -c discrec -n $__discrec_top -a features -d 'Every MMC feature the driv
 complete -c discrec -n $__discrec_top -a profiles -d 'Every profile the drive supports'
 complete -c discrec -n $__discrec_top -a send -d 'Send one raw CDB (read-only unless allowed)'
 complete -c discrec -n $__discrec_top -a decode -d 'Decode a saved answer of a drive (inquiry, configuration, toc ...)'
+complete -c discrec -n $__discrec_top -a wait -d 'Wait until a drive reaches a state, bounded'
+complete -c discrec -n $__discrec_top -a check -d 'Assert facts about drives and media (exit 10 when one fails)'
 
 # Drive names after every subcommand but list
 complete -c discrec -n "__fish_seen_subcommand_from $__discrec_drive_cmds" -a '(__discrec_drives)'
@@ -74,3 +76,29 @@ complete -c discrec -n '__fish_seen_subcommand_from decode' -a 'inquiry vpd sens
 complete -c discrec -n '__fish_seen_subcommand_from decode' -l inhex -r -F -d 'The saved answer (hex; - for stdin)'
 complete -c discrec -n '__fish_seen_subcommand_from decode' -l raw-in -d 'FILE holds raw binary'
 complete -c discrec -n '__fish_seen_subcommand_from decode' -l msf -d 'Addresses are MSF'
+set -l __discrec_profiles 'cd-rom cd-r cd-rw dvd-rom dvd-r dvd-ram dvd-rw-ro dvd-rw-seq dvd-r-dl-seq dvd-r-dl-jump dvd-rw-dl dvd+rw dvd+r dvd+rw-dl dvd+r-dl bd-rom bd-r-srm bd-r-rrm bd-re'
+set -l __discrec_check '__fish_seen_subcommand_from check'
+complete -c discrec -n $__discrec_check -l medium -d 'A medium is in the drive'
+complete -c discrec -n $__discrec_check -l no-medium -d 'No medium is in the drive'
+complete -c discrec -n $__discrec_check -l tray -x -a 'open closed' -d 'The tray is open or closed'
+complete -c discrec -n $__discrec_check -l ready -d 'The medium is ready'
+complete -c discrec -n $__discrec_check -l profile -x -a $__discrec_profiles -d 'The current profile (repeated: any of)'
+complete -c discrec -n $__discrec_check -l can-read -x -a $__discrec_profiles -d 'The drive reads this profile'
+complete -c discrec -n $__discrec_check -l can-write -x -a $__discrec_profiles -d 'The drive writes this profile'
+complete -c discrec -n $__discrec_check -l feature -x -a 'profile-list core morphing removable-medium cd-read dvd-read random-readable real-time-streaming drive-serial-number firmware-information' -d 'This feature is current'
+complete -c discrec -n $__discrec_check -l blank -d 'The medium is blank'
+complete -c discrec -n $__discrec_check -l appendable -d 'The medium is appendable'
+complete -c discrec -n $__discrec_check -l complete -d 'The medium is closed'
+complete -c discrec -n $__discrec_check -l writable -d 'The medium is not write protected'
+complete -c discrec -n $__discrec_check -l min-free -x -d 'At least SIZE free (k/M/G/T, or sectors with s)'
+complete -c discrec -n $__discrec_check -l locked -d 'The tray is locked'
+complete -c discrec -n $__discrec_check -l unlocked -d 'The tray is not locked'
+complete -c discrec -n $__discrec_check -l not-mounted -d 'The medium is not mounted'
+complete -c discrec -n $__discrec_check -l not-held -d 'No other process has the drive open'
+complete -c discrec -n $__discrec_check -l vendor -x -d 'The vendor matches REGEX'
+complete -c discrec -n $__discrec_check -l product -x -d 'The product matches REGEX'
+complete -c discrec -n $__discrec_check -l revision -x -d 'The revision matches REGEX'
+complete -c discrec -n $__discrec_check -l min-drives -x -d 'Fewer drives than N is a failed check'
+complete -c discrec -n '__fish_seen_subcommand_from wait' -l for -x -a 'medium no-medium ready tray-open tray-closed blank not-held' -d 'The state to wait for'
+complete -c discrec -n '__fish_seen_subcommand_from wait' -l timeout -x -d 'Give up after SECONDS (default 60)'
+complete -c discrec -n '__fish_seen_subcommand_from wait' -l interval -x -d 'Poll every MS milliseconds (default 500)'

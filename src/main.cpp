@@ -32,7 +32,8 @@ constexpr const char* k_exit_codes_help =
     "  6  the drive reported an error (sense data decoded in the message)\n"
     "  7  timeout (the drive did not answer in time)\n"
     "  8  not supported (by the drive or this system)\n"
-    "  9  no medium\n";
+    "  9  no medium\n"
+    "  10 a check failed (discrec check: an assertion does not hold)\n";
 
 struct Subcommand {
     std::string_view name;
@@ -52,6 +53,8 @@ constexpr std::array k_subcommands = {
     Subcommand{"profiles", discrec::cli::register_profiles},
     Subcommand{"send", discrec::cli::register_send},
     Subcommand{"decode", discrec::cli::register_decode},
+    Subcommand{"check", discrec::cli::register_check},
+    Subcommand{"wait", discrec::cli::register_wait},
 };
 
 // The subcommand the command line names: its first word that is no option, skipping the value

@@ -7,9 +7,9 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/context.hpp"
+#include "cli/util_progress.hpp"
 #include "mmc/tables/mode_pages.hpp"
 #include "output/tray.hpp"
-#include "platform/terminal.hpp"
 #include "util/subject.hpp"
 
 namespace discrec::cli {
@@ -18,35 +18,6 @@ namespace {
 struct CloseTrayOptions {
     std::string drive;
     double wait_seconds = -1;  // < 0: do not wait
-};
-
-// A spin-up takes seconds: on a terminal (and without --quiet) one stderr line says what we
-// wait for and for how long, rewritten in place with \r and erased when the wait ends, so
-// the terminal keeps only the result. Never into a pipe or a log: no \r lines there.
-class WaitProgress {
-public:
-    WaitProgress(const Context& ctx, const std::string& drive)
-        : m_on(platform::is_terminal(platform::StdStream::err) && !ctx.output.quiet),
-          m_drive(drive) {}
-    WaitProgress(const WaitProgress&) = delete;
-    WaitProgress& operator=(const WaitProgress&) = delete;
-    ~WaitProgress() {
-        if (m_width > 0) std::fprintf(stderr, "\r%*s\r", static_cast<int>(m_width), "");
-    }
-    void show(std::chrono::steady_clock::duration waited) {
-        if (!m_on) return;
-        const auto s = std::chrono::duration_cast<std::chrono::seconds>(waited).count();
-        const std::string line =
-            fmt::format("discrec: waiting for {} to become ready... {} s", m_drive, s);
-        std::fprintf(stderr, "\r%s", line.c_str());
-        std::fflush(stderr);
-        m_width = line.size();
-    }
-
-private:
-    bool m_on;
-    std::string m_drive;
-    std::size_t m_width = 0;
 };
 
 // The note close-tray prints for how the wait ended.
@@ -83,9 +54,11 @@ ExitCode run_close_tray(Context& ctx, const CloseTrayOptions& opts) {
     }
     output::ActionReport report{*loc, "close_tray", "tray closed", {}, {}};
     if (opts.wait_seconds >= 0) {
-        WaitProgress progress(ctx, loc->name);
-        const auto wait = d->wait_until_ready(std::chrono::duration<double>(opts.wait_seconds),
-                                              [&progress](auto waited) { progress.show(waited); });
+        ProgressLine progress(ctx);
+        const std::string what = fmt::format("waiting for {} to become ready", loc->name);
+        const auto wait =
+            d->wait_until_ready(std::chrono::duration<double>(opts.wait_seconds),
+                                [&progress, &what](auto waited) { progress.show(what, waited); });
         report.notes.push_back(wait_note(wait));
         if (wait.outcome == drive::ReadyWait::Outcome::not_ready_in_time) {
             return report_error(

@@ -20,21 +20,6 @@ struct FeaturesOptions {
     std::vector<std::string> codes;
 };
 
-Result<std::vector<std::uint16_t>> parse_codes(const std::vector<std::string>& texts) {
-    std::vector<std::uint16_t> codes;
-    for (const auto& t : texts) {
-        const auto code = mmc::parse_feature_code(t);
-        if (!code) {
-            return make_error(ErrorKind::usage,
-                              fmt::format("--feature: '{}' is no feature code MMC defines (a hex "
-                                          "code such as 0x001e, or a name such as cd-read)",
-                                          t));
-        }
-        codes.push_back(*code);
-    }
-    return codes;
-}
-
 // Only the asked-for features, in the drive's order; says which the drive did not report.
 void keep_only(output::FeaturesReport& r, const std::vector<std::uint16_t>& codes) {
     if (codes.empty()) return;
@@ -53,7 +38,7 @@ void keep_only(output::FeaturesReport& r, const std::vector<std::uint16_t>& code
 }
 
 ExitCode run_features(Context& ctx, const FeaturesOptions& opts) {
-    auto codes = parse_codes(opts.codes);
+    auto codes = parse_feature_codes(opts.codes);
     if (!codes) return report_error(ctx, codes.error());
     const auto rt = opts.current ? mmc::ConfigurationRt::current : mmc::ConfigurationRt::all;
     auto loaded = load_configuration(ctx, opts.input, rt);

@@ -6,10 +6,27 @@
 #include <CLI/CLI.hpp>
 
 #include "drive/recorder_info.hpp"
+#include "mmc/feature_fields.hpp"
 #include "util/inhex.hpp"
 
 namespace discrec::cli {
 namespace {
+
+using ConfigurationCodeParser = std::optional<std::uint16_t> (*)(std::string_view);
+
+Result<std::vector<std::uint16_t>> configuration_parse_codes(const std::vector<std::string>& texts,
+                                                             ConfigurationCodeParser parse,
+                                                             const std::string& option,
+                                                             const char* what) {
+    std::vector<std::uint16_t> codes;
+    for (const auto& t : texts) {
+        const auto code = parse(t);
+        if (!code)
+            return make_error(ErrorKind::usage, fmt::format("{}: '{}' is {}", option, t, what));
+        codes.push_back(*code);
+    }
+    return codes;
+}
 
 // A saved response is decoded as far as its bytes go; one cut short (an allocation length
 // too small, a bridge that cut the transfer) says so. (A drive's own answer that is cut short
@@ -75,6 +92,21 @@ output::FeaturesReport features_report(const LoadedConfiguration& loaded, bool c
     output::FeaturesReport r{loaded.source, c.current_profile, {}, current_only, raw, c.warnings};
     for (const auto& f : c.features) r.features.push_back(mmc::decode_feature(f));
     return r;
+}
+
+Result<std::vector<std::uint16_t>> parse_feature_codes(const std::vector<std::string>& texts) {
+    return configuration_parse_codes(
+        texts, mmc::parse_feature_code, "--feature",
+        "no feature code MMC defines (a hex code such as 0x001e, or a name such "
+        "as cd-read)");
+}
+
+Result<std::vector<std::uint16_t>> parse_profile_codes(const std::vector<std::string>& texts,
+                                                       const std::string& option) {
+    return configuration_parse_codes(
+        texts, mmc::parse_profile_code, option,
+        "no profile (a name as 'discrec profiles' shows it, such as dvd+rw, or a "
+        "hex code such as 0x001a)");
 }
 
 }  // namespace discrec::cli

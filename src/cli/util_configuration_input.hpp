@@ -2,7 +2,9 @@
 // response (--inhex FILE, sg3_utils' hex format; --raw-in for binary).
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "cli/context.hpp"
 #include "mmc/cdb.hpp"
@@ -31,5 +33,12 @@ Result<LoadedConfiguration> load_configuration(const Context& ctx, const Configu
 // What `features` prints of a loaded configuration: every descriptor decoded field by field.
 output::FeaturesReport features_report(const LoadedConfiguration& loaded, bool current_only,
                                        bool raw);
+
+// Feature codes (`--feature`: hex or a name from the feature table) and profiles (`--profile`
+// and the like: hex or a name as `profiles` shows it) from the command line, in order; a usage
+// error names the option and the text.
+Result<std::vector<std::uint16_t>> parse_feature_codes(const std::vector<std::string>& texts);
+Result<std::vector<std::uint16_t>> parse_profile_codes(const std::vector<std::string>& texts,
+                                                       const std::string& option);
 
 }  // namespace discrec::cli

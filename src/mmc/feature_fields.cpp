@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "mmc/tables/features.hpp"
+#include "mmc/tables/profiles.hpp"
 
 namespace discrec::mmc {
 namespace {
@@ -50,6 +51,22 @@ void check_header(const FeatureDescriptor& f, DecodedFeature& out) {
     }
 }
 
+}  // namespace
+
+DecodedFeature decode_feature(const FeatureDescriptor& f) {
+    DecodedFeature out;
+    static_cast<FeatureDescriptor&>(out) = f;
+    check_header(f, out);
+    const FeatureLayout* layout = find_feature_layout(f.code);
+    if (layout == nullptr) return out;
+    out.known = true;
+    out.record = decode_fields(layout->layout, out.data);
+    for (auto& note : out.record.notes) out.notes.push_back(std::move(note));
+    out.record.notes.clear();
+    check_lengths(*layout, out);
+    return out;
+}
+
 std::optional<std::uint16_t> parse_hex_code(std::string_view t) {
     if (t.size() > 2 && (t.substr(0, 2) == "0x" || t.substr(0, 2) == "0X"))
         t.remove_prefix(2);
@@ -67,26 +84,17 @@ std::optional<std::uint16_t> parse_hex_code(std::string_view t) {
     return static_cast<std::uint16_t>(v);
 }
 
-}  // namespace
-
-DecodedFeature decode_feature(const FeatureDescriptor& f) {
-    DecodedFeature out;
-    static_cast<FeatureDescriptor&>(out) = f;
-    check_header(f, out);
-    const FeatureLayout* layout = find_feature_layout(f.code);
-    if (layout == nullptr) return out;
-    out.known = true;
-    out.record = decode_fields(layout->layout, out.data);
-    for (auto& note : out.record.notes) out.notes.push_back(std::move(note));
-    out.record.notes.clear();
-    check_lengths(*layout, out);
-    return out;
-}
-
 std::optional<std::uint16_t> parse_feature_code(std::string_view text) {
     if (const FeatureRow* row = find_feature(text)) return row->code;
     const auto code = parse_hex_code(text);
     if (!code || (find_feature(*code) == nullptr && !is_vendor_feature(*code))) return std::nullopt;
+    return code;
+}
+
+std::optional<std::uint16_t> parse_profile_code(std::string_view text) {
+    if (const ProfileRow* row = find_profile(text)) return row->code;
+    const auto code = parse_hex_code(text);
+    if (!code || find_profile(*code) == nullptr) return std::nullopt;
     return code;
 }
 

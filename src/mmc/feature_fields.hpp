@@ -42,5 +42,10 @@ DecodedFeature decode_feature(const FeatureDescriptor& f);
 // the feature table ("cd-read"). Returns nullopt for text that names no feature MMC defines;
 // vendor codes FF00h-FFFFh are accepted.
 std::optional<std::uint16_t> parse_feature_code(std::string_view text);
+// A profile the same way: hex ("0x0010", "10h") or the short name `profiles` shows ("dvd-rom");
+// nullopt for a code the profile table does not have.
+std::optional<std::uint16_t> parse_profile_code(std::string_view text);
+// A 16-bit code in hex: "0x001e", "1e", "001Eh" (at most four digits).
+std::optional<std::uint16_t> parse_hex_code(std::string_view text);
 
 }  // namespace discrec::mmc

@@ -22,6 +22,7 @@ enum class ExitCode : int {
     timeout = 7,            // the drive did not answer within the command's timeout
     not_supported = 8,      // the drive or platform cannot do what was asked
     no_medium = 9,          // the operation needs a medium and there is none
+    check_failed = 10,      // `discrec check`: an assertion does not hold
 };
 
 enum class ErrorKind {

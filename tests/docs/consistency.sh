@@ -82,6 +82,19 @@ check_doc() {
     fi
 }
 
+# Exit codes: the codes `discrec --help` lists under "Exit status:" are exactly those of the
+# man page's EXIT STATUS section and of the README's "Exit codes" table.
+help_codes=$(awk '/^Exit status:$/ { on = 1; next } on && /^  [0-9]+ / { print $1 }' "$tmp/help" | sort -n | tr '\n' ' ')
+man_codes=$(awk '/^\.SH EXIT STATUS/ { on = 1; next } /^\.SH/ { on = 0 } on && /^\.B [0-9]+$/ { print $2 }' \
+    "$src/man/discrec.1" | sort -n | tr '\n' ' ')
+readme_codes=$(awk '/^## Exit codes/ { on = 1; next } /^## / { on = 0 } on && /^\| [0-9]+ \|/ { print $2 }' \
+    "$src/README.md" | sort -n | tr '\n' ' ')
+if [ -n "$help_codes" ] && [ "$help_codes" = "$man_codes" ] && [ "$help_codes" = "$readme_codes" ]; then
+    echo "ok - exit codes agree: $help_codes(--help, man page, README)"
+else
+    echo "not ok - exit codes differ: --help '$help_codes', man page '$man_codes', README '$readme_codes'"; fail=1
+fi
+
 check_doc man/discrec.1 man
 check_doc README.md md
 check_doc completions/discrec.bash completion

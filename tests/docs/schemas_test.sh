@@ -51,6 +51,20 @@ doc media --replay "$md/lsi-tray-open.jsonl" media sr0
 doc media --replay "$md/all.jsonl" media
 doc media --replay "$md/synthetic-dvdplusrw.jsonl" media sr0
 doc media --replay "$md/synthetic-dvdplusrw-protected.jsonl" media sr0
+# check: OS facts only, no drive (exit 10), replayed media facts, errors.
+doc check --sysroot "$sys/mixed" check --vendor qemu --not-mounted --not-held
+doc check --sysroot "$sys/none" check
+doc check --replay "$md/piix-cd.jsonl" check sr1 --complete --writable
+doc check --replay "$md/synthetic-dvdplusrw.jsonl" check sr0 --writable
+edoc check --sysroot "$sys/mixed" check nosuch
+# wait: not-held asks the OS only, so it runs on the captured tree: reached (sr3), timed out
+# with the last state (sr1 is held by a sleep); a drive that cannot be opened; usage.
+doc wait --sysroot "$sys/mixed" wait sr3 --for not-held --timeout 1 --interval 50
+edoc wait --sysroot "$sys/mixed" wait sr1 --for not-held --timeout 0.1 --interval 50
+edoc wait --sysroot "$sys/mixed" wait sr1 --for medium --timeout 1
+edoc wait --sysroot "$sys/mixed" wait sr1 --for nothing
+edoc check --sysroot "$sys/mixed" check --min-free 12x
+edoc check --sysroot "$sys/mixed" check --vendor '('
 doc decode decode disc-info --msf --inhex "$md/qemu-cd-disc-info.hex"
 doc decode decode disc-info --msf --inhex "$md/spec-cdr-appendable-disc-info.hex"
 doc decode decode track-info --inhex "$md/spec-cdr-invisible-track-info.hex"

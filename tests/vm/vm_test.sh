@@ -65,7 +65,7 @@ import json, sys
 names = {"list": "list", "info": "info", "eject": "action", "close-tray": "action",
          "lock": "action", "mcn": "mcn", "features": "features", "profiles": "profiles",
          "mode-pages": "mode-pages", "send": "send", "media": "media",
-         "decode": "decode"}
+         "decode": "decode", "check": "check", "wait": "wait"}
 for path in sys.argv[1:]:
     try:
         argv = json.load(open(path)).get("discrec", {}).get("argv", [])

@@ -91,6 +91,15 @@ both "media-qemu-all" "$bin" --replay "$md/all.jsonl" media
 # READ FORMAT CAPACITIES and the current features for write protection are asked.
 both "media-synthetic-dvdplusrw" "$bin" --replay "$md/synthetic-dvdplusrw.jsonl" media sr0
 both "media-synthetic-dvdplusrw-protected" "$bin" --replay "$md/synthetic-dvdplusrw-protected.jsonl" media sr0
+# check: the OS facts alone (no command: the captured tree's drives cannot be opened), no
+# drive at all (--min-drives fails: exit 10), and the medium's facts replayed from the media
+# recordings (check sends what media sends): complete/blank/appendable, writable true and false.
+both "check-mixed-os" "$bin" --sysroot tests/fixtures/sysfs/mixed check --vendor '^qemu$' --product dvd --revision '^2\.5\+$' --not-mounted --not-held
+both "check-none" "$bin" --sysroot tests/fixtures/sysfs/none check --not-held
+both "check-qemu-piix-cd" "$bin" --replay "$md/piix-cd.jsonl" check sr1 --medium --tray closed --ready --complete --blank --appendable --writable --min-free 1s
+both "check-qemu-lsi-tray-open" "$bin" --replay "$md/lsi-tray-open.jsonl" check sr0 --no-medium --tray open --complete
+both "check-synthetic-dvdplusrw" "$bin" --replay "$md/synthetic-dvdplusrw.jsonl" check sr0 --writable --complete --min-free 1G
+both "check-synthetic-dvdplusrw-protected" "$bin" --replay "$md/synthetic-dvdplusrw-protected.jsonl" check sr0 --writable
 both "decode-qemu-cd-disc-info" "$bin" decode disc-info --msf --inhex "$md/qemu-cd-disc-info.hex"
 both "decode-qemu-cd-toc" "$bin" decode toc --inhex "$md/qemu-cd-toc.hex"
 both "decode-qemu-cd-toc-msf" "$bin" decode toc --msf --inhex "$md/qemu-cd-toc-msf.hex"

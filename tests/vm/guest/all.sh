@@ -10,6 +10,8 @@
 #          SG_IO filter (not by default; the first big guest runs it)
 #   record `--record` of `info`, `--replay` of it in the guest (not by default; the first guest)
 #   tray   eject, close-tray, lock, exclusive access (not by default: changes drive state)
+#   automation  `check` assertions true and false, `wait` on host-side media changes
+#          (runvm-monitor; not by default: changes media)
 #   badinput  the bad-input matrix: every subcommand on wrong devices, as nobody, on an empty
 #          drive and an open tray, a timeout (scsi_debug), hot-unplug, signals (not by default)
 # Prints "ok - ..." / "not ok - ..." lines and "N passed, N failed"; exits 1 if any failed.
