@@ -157,6 +157,69 @@ void read_medium(Drive& drive, MediaReport& r) {
 
 }  // namespace
 
+MediaSpace media_space(const MediaReport& r) {
+    MediaSpace s;
+    if (r.capacity && r.capacity->usable && r.capacity->block_length != 0)
+        s.block_length = r.capacity->block_length;
+    const auto status = r.disc_info ? mmc::disc_status(*r.disc_info) : std::nullopt;
+    if (!status) return s;
+    const std::optional<std::uint64_t> capacity_blocks =
+        r.capacity && r.capacity->usable ? std::optional(r.capacity->blocks()) : std::nullopt;
+    const auto* last = r.track_source == TrackSource::track_information && !r.tracks.empty()
+                           ? &r.tracks.back()
+                           : nullptr;
+    switch (*status) {
+        case mmc::DiscStatus::complete: {
+            // Nothing more can be written: every sector is used (READ CAPACITY's count, else
+            // the TOC's lead-out start).
+            auto used = capacity_blocks;
+            if (!used && r.toc) {
+                if (auto lead_out = mmc::lead_out_start(*r.toc); lead_out && *lead_out >= 0)
+                    used = static_cast<std::uint64_t>(*lead_out);
+            }
+            s.used_sectors = used;
+            s.total_sectors = used;
+            s.free_sectors = 0;
+            break;
+        }
+        case mmc::DiscStatus::empty:
+        case mmc::DiscStatus::incomplete:
+            // The last track is the incomplete or invisible one (MMC-6 §6.27.3.8): its free
+            // blocks are what can still be written, from its Next Writable Address; what lies
+            // before that address is used (recorded, or lead-in/out and links of closed
+            // sessions).
+            if (last != nullptr) {
+                s.free_sectors = mmc::free_blocks(*r.disc_info, r.tracks);
+                s.next_writable_address = mmc::next_writable_address(r.tracks);
+                if (s.next_writable_address && *s.next_writable_address >= 0)
+                    s.used_sectors = static_cast<std::uint64_t>(*s.next_writable_address);
+                if (s.used_sectors && s.free_sectors)
+                    s.total_sectors = *s.used_sectors + *s.free_sectors;
+            }
+            break;
+        case mmc::DiscStatus::others:
+            // Random writable (DVD-RAM, formatted DVD+RW, BD-RE): no next writable address;
+            // what is used and free is the file system's to say. The size is READ CAPACITY's.
+            s.total_sectors = capacity_blocks;
+            break;
+    }
+    // A previous session exists when one is complete: the disc is complete, or incomplete
+    // with more than one session (the last one being the open or empty one). Its start is the
+    // session information's (READ TOC format 0001b), its end the TOC's lead-out (the lead-out
+    // of the last complete session, MMC-6 §6.26.2.5).
+    const auto sessions = mmc::number_of(*r.disc_info, "sessions").value_or(0);
+    const bool closed_session = *status == mmc::DiscStatus::complete ||
+                                (*status == mmc::DiscStatus::incomplete && sessions > 1);
+    if (closed_session && r.sessions) {
+        s.previous_session_start = mmc::address_of(*r.sessions, "start");
+    }
+    if (closed_session && r.toc) {
+        if (auto lead_out = mmc::lead_out_start(*r.toc); lead_out && *lead_out > 0)
+            s.previous_session_last_written = *lead_out - 1;
+    }
+    return s;
+}
+
 MediaReport gather_media(const platform::DriveLocation& location, const OpenOptions& options) {
     MediaReport r;
     r.location = location;

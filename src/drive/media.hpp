@@ -44,6 +44,30 @@ struct MediaReport {
     }
 };
 
+// IMAPI2's multisession view of the medium (IDiscFormat2Data TotalSectorsOnMedia,
+// FreeSectorsOnMedia, NextWritableAddress, StartAddressOfPreviousSession,
+// LastWrittenAddressOfPreviousSession), derived from the answers `media` already has: disc
+// information, the last track's information (the incomplete or invisible track), READ
+// CAPACITY and the TOC. Each value is empty where those answers do not say it (IMAPI2 returns
+// -1 or fails there). README.md "discrec media" lists the rule for each.
+struct MediaSpace {
+    std::uint32_t block_length = 2048;                          // READ CAPACITY's, else 2048
+    std::optional<std::uint64_t> total_sectors;                 // TotalSectorsOnMedia: used + free
+    std::optional<std::uint64_t> used_sectors;                  // before the next writable address
+    std::optional<std::uint64_t> free_sectors;                  // FreeSectorsOnMedia
+    std::optional<std::int64_t> next_writable_address;          // NextWritableAddress
+    std::optional<std::int64_t> previous_session_start;         // StartAddressOf...
+    std::optional<std::int64_t> previous_session_last_written;  // LastWrittenAddressOf...
+
+    [[nodiscard]] std::optional<std::uint64_t> bytes(
+        const std::optional<std::uint64_t>& sectors) const noexcept {
+        if (!sectors) return std::nullopt;
+        return *sectors * block_length;
+    }
+};
+
+MediaSpace media_space(const MediaReport& report);
+
 MediaReport gather_media(const platform::DriveLocation& location, const OpenOptions& options);
 
 }  // namespace discrec::drive

@@ -123,6 +123,30 @@ std::optional<std::int64_t> address_of(const Record& record, std::string_view ke
     return v->lba;
 }
 
+std::optional<DiscStatus> disc_status(const Record& disc_info) noexcept {
+    const auto status = number_of(disc_info, "disc_status");
+    if (!status) return std::nullopt;
+    switch (*status) {
+        case k_status_empty:
+            return DiscStatus::empty;
+        case k_status_incomplete:
+            return DiscStatus::incomplete;
+        case k_status_complete:
+            return DiscStatus::complete;
+        default:
+            return DiscStatus::others;
+    }
+}
+
+std::optional<std::int64_t> lead_out_start(const Record& toc) noexcept {
+    const Value* list = toc.find("tracks");
+    if (list == nullptr) return std::nullopt;
+    for (const auto& item : list->items) {
+        if (number_of(item, "track") == k_lead_out_track) return address_of(item, "start");
+    }
+    return std::nullopt;
+}
+
 namespace {
 
 // MMC-6 §5.3: features that are current only while the medium in the drive can be written by

@@ -37,6 +37,12 @@ Record decode_format_capacities(ByteSpan data);
 std::optional<std::uint64_t> number_of(const Record& record, std::string_view key) noexcept;
 std::optional<std::int64_t> address_of(const Record& record, std::string_view key) noexcept;
 
+// READ DISC INFORMATION's Disc Status (MMC-6 §6.22.3.1.3), when the answer had it.
+enum class DiscStatus { empty, incomplete, complete, others };
+std::optional<DiscStatus> disc_status(const Record& disc_info) noexcept;
+// The start of the TOC's lead-out (track AAh), when the TOC lists it.
+std::optional<std::int64_t> lead_out_start(const Record& toc) noexcept;
+
 // IMAPI2's CurrentMediaStatus (imapi2.h IMAPI_FORMAT2_DATA_MEDIA_STATE), each flag from named
 // MMC fields (README.md "discrec media" lists which).
 struct MediaStatusFlag {

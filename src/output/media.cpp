@@ -21,10 +21,7 @@ using drive::TrackSource;
 
 struct Derived {
     std::vector<mmc::MediaStatusFlag> flags;
-    std::optional<std::uint64_t> free_blocks;
-    std::optional<std::int64_t> next_writable;
-    std::optional<std::int64_t> previous_session_start;
-    std::uint32_t block_length = 2048;
+    drive::MediaSpace space;
 };
 
 Derived derive(const MediaReport& r) {
@@ -34,11 +31,7 @@ Derived derive(const MediaReport& r) {
     static const mmc::Record k_empty;
     d.flags =
         mmc::media_status_flags(r.disc_info ? *r.disc_info : k_empty, rom, r.write_protection);
-    if (r.disc_info) d.free_blocks = mmc::free_blocks(*r.disc_info, r.tracks);
-    d.next_writable = mmc::next_writable_address(r.tracks);
-    if (r.sessions) d.previous_session_start = mmc::address_of(*r.sessions, "start");
-    if (r.capacity && r.capacity->usable && r.capacity->block_length != 0)
-        d.block_length = r.capacity->block_length;
+    d.space = drive::media_space(r);
     return d;
 }
 
@@ -100,6 +93,20 @@ Json tracks_json(const MediaReport& r) {
     return a;
 }
 
+// IMAPI2's multisession view (drive::media_space).
+Json space_json(const drive::MediaSpace& sp) {
+    return {{"block_length", sp.block_length},
+            {"total_sectors", optional_number(sp.total_sectors)},
+            {"used_sectors", optional_number(sp.used_sectors)},
+            {"free_sectors", optional_number(sp.free_sectors)},
+            {"total_bytes", optional_number(sp.bytes(sp.total_sectors))},
+            {"used_bytes", optional_number(sp.bytes(sp.used_sectors))},
+            {"free_bytes", optional_number(sp.bytes(sp.free_sectors))},
+            {"next_writable_address", optional_number(sp.next_writable_address)},
+            {"previous_session_start", optional_number(sp.previous_session_start)},
+            {"previous_session_last_written", optional_number(sp.previous_session_last_written)}};
+}
+
 Json medium_json(const MediaReport& r) {
     const Derived d = derive(r);
     Json j;
@@ -131,10 +138,12 @@ Json medium_json(const MediaReport& r) {
         j["capacity"] = nullptr;
     }
     j["format_capacities"] = record_json(r.format_capacities);
-    j["free_blocks"] = optional_number(d.free_blocks);
-    j["free_bytes"] = d.free_blocks ? Json(*d.free_blocks * d.block_length) : Json(nullptr);
-    j["next_writable_address"] = optional_number(d.next_writable);
-    j["previous_session_start"] = optional_number(d.previous_session_start);
+    const auto& sp = d.space;
+    j["free_blocks"] = optional_number(sp.free_sectors);
+    j["free_bytes"] = optional_number(sp.bytes(sp.free_sectors));
+    j["next_writable_address"] = optional_number(sp.next_writable_address);
+    j["previous_session_start"] = optional_number(sp.previous_session_start);
+    j["space"] = space_json(sp);
     return j;
 }
 
@@ -209,13 +218,21 @@ void append_capacity(std::string& out, const MediaReport& r, const Derived& d) {
                            r.capacity->blocks(), r.capacity->block_length, r.capacity->bytes(),
                            r.capacity->last_lba);
     }
-    if (d.free_blocks) {
-        out += fmt::format("  Free: {} blocks ({} bytes)\n", *d.free_blocks,
-                           *d.free_blocks * d.block_length);
+    const auto& sp = d.space;
+    const auto sectors_line = [&](std::string_view what, const std::optional<std::uint64_t>& n) {
+        if (n) out += fmt::format("  {} sectors: {} ({} bytes)\n", what, *n, *sp.bytes(n));
+    };
+    sectors_line("Total", sp.total_sectors);
+    sectors_line("Used", sp.used_sectors);
+    sectors_line("Free", sp.free_sectors);
+    if (sp.next_writable_address)
+        out += fmt::format("  Next writable address: {}\n", *sp.next_writable_address);
+    if (sp.previous_session_start) {
+        out += fmt::format("  Previous session: starts at LBA {}", *sp.previous_session_start);
+        if (sp.previous_session_last_written)
+            out += fmt::format(", last written LBA {}", *sp.previous_session_last_written);
+        out += "\n";
     }
-    if (d.next_writable) out += fmt::format("  Next writable address: {}\n", *d.next_writable);
-    if (d.previous_session_start)
-        out += fmt::format("  Start of the last session: LBA {}\n", *d.previous_session_start);
 }
 
 std::string status_text(const Derived& d) {

@@ -21,6 +21,7 @@ import json, sys
 a, b = (json.load(open(p)) for p in sys.argv[1:3])
 for d in (a, b):
     d["discrec"]["argv"] = None
+    d["json_format_version"] = d["json_format_version"][:1]  # a minor version only adds keys
 sys.exit(0 if a == b else 1)
 PY
     then ok "$1: the live run's document"; else not_ok "$1: differs from $2: $(head -c 300 "$tmp/out")"; fi
@@ -76,6 +77,9 @@ for name, json_rc, text_rc in cases:
         got = json.loads(r.stdout)
         for d in (live, got):
             d["discrec"]["argv"] = None
+            # A minor version only adds keys (those documents have none added): the live
+            # document of an older minor version is still the one to print.
+            d["json_format_version"] = d["json_format_version"][:1]
         same = got == live and r.returncode == int(json_rc)
         why = f"exit {r.returncode} (live {json_rc}), stdout {r.stdout[:300]!r} stderr {r.stderr[:200]!r}"
     except (OSError, ValueError, KeyError, TypeError, subprocess.SubprocessError) as e:

@@ -39,7 +39,7 @@ check_rc "list --json as nobody exits 0" 0
 
 json_load L "$W/listj.out" LG "$W/listg.out" LT "$W/listt.out" LN "$W/listn.out"
 check_json "list --json prints one JSON document" L "$W/listj.out"
-check_eq "list --json: json_format_version" "$(jv L_json_format_version_0).$(jv L_json_format_version_1)" 1.1
+check_eq "list --json: json_format_version" "$(jv L_json_format_version_0).$(jv L_json_format_version_1)" 1.2
 check "list --json: discrec.version" -n "$(jv L_discrec_version)"
 check_eq "list --json: discrec.argv" "$(jv L_discrec_argv_1) $(jv L_discrec_argv_2)" "list --json"
 check_eq "list --json: exit_status" "$(jv L_exit_status)" 0
