@@ -19,6 +19,7 @@ _discrec() {
         [list]=""
         [info]=""
         [media]=""
+        [speeds]=""
         [eject]="--unmount --force"
         [close-tray]="--wait"
         [lock]="--off --status --exclusive --force --client"
@@ -27,7 +28,7 @@ _discrec() {
         [profiles]="--inhex --raw-in"
         [mode-pages]="--page -p --control -c --raw -r --inhex --raw-in --inhex-header"
         [send]="--in --out --timeout --binary --allow-write --allow-firmware"
-        [decode]="--inhex --raw-in --msf"
+        [decode]="--inhex --raw-in --msf --type"
     )
     local cmd="" w i
     for ((i = 1; i < cword; i++)); do
@@ -44,6 +45,7 @@ _discrec() {
         --page|-p) COMPREPLY=($(compgen -W "error-recovery write verify-error-recovery caching cd cd-audio power informational-exceptions timeout-protect caps all" -- "$cur")); return ;;
         --control|-c) COMPREPLY=($(compgen -W "current changeable default saved" -- "$cur")); return ;;
         --inhex-header) COMPREPLY=($(compgen -W "auto 10 6 none" -- "$cur")); return ;;
+        --type) COMPREPLY=($(compgen -W "0 3" -- "$cur")); return ;;
         --client|--interval|--in|--timeout) return ;;  # --wait takes an optional SECONDS: offer drives
     esac
     if [[ -z $cmd ]]; then
@@ -53,7 +55,7 @@ _discrec() {
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "${opts[$cmd]} $global" -- "$cur"))
     elif [[ $cmd == decode ]]; then
-        COMPREPLY=($(compgen -W "inquiry vpd sense configuration mode-sense gesn mechanism-status capacity disc-info track-info toc session-info format-capacities" -f -- "$cur"))
+        COMPREPLY=($(compgen -W "inquiry vpd sense configuration mode-sense gesn mechanism-status capacity disc-info track-info toc session-info format-capacities performance" -f -- "$cur"))
     elif [[ $cmd != list ]]; then
         COMPREPLY=($(compgen -W "$(_discrec_drives)" -- "$cur"))
     fi

@@ -153,6 +153,9 @@ void read_medium(Drive& drive, MediaReport& r) {
     read_format_capacities(drive, r);
     if (gone(r)) return;
     r.write_protection = write_protection(drive, r);
+    if (gone(r)) return;
+    // IMAPI2 SupportedWriteSpeedDescriptors: a ROM medium is written at no speed (not asked).
+    if (!is_read_only(r)) r.write_speeds = read_write_speeds(drive, r.notes, r.errors);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 
 #include "drive/drive.hpp"
 #include "drive/recorder_info.hpp"
+#include "drive/speeds.hpp"
 #include "mmc/capacity.hpp"
 #include "mmc/fields.hpp"
 #include "mmc/media.hpp"
@@ -34,6 +35,7 @@ struct MediaReport {
     // READ FORMAT CAPACITIES (MMC-6 §6.24); not asked of a read-only medium (nothing to format).
     std::optional<mmc::Record> format_capacities;
     mmc::WriteProtection write_protection;
+    WriteSpeeds write_speeds;        // writable media only (drive/speeds.hpp)
     std::vector<std::string> notes;  // fallbacks taken, answers that were odd
     std::vector<Error> errors;       // questions that failed (the others still answered)
     std::optional<Error> fatal;      // could not be opened, timed out or vanished

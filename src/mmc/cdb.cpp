@@ -70,6 +70,11 @@ Cdb read_toc(std::uint8_t format, bool msf, std::uint8_t track_or_session, std::
                  {msf, format, track_or_session, alloc, sff8020_format});
 }
 
+Cdb get_performance(std::uint8_t type, std::uint8_t data_type, std::uint32_t starting_lba,
+                    std::uint16_t max_descriptors) {
+    return build(cdb_layout::get_performance, {data_type, starting_lba, max_descriptors, type});
+}
+
 Cdb mode_sense10(std::uint8_t page, std::uint8_t subpage, PageControl pc, bool dbd,
                  std::uint16_t alloc) {
     return build(cdb_layout::mode_sense10,

@@ -51,6 +51,11 @@ doc media --replay "$md/lsi-tray-open.jsonl" media sr0
 doc media --replay "$md/all.jsonl" media
 doc media --replay "$md/synthetic-dvdplusrw.jsonl" media sr0
 doc media --replay "$md/synthetic-dvdplusrw-protected.jsonl" media sr0
+doc speeds --replay "$md/synthetic-speeds-dvdplusrw.jsonl" speeds sr0
+doc speeds --replay "$md/synthetic-speeds-refused.jsonl" speeds sr0
+edoc speeds --sysroot "$sys/mixed" speeds nosuch
+doc decode decode performance --type 3 "$md/spec-dvd-write-speeds.hex"
+doc decode decode performance --type 0 "$md/spec-cd-read-performance.hex"
 doc decode decode disc-info --msf --inhex "$md/qemu-cd-disc-info.hex"
 doc decode decode disc-info --msf --inhex "$md/spec-cdr-appendable-disc-info.hex"
 doc decode decode track-info --inhex "$md/spec-cdr-invisible-track-info.hex"

@@ -1,15 +1,19 @@
 // libFuzzer target: the answers `discrec media` decodes (mmc/media.hpp): READ DISC
 // INFORMATION (CD and LBA forms), READ TRACK INFORMATION, READ TOC format 0000b (LBA, MSF) and
-// 0001b, READ FORMAT CAPACITIES. Byte 0 picks one of mmc::media_layouts(), walked by
+// 0001b, READ FORMAT CAPACITIES, and GET PERFORMANCE Types 00h and 03h (mmc/performance.hpp).
+// Byte 0 picks one of mmc::media_layouts(), walked by
 // decode_fields() and checked by check_record(); every decode_* function and the IMAPI2 derivations
 // then see the same bytes (their checks are the sanitizers'). Seeds: corpus/media/ (QEMU's
-// answers).
+// answers; spec-dvd-write-speeds-03 and spec-cd-read-performance-00, the GET PERFORMANCE
+// answers of tests/fixtures/media/).
 #include <cstddef>
 #include <cstdint>
 
 #include "check_record.hpp"
 #include "mmc/media.hpp"
+#include "mmc/performance.hpp"
 #include "mmc/tables/media_layouts.hpp"
+#include "mmc/tables/performance_layouts.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace discrec;
@@ -28,5 +32,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)mmc::media_status_value(mmc::media_status_flags(disc, msf, {}));
     (void)mmc::free_blocks(disc, tracks);
     (void)mmc::next_writable_address(tracks);
+    const auto performance = mmc::performance_layouts();
+    fuzz::check_record(mmc::decode_fields(*performance[(data[0] >> 4) % performance.size()], span),
+                       span.size());
+    for (const std::uint8_t type :
+         {mmc::performance_type::performance, mmc::performance_type::write_speed}) {
+        const auto r = mmc::decode_performance(span, type);
+        fuzz::check_record(r, span.size());
+        (void)mmc::write_speeds_of(r);
+    }
     return 0;
 }

@@ -91,6 +91,10 @@ both "media-qemu-all" "$bin" --replay "$md/all.jsonl" media
 # READ FORMAT CAPACITIES and the current features for write protection are asked.
 both "media-synthetic-dvdplusrw" "$bin" --replay "$md/synthetic-dvdplusrw.jsonl" media sr0
 both "media-synthetic-dvdplusrw-protected" "$bin" --replay "$md/synthetic-dvdplusrw-protected.jsonl" media sr0
+# speeds: the same hand edit, GET PERFORMANCE answering (spec-dvd-*.hex) or refused as QEMU
+# refuses it (page 2Ah's descriptors then: QEMU's page has none).
+both "speeds-synthetic-dvdplusrw" "$bin" --replay "$md/synthetic-speeds-dvdplusrw.jsonl" speeds sr0
+both "speeds-synthetic-refused" "$bin" --replay "$md/synthetic-speeds-refused.jsonl" speeds sr0
 both "decode-qemu-cd-disc-info" "$bin" decode disc-info --msf --inhex "$md/qemu-cd-disc-info.hex"
 both "decode-qemu-cd-toc" "$bin" decode toc --inhex "$md/qemu-cd-toc.hex"
 both "decode-qemu-cd-toc-msf" "$bin" decode toc --msf --inhex "$md/qemu-cd-toc-msf.hex"
@@ -100,6 +104,8 @@ both "decode-spec-cdr-disc-info" "$bin" decode disc-info --msf --inhex "$md/spec
 both "decode-spec-cdr-track-info" "$bin" decode track-info --inhex "$md/spec-cdr-invisible-track-info.hex"
 both "decode-spec-dvdplusrw-format-capacities" "$bin" decode format-capacities "$md/spec-dvdplusrw-blank-format-capacities.hex"
 both "decode-spec-bdre-format-capacities" "$bin" decode format-capacities "$md/spec-bdre-format-capacities.hex"
+both "decode-spec-dvd-write-speeds" "$bin" decode performance --type 3 "$md/spec-dvd-write-speeds.hex"
+both "decode-spec-cd-read-performance" "$bin" decode performance --type 0 "$md/spec-cd-read-performance.hex"
 # decode KIND FILE (the positional form; '-' reads stdin) for every other kind the project
 # decodes, from the QEMU captures (tests/fixtures/decode/README.md).
 dx=tests/fixtures/decode
