@@ -18,7 +18,7 @@ _discrec() {
     local -A opts=(
         [list]=""
         [info]=""
-        [media]=""
+        [media]="--ready-wait"
         [speeds]=""
         [eject]="--unmount --force"
         [close-tray]="--wait"
@@ -46,7 +46,7 @@ _discrec() {
         --control|-c) COMPREPLY=($(compgen -W "current changeable default saved" -- "$cur")); return ;;
         --inhex-header) COMPREPLY=($(compgen -W "auto 10 6 none" -- "$cur")); return ;;
         --type) COMPREPLY=($(compgen -W "0 3" -- "$cur")); return ;;
-        --client|--interval|--in|--timeout) return ;;  # --wait takes an optional SECONDS: offer drives
+        --client|--interval|--in|--timeout|--ready-wait) return ;;  # --wait takes an optional SECONDS: offer drives
     esac
     if [[ -z $cmd ]]; then
         COMPREPLY=($(compgen -W "${!opts[*]} $global" -- "$cur"))

@@ -223,7 +223,52 @@ MediaSpace media_space(const MediaReport& r) {
     return s;
 }
 
-MediaReport gather_media(const platform::DriveLocation& location, const OpenOptions& options) {
+namespace {
+
+// A drive that answered 2/04/01 (becoming ready) is asked again with TEST UNIT READY, every
+// 250 ms up to `limit` (Drive::wait_until_ready; at least once, so 0 asks once more without
+// waiting); the state then says what it became. False:
+// still not ready (or gone): r.fatal says why and nothing more is asked.
+bool wait_while_becoming_ready(Drive& drive, MediaReport& r, std::chrono::duration<double> limit) {
+    if (!r.state || !r.state->becoming_ready) return true;
+    const auto waited = drive.wait_until_ready(limit, {});
+    using Outcome = ReadyWait::Outcome;
+    switch (waited.outcome) {
+        case Outcome::ready:
+            r.state->ready = true;
+            r.state->becoming_ready = false;
+            r.state->medium_present = true;
+            r.state->not_ready_reason.reset();
+            if (!r.state->tray_open) r.state->tray_open = false;
+            r.notes.push_back(fmt::format(
+                "{}: was becoming ready; asked again until it was (--ready-wait {:g} s)",
+                r.location.name, limit.count()));
+            return true;
+        case Outcome::no_medium:
+            r.state->becoming_ready = false;
+            r.state->ready = false;
+            r.state->medium_present = false;
+            if (waited.last_error.sense) {
+                if (mmc::means_tray_open(*waited.last_error.sense)) r.state->tray_open = true;
+                if (mmc::means_tray_closed(*waited.last_error.sense)) r.state->tray_open = false;
+            }
+            return false;
+        case Outcome::not_ready_in_time:
+            r.notes.push_back(fmt::format("{}: still not ready after {:g} s (--ready-wait)",
+                                          r.location.name, limit.count()));
+            r.fatal = waited.last_error;
+            return false;
+        case Outcome::failed:
+            r.fatal = waited.last_error;
+            return false;
+    }
+    return false;
+}
+
+}  // namespace
+
+MediaReport gather_media(const platform::DriveLocation& location, const OpenOptions& options,
+                         std::chrono::duration<double> ready_wait) {
     MediaReport r;
     r.location = location;
     auto opened = open_drive(location, options);
@@ -237,6 +282,7 @@ MediaReport gather_media(const platform::DriveLocation& location, const OpenOpti
         return r;
     }
     r.state = std::move(*state);
+    if (!wait_while_becoming_ready(*opened, r, ready_wait)) return r;
     // No medium: nothing more is asked (the tray stays as it is, nothing spins up).
     if (r.no_medium()) return r;
     read_medium(*opened, r);

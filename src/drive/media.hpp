@@ -5,6 +5,7 @@
 // medium, so an open tray stays open and an idle drive is not asked to spin up.
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -70,6 +71,11 @@ struct MediaSpace {
 
 MediaSpace media_space(const MediaReport& report);
 
-MediaReport gather_media(const platform::DriveLocation& location, const OpenOptions& options);
+// How long `media` asks again a drive that answers 2/04/01 (becoming ready: a disc just went
+// in) before it reports it not ready; 0: not at all.
+inline constexpr std::chrono::duration<double> k_default_ready_wait{5.0};
+
+MediaReport gather_media(const platform::DriveLocation& location, const OpenOptions& options,
+                         std::chrono::duration<double> ready_wait = k_default_ready_wait);
 
 }  // namespace discrec::drive

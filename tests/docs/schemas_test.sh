@@ -52,6 +52,8 @@ doc media --replay "$md/all.jsonl" media
 doc media --replay "$md/synthetic-dvdplusrw.jsonl" media sr0
 doc media --replay "$md/synthetic-dvdplusrw-protected.jsonl" media sr0
 doc speeds --replay "$md/synthetic-speeds-dvdplusrw.jsonl" speeds sr0
+doc media --replay "$md/synthetic-becoming-ready.jsonl" media sr1
+doc media --replay "$md/synthetic-becoming-ready-timeout.jsonl" media --ready-wait 0 sr1
 doc speeds --replay "$md/synthetic-speeds-refused.jsonl" speeds sr0
 edoc speeds --sysroot "$sys/mixed" speeds nosuch
 doc decode decode performance --type 3 "$md/spec-dvd-write-speeds.hex"

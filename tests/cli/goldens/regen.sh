@@ -93,6 +93,10 @@ both "media-synthetic-dvdplusrw" "$bin" --replay "$md/synthetic-dvdplusrw.jsonl"
 both "media-synthetic-dvdplusrw-protected" "$bin" --replay "$md/synthetic-dvdplusrw-protected.jsonl" media sr0
 # speeds: the same hand edit, GET PERFORMANCE answering (spec-dvd-*.hex) or refused as QEMU
 # refuses it (page 2Ah's descriptors then: QEMU's page has none).
+# A drive becoming ready (2/04/01, hand-edited from piix-cd.jsonl): ready at the next TEST UNIT
+# READY; and still not ready with --ready-wait 0 (exit 6).
+both "media-synthetic-becoming-ready" "$bin" --replay "$md/synthetic-becoming-ready.jsonl" media sr1
+both "media-synthetic-becoming-ready-timeout" "$bin" --replay "$md/synthetic-becoming-ready-timeout.jsonl" media --ready-wait 0 sr1
 both "speeds-synthetic-dvdplusrw" "$bin" --replay "$md/synthetic-speeds-dvdplusrw.jsonl" speeds sr0
 both "speeds-synthetic-refused" "$bin" --replay "$md/synthetic-speeds-refused.jsonl" speeds sr0
 both "decode-qemu-cd-disc-info" "$bin" decode disc-info --msf --inhex "$md/qemu-cd-disc-info.hex"
