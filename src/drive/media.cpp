@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "mmc/cdb.hpp"
+#include "mmc/disc_structure.hpp"
 #include "mmc/tables/features.hpp"
 #include "mmc/tables/media_types.hpp"
 #include "mmc/tables/profiles.hpp"
@@ -107,10 +110,34 @@ void read_format_capacities(Drive& drive, MediaReport& r) {
     }
 }
 
+// READ DISC STRUCTURE format C0h (MMC-6 §6.23.3): the write protection status bits of a DVD
+// or BD medium, asked only where the drive has Write Protect (0004h) current, the feature
+// that comes with the command (MMC-6 §5.3.4). A refusal is a note.
+void read_write_protection_status(Drive& drive, MediaReport& r, const mmc::Configuration& current) {
+    const auto* row = mmc::find_profile(*r.current_profile);
+    const auto media_type = row ? mmc::disc_structure_media_type(row->family) : std::nullopt;
+    if (!media_type) return;
+    const bool has_feature = std::any_of(
+        current.features.begin(), current.features.end(),
+        [](const auto& f) { return f.code == mmc::feature_code::write_protect && f.current; });
+    if (!has_feature) return;
+    constexpr auto k_alloc = mmc::disc_structure::write_protection_length;
+    auto out = drive.runner().run(
+        mmc::read_disc_structure(*media_type, 0, 0, mmc::disc_structure::write_protection, 0,
+                                 k_alloc),
+        Direction::from_device, k_alloc);
+    if (out.ok()) {
+        r.write_protection_status = mmc::decode_write_protection_status(out.data);
+    } else if (hard_failure(out.error)) {
+        r.errors.push_back(out.error);
+    } else {
+        r.notes.push_back(fmt::format("{}; no write protection status", out.error.message));
+    }
+}
+
 // IMAPI2 WriteProtectStatus: a read-only medium is protected by what it is; a writable one by
 // what the drive's current features say (one GET CONFIGURATION, RT=1 from feature 0004h,
-// asked only of writable media). READ DISC STRUCTURE format C0h (the write protection status
-// of DVD and BD media) is not sent: it belongs to the structure commands of a later issue.
+// asked only of writable media), and on DVD and BD by READ DISC STRUCTURE format C0h's bits.
 mmc::WriteProtection write_protection(Drive& drive, MediaReport& r) {
     if (!r.current_profile) return {std::nullopt, "not determined (no current profile)"};
     const auto medium = mmc::physical_media_type(*r.current_profile).name;
@@ -122,7 +149,10 @@ mmc::WriteProtection write_protection(Drive& drive, MediaReport& r) {
         return {std::nullopt,
                 fmt::format("not determined (current features: {})", current.error().message)};
     }
-    return mmc::write_protection_from_features(*current, medium);
+    const auto from_features = mmc::write_protection_from_features(*current, medium);
+    read_write_protection_status(drive, r, *current);
+    if (!r.write_protection_status) return from_features;
+    return mmc::write_protection_with_status(from_features, *r.write_protection_status);
 }
 
 bool is_cd(const MediaReport& r) {

@@ -36,6 +36,8 @@ struct MediaReport {
     // READ FORMAT CAPACITIES (MMC-6 §6.24); not asked of a read-only medium (nothing to format).
     std::optional<mmc::Record> format_capacities;
     mmc::WriteProtection write_protection;
+    // READ DISC STRUCTURE format C0h (DVD/BD media with Write Protect current).
+    std::optional<mmc::Record> write_protection_status;
     WriteSpeeds write_speeds;        // writable media only (drive/speeds.hpp)
     std::vector<std::string> notes;  // fallbacks taken, answers that were odd
     std::vector<Error> errors;       // questions that failed (the others still answered)

@@ -62,6 +62,10 @@ Cdb read_toc(std::uint8_t format, bool msf, std::uint8_t track_or_session, std::
 // descriptors (the answer is 8 + 16 bytes each).
 Cdb get_performance(std::uint8_t type, std::uint8_t data_type, std::uint32_t starting_lba,
                     std::uint16_t max_descriptors);
+// MMC-6 §6.23: READ DISC STRUCTURE of `format` for `media_type` (mmc/disc_structure.hpp:
+// 0 DVD/HD DVD, 1 BD), at `address` of `layer`, with authentication grant `agid`.
+Cdb read_disc_structure(std::uint8_t media_type, std::uint32_t address, std::uint8_t layer,
+                        std::uint8_t format, std::uint8_t agid, std::uint16_t alloc);
 // SPC-4 MODE SENSE(10) (LLBAA = 0). MMC drives must support the 10-byte form.
 Cdb mode_sense10(std::uint8_t page, std::uint8_t subpage, PageControl pc, bool dbd,
                  std::uint16_t alloc);

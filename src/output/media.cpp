@@ -61,6 +61,7 @@ std::vector<std::string> all_notes(const MediaReport& r) {
     add(r.sessions);
     add(r.format_capacities);
     add(r.write_speeds.answer);
+    add(r.write_protection_status);
     if (r.capacity)
         notes.insert(notes.end(), r.capacity->warnings.begin(), r.capacity->warnings.end());
     return notes;
@@ -124,6 +125,7 @@ Json medium_json(const MediaReport& r) {
     j["media_status"] = {{"value", mmc::media_status_value(d.flags)}, {"flags", flags}};
     j["write_protected"] = optional_json(r.write_protection.is_protected);
     j["write_protection_reason"] = r.write_protection.reason;
+    j["write_protection_status"] = record_json(r.write_protection_status);
     j["disc_information"] = record_json(r.disc_info);
     const auto source = track_source_key(r.track_source);
     j["tracks_source"] = source.empty() ? Json(nullptr) : Json(std::string(source));

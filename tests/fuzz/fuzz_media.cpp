@@ -1,6 +1,7 @@
 // libFuzzer target: the answers `discrec media` decodes (mmc/media.hpp): READ DISC
 // INFORMATION (CD and LBA forms), READ TRACK INFORMATION, READ TOC format 0000b (LBA, MSF) and
-// 0001b, READ FORMAT CAPACITIES, and GET PERFORMANCE Types 00h and 03h (mmc/performance.hpp).
+// 0001b, READ FORMAT CAPACITIES, GET PERFORMANCE Types 00h and 03h (mmc/performance.hpp) and
+// READ DISC STRUCTURE format C0h (mmc/disc_structure.hpp).
 // Byte 0 picks one of mmc::media_layouts(), walked by
 // decode_fields() and checked by check_record(); every decode_* function and the IMAPI2 derivations
 // then see the same bytes (their checks are the sanitizers'). Seeds: corpus/media/ (QEMU's
@@ -10,8 +11,10 @@
 #include <cstdint>
 
 #include "check_record.hpp"
+#include "mmc/disc_structure.hpp"
 #include "mmc/media.hpp"
 #include "mmc/performance.hpp"
+#include "mmc/tables/disc_structure_layouts.hpp"
 #include "mmc/tables/media_layouts.hpp"
 #include "mmc/tables/performance_layouts.hpp"
 
@@ -32,6 +35,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)mmc::media_status_value(mmc::media_status_flags(disc, msf, {}));
     (void)mmc::free_blocks(disc, tracks);
     (void)mmc::next_writable_address(tracks);
+    const auto structures = mmc::disc_structure_layouts();
+    fuzz::check_record(mmc::decode_fields(*structures[0], span), span.size());
+    const auto status = mmc::decode_write_protection_status(span);
+    fuzz::check_record(status, span.size());
+    (void)mmc::write_protection_with_status({}, status);
     const auto performance = mmc::performance_layouts();
     fuzz::check_record(mmc::decode_fields(*performance[(data[0] >> 4) % performance.size()], span),
                        span.size());

@@ -88,6 +88,17 @@ constexpr std::array k_get_performance = {
     number("maximum_descriptors", "Maximum Number of Descriptors", 8, 16),
     number("type", "Type", 10, 8),
 };
+// MMC-6 §6.23.2: Media Type byte 1 bits 3-0 (0000b DVD and HD DVD, 0001b BD), Address bytes
+// 2-5, Layer Number byte 6, Format Code byte 7, Allocation Length bytes 8-9, AGID byte 10 bits
+// 7-6 (the formats that need an authentication grant).
+constexpr std::array k_read_disc_structure = {
+    number("media_type", "Media Type", 1, 4),
+    number("address", "Address", 2, 32),
+    number("layer_number", "Layer Number", 6, 8),
+    number("format_code", "Format Code", 7, 8),
+    number("allocation_length", "Allocation Length", 8, 16),
+    number("agid", "AGID", 10, 2, 6),
+};
 // SPC-4 / MMC-6 PREVENT ALLOW MEDIUM REMOVAL: PREVENT byte 4 bits 1-0 (00b allow, 01b prevent).
 constexpr std::array k_prevent_allow_medium_removal = {
     number("prevent", "Prevent", 4, 2),
@@ -134,6 +145,8 @@ constexpr CdbLayout mode_sense6{op::mode_sense6,
                                 {"MODE SENSE(6)", "SPC-4 MODE SENSE(6)", k_mode_sense6, 0, 6}};
 constexpr CdbLayout get_performance{op::get_performance,
                                     {"GET PERFORMANCE", "MMC-6 §6.8", k_get_performance, 0, 12}};
+constexpr CdbLayout read_disc_structure{
+    op::read_disc_structure, {"READ DISC STRUCTURE", "MMC-6 §6.23", k_read_disc_structure, 0, 12}};
 constexpr CdbLayout prevent_allow_medium_removal{
     op::prevent_allow_medium_removal,
     {"PREVENT ALLOW MEDIUM REMOVAL", "SPC-4 / MMC-6 PREVENT ALLOW MEDIUM REMOVAL",
