@@ -1,7 +1,8 @@
 // libFuzzer target: the answers `discrec media` decodes (mmc/media.hpp): READ DISC
 // INFORMATION (CD and LBA forms), READ TRACK INFORMATION, READ TOC format 0000b (LBA, MSF) and
 // 0001b, READ FORMAT CAPACITIES, GET PERFORMANCE Types 00h and 03h (mmc/performance.hpp) and
-// READ DISC STRUCTURE format C0h (mmc/disc_structure.hpp).
+// READ DISC STRUCTURE format C0h (mmc/disc_structure.hpp), and the volume descriptors of a
+// data track (mmc/volume.hpp: ISO 9660, Joliet, UDF), every read answered with the input.
 // Byte 0 picks one of mmc::media_layouts(), walked by
 // decode_fields() and checked by check_record(); every decode_* function and the IMAPI2 derivations
 // then see the same bytes (their checks are the sanitizers'). Seeds: corpus/media/ (QEMU's
@@ -17,6 +18,7 @@
 #include "mmc/tables/disc_structure_layouts.hpp"
 #include "mmc/tables/media_layouts.hpp"
 #include "mmc/tables/performance_layouts.hpp"
+#include "mmc/volume.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace discrec;
@@ -40,6 +42,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto status = mmc::decode_write_protection_status(span);
     fuzz::check_record(status, span.size());
     (void)mmc::write_protection_with_status({}, status);
+    // Volume descriptors: every read answered with the input (the UDF path when it names NSR).
+    (void)mmc::read_volume_label([&](std::uint32_t, std::uint16_t) {
+        return std::optional<Bytes>{Bytes(span.begin(), span.end())};
+    });
     const auto performance = mmc::performance_layouts();
     fuzz::check_record(mmc::decode_fields(*performance[(data[0] >> 4) % performance.size()], span),
                        span.size());
