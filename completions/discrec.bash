@@ -18,7 +18,8 @@ _discrec() {
     local -A opts=(
         [list]=""
         [info]=""
-        [media]=""
+        [media]="--ready-wait"
+        [speeds]=""
         [eject]="--unmount --force"
         [close-tray]="--wait"
         [lock]="--off --status --exclusive --force --client"
@@ -27,7 +28,7 @@ _discrec() {
         [profiles]="--inhex --raw-in"
         [mode-pages]="--page -p --control -c --raw -r --inhex --raw-in --inhex-header"
         [send]="--in --out --timeout --binary --allow-write --allow-firmware"
-        [decode]="--inhex --raw-in --msf"
+        [decode]="--inhex --raw-in --msf --type"
         [wait]="--for --timeout --interval"
         [check]="--medium --no-medium --tray --ready --profile --can-read --can-write --feature --blank --appendable --complete --writable --min-free --locked --unlocked --not-mounted --not-held --vendor --product --revision --min-drives"
     )
@@ -49,8 +50,9 @@ _discrec() {
         --for) COMPREPLY=($(compgen -W "medium no-medium ready tray-open tray-closed blank not-held" -- "$cur")); return ;;
         --tray) COMPREPLY=($(compgen -W "open closed" -- "$cur")); return ;;
         --profile|--can-read|--can-write) COMPREPLY=($(compgen -W "cd-rom cd-r cd-rw dvd-rom dvd-r dvd-ram dvd-rw-ro dvd-rw-seq dvd-r-dl-seq dvd-r-dl-jump dvd-rw-dl dvd+rw dvd+r dvd+rw-dl dvd+r-dl bd-rom bd-r-srm bd-r-rrm bd-re" -- "$cur")); return ;;
+        --type) COMPREPLY=($(compgen -W "0 3" -- "$cur")); return ;;
         --min-free|--vendor|--product|--revision|--min-drives) return ;;
-        --client|--interval|--in|--timeout) return ;;  # --wait takes an optional SECONDS: offer drives
+        --client|--interval|--in|--timeout|--ready-wait) return ;;  # --wait takes an optional SECONDS: offer drives
     esac
     if [[ -z $cmd ]]; then
         COMPREPLY=($(compgen -W "${!opts[*]} $global" -- "$cur"))
@@ -59,7 +61,7 @@ _discrec() {
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "${opts[$cmd]} $global" -- "$cur"))
     elif [[ $cmd == decode ]]; then
-        COMPREPLY=($(compgen -W "inquiry vpd sense configuration mode-sense gesn mechanism-status capacity disc-info track-info toc session-info format-capacities" -f -- "$cur"))
+        COMPREPLY=($(compgen -W "inquiry vpd sense configuration mode-sense gesn mechanism-status capacity disc-info track-info toc session-info format-capacities performance" -f -- "$cur"))
     elif [[ $cmd != list ]]; then
         COMPREPLY=($(compgen -W "$(_discrec_drives)" -- "$cur"))
     fi

@@ -10,8 +10,8 @@ except Exception:
     pass' 2>/dev/null
 end
 
-set -l __discrec_cmds list info media eject close-tray lock mcn mode-pages features profiles send decode check wait
-set -l __discrec_drive_cmds info media eject close-tray lock mcn mode-pages features profiles send check wait
+set -l __discrec_cmds list info media speeds eject close-tray lock mcn mode-pages features profiles send decode check wait
+set -l __discrec_drive_cmds info media speeds eject close-tray lock mcn mode-pages features profiles send check wait
 
 complete -c discrec -f
 # Global options
@@ -30,6 +30,7 @@ set -l __discrec_top "not __fish_seen_subcommand_from $__discrec_cmds"
 complete -c discrec -n $__discrec_top -a list -d 'List optical drives (reads sysfs only)'
 complete -c discrec -n $__discrec_top -a info -d 'Identity, profiles, features, mode pages, media state'
 complete -c discrec -n $__discrec_top -a media -d 'What is in the drive: media type, disc status, tracks, TOC, capacity'
+complete -c discrec -n $__discrec_top -a speeds -d 'Write speeds for the medium in the drive and its read performance'
 complete -c discrec -n $__discrec_top -a eject -d 'Open the tray / eject the medium'
 complete -c discrec -n $__discrec_top -a close-tray -d 'Close the tray (load the medium)'
 complete -c discrec -n $__discrec_top -a lock -d 'Lock or unlock the tray, or hold the drive exclusively'
@@ -72,9 +73,10 @@ complete -c discrec -n '__fish_seen_subcommand_from send' -l timeout -x -d 'Give
 complete -c discrec -n '__fish_seen_subcommand_from send' -l binary -d 'Write only the data bytes to stdout'
 complete -c discrec -n '__fish_seen_subcommand_from send' -l allow-write -d 'Allow state-changing, writing, unknown commands'
 complete -c discrec -n '__fish_seen_subcommand_from send' -l allow-firmware -d 'With --allow-write: WRITE BUFFER too'
-complete -c discrec -n '__fish_seen_subcommand_from decode' -a 'inquiry vpd sense configuration mode-sense gesn mechanism-status capacity disc-info track-info toc session-info format-capacities' -d 'Kind of answer'
+complete -c discrec -n '__fish_seen_subcommand_from decode' -a 'inquiry vpd sense configuration mode-sense gesn mechanism-status capacity disc-info track-info toc session-info format-capacities performance' -d 'Kind of answer'
 complete -c discrec -n '__fish_seen_subcommand_from decode' -l inhex -r -F -d 'The saved answer (hex; - for stdin)'
 complete -c discrec -n '__fish_seen_subcommand_from decode' -l raw-in -d 'FILE holds raw binary'
+complete -c discrec -n '__fish_seen_subcommand_from media' -l ready-wait -x -d 'Ask a drive becoming ready again for up to SECONDS'
 complete -c discrec -n '__fish_seen_subcommand_from decode' -l msf -d 'Addresses are MSF'
 set -l __discrec_profiles 'cd-rom cd-r cd-rw dvd-rom dvd-r dvd-ram dvd-rw-ro dvd-rw-seq dvd-r-dl-seq dvd-r-dl-jump dvd-rw-dl dvd+rw dvd+r dvd+rw-dl dvd+r-dl bd-rom bd-r-srm bd-r-rrm bd-re'
 set -l __discrec_check '__fish_seen_subcommand_from check'
@@ -102,3 +104,4 @@ complete -c discrec -n $__discrec_check -l min-drives -x -d 'Fewer drives than N
 complete -c discrec -n '__fish_seen_subcommand_from wait' -l for -x -a 'medium no-medium ready tray-open tray-closed blank not-held' -d 'The state to wait for'
 complete -c discrec -n '__fish_seen_subcommand_from wait' -l timeout -x -d 'Give up after SECONDS (default 60)'
 complete -c discrec -n '__fish_seen_subcommand_from wait' -l interval -x -d 'Poll every MS milliseconds (default 500)'
+complete -c discrec -n '__fish_seen_subcommand_from decode' -l type -x -a '0 3' -d 'performance: the Type asked of GET PERFORMANCE'

@@ -13,9 +13,11 @@
 #include "cli/util_configuration_input.hpp"
 #include "drive/mode_pages.hpp"
 #include "mmc/media.hpp"
+#include "mmc/performance.hpp"
 #include "output/decoded.hpp"
 #include "output/media.hpp"
 #include "output/mode_pages.hpp"
+#include "output/speeds.hpp"
 #include "util/inhex.hpp"
 
 namespace discrec::cli {
@@ -26,7 +28,8 @@ using output::StructKind;
 
 struct Configuration {};  // rendered by `features`
 struct ModeSense {};      // rendered by `mode-pages`
-using Renderer = std::variant<AnswerKind, StructKind, Configuration, ModeSense>;
+struct Performance {};    // rendered as `speeds` shows it; --type says which
+using Renderer = std::variant<AnswerKind, StructKind, Configuration, ModeSense, Performance>;
 
 struct KindRow {
     std::string_view name;  // the CLI spelling
@@ -47,6 +50,7 @@ constexpr std::array k_kinds = {
     KindRow{"toc", AnswerKind::toc, "READ TOC/PMA/ATIP format 0000b"},
     KindRow{"session-info", AnswerKind::session_info, "READ TOC/PMA/ATIP format 0001b"},
     KindRow{"format-capacities", AnswerKind::format_capacities, "READ FORMAT CAPACITIES"},
+    KindRow{"performance", Performance{}, "GET PERFORMANCE (--type 0 or 3)"},
 };
 
 struct DecodeOptions {
@@ -55,6 +59,7 @@ struct DecodeOptions {
     std::string inhex;  // --inhex FILE
     bool raw_in = false;
     bool msf = false;
+    std::optional<unsigned> type;  // --type: GET PERFORMANCE's Type
 };
 
 mmc::Record decode(AnswerKind kind, ByteSpan data, bool msf) {
@@ -119,6 +124,20 @@ ExitCode run_mode_sense(Context& ctx, const std::string& path, ByteSpan data) {
     return ExitCode::ok;
 }
 
+ExitCode run_performance(Context& ctx, const KindRow& row, const std::string& path, ByteSpan data,
+                         std::optional<unsigned> type) {
+    if (!type || !mmc::performance_type_decoded(static_cast<std::uint8_t>(*type))) {
+        return report_error(ctx, make_error(ErrorKind::usage,
+                                            "decode performance needs --type 0 (nominal "
+                                            "performance) or --type 3 (write speed)"));
+    }
+    output::DecodedPerformance a{path, static_cast<std::uint8_t>(*type),
+                                 mmc::decode_performance(data, static_cast<std::uint8_t>(*type))};
+    if (a.record.values.empty()) return report_error(ctx, not_this_kind(path, row, a.record.notes));
+    output::print_decoded_performance(ctx.output, a);
+    return ExitCode::ok;
+}
+
 ExitCode run_decode(Context& ctx, const DecodeOptions& opts) {
     const KindRow* row = nullptr;
     for (const auto& k : k_kinds) {
@@ -141,6 +160,9 @@ ExitCode run_decode(Context& ctx, const DecodeOptions& opts) {
     }
     if (const auto* kind = std::get_if<StructKind>(&row->renderer)) {
         return run_struct(ctx, *row, *kind, path, *data);
+    }
+    if (std::holds_alternative<Performance>(row->renderer)) {
+        return run_performance(ctx, *row, path, *data, opts.type);
     }
     return run_mode_sense(ctx, path, *data);
 }
@@ -170,11 +192,16 @@ void register_decode(CLI::App& app, Context& ctx) {
     sub->add_flag("--raw-in", opts->raw_in, "FILE holds raw binary, not hex");
     sub->add_flag("--msf", opts->msf,
                   "Addresses are MSF: a TOC asked with MSF=1, a CD's disc information");
+    sub->add_option("--type", opts->type,
+                    "performance: the Type asked of GET PERFORMANCE (0 nominal performance, 3 "
+                    "write speed)")
+        ->type_name("N");
     sub->footer(kinds_help +
                 "\nExamples:\n  sg_raw -r 34 /dev/sr0 51 00 00 00 00 00 00 00 22 00 > di.hex\n"
                 "  discrec decode disc-info --msf di.hex\n"
                 "  sg_inq -H /dev/sr0 | discrec decode inquiry -\n"
-                "  discrec decode toc --json --inhex toc.hex\n");
+                "  discrec decode toc --json --inhex toc.hex\n"
+                "  discrec decode performance --type 3 write-speeds.hex\n");
     sub->callback([&ctx, opts] { ctx.action = [&ctx, opts] { return run_decode(ctx, *opts); }; });
 }
 

@@ -15,6 +15,7 @@ namespace {
 
 struct MediaOptions {
     std::vector<std::string> drives;
+    double ready_wait = drive::k_default_ready_wait.count();  // --ready-wait SECONDS
 };
 
 std::string no_medium_line(const drive::MediaReport& r) {
@@ -30,8 +31,9 @@ ExitCode run_media(Context& ctx, const MediaOptions& opts) {
     ExitCode code = ExitCode::ok;
     const auto reports = gather_each(
         *chosen,
-        [&ctx](const platform::DriveLocation& location) {
-            return drive::gather_media(location, open_options(ctx));
+        [&ctx, &opts](const platform::DriveLocation& location) {
+            return drive::gather_media(location, open_options(ctx),
+                                       std::chrono::duration<double>(opts.ready_wait));
         },
         code);
     // An empty drive is an answer when several are shown; the one drive asked for: exit 9.
@@ -50,6 +52,12 @@ void register_media(CLI::App& app, Context& ctx) {
     CLI::App* sub = app.add_subcommand(
         "media", "What is in the drive: media type, disc status, tracks, TOC, capacity");
     sub->add_option("DRIVE", opts->drives, k_drives_help);
+    sub->add_option("--ready-wait", opts->ready_wait,
+                    "A drive that is becoming ready (a disc just went in) is asked again for "
+                    "up to SECONDS before it is reported not ready (0: not asked again)")
+        ->type_name("SECONDS")
+        ->default_str("5")
+        ->check(CLI::Range(0.0, 600.0));
     sub->footer(
         "Examples:\n  discrec media sr0\n  discrec media --json | jq '.drives[].medium.toc'\n"
         "Exit status 9 when the one DRIVE named has no medium (tray open or empty).\n");

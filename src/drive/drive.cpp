@@ -133,6 +133,7 @@ Result<MediaState> Drive::media_state() {
     if (tur.failure && tur.failure->sense && tur.failure->sense->usable()) {
         const auto& s = *tur.failure->sense;
         state.not_ready_reason = mmc::describe_sense(s);
+        state.becoming_ready = mmc::means_becoming_ready(s.code());
         if (mmc::means_no_medium(s.code())) {
             if (!state.medium_present) state.medium_present = false;
             if (!state.tray_open && mmc::means_tray_closed(s.code())) state.tray_open = false;

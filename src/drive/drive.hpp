@@ -35,6 +35,7 @@ struct MediaState {
     std::optional<bool> medium_present;
     bool ready = false;
     std::optional<std::string> not_ready_reason;  // decoded TUR sense
+    bool becoming_ready = false;                  // TUR said 2/04/01 (mmc::means_becoming_ready)
     std::string source;                           // "gesn", "tur"
 };
 

@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "mmc/cdb.hpp"
+#include "mmc/disc_structure.hpp"
 #include "mmc/tables/features.hpp"
 #include "mmc/tables/media_types.hpp"
 #include "mmc/tables/profiles.hpp"
@@ -107,10 +110,34 @@ void read_format_capacities(Drive& drive, MediaReport& r) {
     }
 }
 
+// READ DISC STRUCTURE format C0h (MMC-6 §6.23.3): the write protection status bits of a DVD
+// or BD medium, asked only where the drive has Write Protect (0004h) current, the feature
+// that comes with the command (MMC-6 §5.3.4). A refusal is a note.
+void read_write_protection_status(Drive& drive, MediaReport& r, const mmc::Configuration& current) {
+    const auto* row = mmc::find_profile(*r.current_profile);
+    const auto media_type = row ? mmc::disc_structure_media_type(row->family) : std::nullopt;
+    if (!media_type) return;
+    const bool has_feature = std::any_of(
+        current.features.begin(), current.features.end(),
+        [](const auto& f) { return f.code == mmc::feature_code::write_protect && f.current; });
+    if (!has_feature) return;
+    constexpr auto k_alloc = mmc::disc_structure::write_protection_length;
+    auto out = drive.runner().run(
+        mmc::read_disc_structure(*media_type, 0, 0, mmc::disc_structure::write_protection, 0,
+                                 k_alloc),
+        Direction::from_device, k_alloc);
+    if (out.ok()) {
+        r.write_protection_status = mmc::decode_write_protection_status(out.data);
+    } else if (hard_failure(out.error)) {
+        r.errors.push_back(out.error);
+    } else {
+        r.notes.push_back(fmt::format("{}; no write protection status", out.error.message));
+    }
+}
+
 // IMAPI2 WriteProtectStatus: a read-only medium is protected by what it is; a writable one by
 // what the drive's current features say (one GET CONFIGURATION, RT=1 from feature 0004h,
-// asked only of writable media). READ DISC STRUCTURE format C0h (the write protection status
-// of DVD and BD media) is not sent: it belongs to the structure commands of a later issue.
+// asked only of writable media), and on DVD and BD by READ DISC STRUCTURE format C0h's bits.
 mmc::WriteProtection write_protection(Drive& drive, MediaReport& r) {
     if (!r.current_profile) return {std::nullopt, "not determined (no current profile)"};
     const auto medium = mmc::physical_media_type(*r.current_profile).name;
@@ -122,7 +149,10 @@ mmc::WriteProtection write_protection(Drive& drive, MediaReport& r) {
         return {std::nullopt,
                 fmt::format("not determined (current features: {})", current.error().message)};
     }
-    return mmc::write_protection_from_features(*current, medium);
+    const auto from_features = mmc::write_protection_from_features(*current, medium);
+    read_write_protection_status(drive, r, *current);
+    if (!r.write_protection_status) return from_features;
+    return mmc::write_protection_with_status(from_features, *r.write_protection_status);
 }
 
 bool is_cd(const MediaReport& r) {
@@ -153,6 +183,9 @@ void read_medium(Drive& drive, MediaReport& r) {
     read_format_capacities(drive, r);
     if (gone(r)) return;
     r.write_protection = write_protection(drive, r);
+    if (gone(r)) return;
+    // IMAPI2 SupportedWriteSpeedDescriptors: a ROM medium is written at no speed (not asked).
+    if (!is_read_only(r)) r.write_speeds = read_write_speeds(drive, r.notes, r.errors);
 }
 
 }  // namespace
@@ -220,7 +253,52 @@ MediaSpace media_space(const MediaReport& r) {
     return s;
 }
 
-MediaReport gather_media(const platform::DriveLocation& location, const OpenOptions& options) {
+namespace {
+
+// A drive that answered 2/04/01 (becoming ready) is asked again with TEST UNIT READY, every
+// 250 ms up to `limit` (Drive::wait_until_ready; at least once, so 0 asks once more without
+// waiting); the state then says what it became. False:
+// still not ready (or gone): r.fatal says why and nothing more is asked.
+bool wait_while_becoming_ready(Drive& drive, MediaReport& r, std::chrono::duration<double> limit) {
+    if (!r.state || !r.state->becoming_ready) return true;
+    const auto waited = drive.wait_until_ready(limit, {});
+    using Outcome = ReadyWait::Outcome;
+    switch (waited.outcome) {
+        case Outcome::ready:
+            r.state->ready = true;
+            r.state->becoming_ready = false;
+            r.state->medium_present = true;
+            r.state->not_ready_reason.reset();
+            if (!r.state->tray_open) r.state->tray_open = false;
+            r.notes.push_back(fmt::format(
+                "{}: was becoming ready; asked again until it was (--ready-wait {:g} s)",
+                r.location.name, limit.count()));
+            return true;
+        case Outcome::no_medium:
+            r.state->becoming_ready = false;
+            r.state->ready = false;
+            r.state->medium_present = false;
+            if (waited.last_error.sense) {
+                if (mmc::means_tray_open(*waited.last_error.sense)) r.state->tray_open = true;
+                if (mmc::means_tray_closed(*waited.last_error.sense)) r.state->tray_open = false;
+            }
+            return false;
+        case Outcome::not_ready_in_time:
+            r.notes.push_back(fmt::format("{}: still not ready after {:g} s (--ready-wait)",
+                                          r.location.name, limit.count()));
+            r.fatal = waited.last_error;
+            return false;
+        case Outcome::failed:
+            r.fatal = waited.last_error;
+            return false;
+    }
+    return false;
+}
+
+}  // namespace
+
+MediaReport gather_media(const platform::DriveLocation& location, const OpenOptions& options,
+                         std::chrono::duration<double> ready_wait) {
     MediaReport r;
     r.location = location;
     auto opened = open_drive(location, options);
@@ -234,6 +312,7 @@ MediaReport gather_media(const platform::DriveLocation& location, const OpenOpti
         return r;
     }
     r.state = std::move(*state);
+    if (!wait_while_becoming_ready(*opened, r, ready_wait)) return r;
     // No medium: nothing more is asked (the tray stays as it is, nothing spins up).
     if (r.no_medium()) return r;
     read_medium(*opened, r);

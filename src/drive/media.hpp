@@ -5,12 +5,14 @@
 // medium, so an open tray stays open and an idle drive is not asked to spin up.
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "drive/drive.hpp"
 #include "drive/recorder_info.hpp"
+#include "drive/speeds.hpp"
 #include "mmc/capacity.hpp"
 #include "mmc/fields.hpp"
 #include "mmc/media.hpp"
@@ -34,6 +36,9 @@ struct MediaReport {
     // READ FORMAT CAPACITIES (MMC-6 §6.24); not asked of a read-only medium (nothing to format).
     std::optional<mmc::Record> format_capacities;
     mmc::WriteProtection write_protection;
+    // READ DISC STRUCTURE format C0h (DVD/BD media with Write Protect current).
+    std::optional<mmc::Record> write_protection_status;
+    WriteSpeeds write_speeds;        // writable media only (drive/speeds.hpp)
     std::vector<std::string> notes;  // fallbacks taken, answers that were odd
     std::vector<Error> errors;       // questions that failed (the others still answered)
     std::optional<Error> fatal;      // could not be opened, timed out or vanished
@@ -68,6 +73,11 @@ struct MediaSpace {
 
 MediaSpace media_space(const MediaReport& report);
 
-MediaReport gather_media(const platform::DriveLocation& location, const OpenOptions& options);
+// How long `media` asks again a drive that answers 2/04/01 (becoming ready: a disc just went
+// in) before it reports it not ready; 0: not at all.
+inline constexpr std::chrono::duration<double> k_default_ready_wait{5.0};
+
+MediaReport gather_media(const platform::DriveLocation& location, const OpenOptions& options,
+                         std::chrono::duration<double> ready_wait = k_default_ready_wait);
 
 }  // namespace discrec::drive

@@ -70,6 +70,17 @@ Cdb read_toc(std::uint8_t format, bool msf, std::uint8_t track_or_session, std::
                  {msf, format, track_or_session, alloc, sff8020_format});
 }
 
+Cdb get_performance(std::uint8_t type, std::uint8_t data_type, std::uint32_t starting_lba,
+                    std::uint16_t max_descriptors) {
+    return build(cdb_layout::get_performance, {data_type, starting_lba, max_descriptors, type});
+}
+
+Cdb read_disc_structure(std::uint8_t media_type, std::uint32_t address, std::uint8_t layer,
+                        std::uint8_t format, std::uint8_t agid, std::uint16_t alloc) {
+    return build(cdb_layout::read_disc_structure,
+                 {media_type, address, layer, format, alloc, agid});
+}
+
 Cdb mode_sense10(std::uint8_t page, std::uint8_t subpage, PageControl pc, bool dbd,
                  std::uint16_t alloc) {
     return build(cdb_layout::mode_sense10,

@@ -57,6 +57,15 @@ Cdb read_format_capacities(std::uint16_t alloc);
 // MMC-6 §6.26: READ TOC/PMA/ATIP. `format` goes to byte 2 bits 3-0 and, for formats 0-2, also
 // to byte 9 bits 7-6, where SFF-8020i ATAPI drives read it (QEMU's ATAPI drives among them).
 Cdb read_toc(std::uint8_t format, bool msf, std::uint8_t track_or_session, std::uint16_t alloc);
+// MMC-6 §6.8: GET PERFORMANCE of `type` (00h performance, 03h write speed) with `data_type`
+// (byte 1; Type 00h: Tolerance, Write, Except), from `starting_lba`, at most `max_descriptors`
+// descriptors (the answer is 8 + 16 bytes each).
+Cdb get_performance(std::uint8_t type, std::uint8_t data_type, std::uint32_t starting_lba,
+                    std::uint16_t max_descriptors);
+// MMC-6 §6.23: READ DISC STRUCTURE of `format` for `media_type` (mmc/disc_structure.hpp:
+// 0 DVD/HD DVD, 1 BD), at `address` of `layer`, with authentication grant `agid`.
+Cdb read_disc_structure(std::uint8_t media_type, std::uint32_t address, std::uint8_t layer,
+                        std::uint8_t format, std::uint8_t agid, std::uint16_t alloc);
 // SPC-4 MODE SENSE(10) (LLBAA = 0). MMC drives must support the 10-byte form.
 Cdb mode_sense10(std::uint8_t page, std::uint8_t subpage, PageControl pc, bool dbd,
                  std::uint16_t alloc);

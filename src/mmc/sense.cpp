@@ -184,6 +184,8 @@ std::string describe_sense(const SenseData& sense) {
 namespace {
 constexpr std::uint8_t k_asc_medium_not_present = 0x3a;
 constexpr std::uint8_t k_asc_removal_prevented = 0x53;
+constexpr std::uint8_t k_asc_not_ready = 0x04;
+constexpr std::uint8_t k_ascq_becoming_ready = 0x01;
 constexpr std::uint8_t k_asc_invalid_opcode = 0x20;
 }  // namespace
 
@@ -192,6 +194,10 @@ bool means_no_medium(const SenseCode& s) noexcept {
 }
 bool means_tray_open(const SenseCode& s) noexcept { return means_no_medium(s) && s.ascq == 0x02; }
 bool means_tray_closed(const SenseCode& s) noexcept { return means_no_medium(s) && s.ascq == 0x01; }
+bool means_becoming_ready(const SenseCode& s) noexcept {
+    return s.key == sense_key::not_ready && s.asc == k_asc_not_ready &&
+           s.ascq == k_ascq_becoming_ready;
+}
 bool means_removal_prevented(const SenseCode& s) noexcept {
     return s.asc == k_asc_removal_prevented &&
            (s.key == sense_key::not_ready || s.key == sense_key::illegal_request);

@@ -51,6 +51,8 @@ struct SenseDescriptor {
 bool means_no_medium(const SenseCode& s) noexcept;
 bool means_tray_open(const SenseCode& s) noexcept;
 bool means_tray_closed(const SenseCode& s) noexcept;
+// 2/04/01: logical unit is in process of becoming ready (a disc just went in, spinning up).
+bool means_becoming_ready(const SenseCode& s) noexcept;
 // ASC 53h with NOT READY or ILLEGAL REQUEST: medium removal prevented. ATAPI drives report a
 // refused eject as 2/53/00 or 5/53/00, SCSI ones 5/53/02 or 2/53/02: ASC 53h alone decides.
 bool means_removal_prevented(const SenseCode& s) noexcept;

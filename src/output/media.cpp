@@ -9,6 +9,7 @@
 #include "mmc/tables/profiles.hpp"
 #include "output/fields.hpp"
 #include "output/json_document.hpp"
+#include "output/speeds.hpp"
 
 namespace discrec::output {
 namespace {
@@ -59,6 +60,8 @@ std::vector<std::string> all_notes(const MediaReport& r) {
     add(r.toc_msf);
     add(r.sessions);
     add(r.format_capacities);
+    add(r.write_speeds.answer);
+    add(r.write_protection_status);
     if (r.capacity)
         notes.insert(notes.end(), r.capacity->warnings.begin(), r.capacity->warnings.end());
     return notes;
@@ -122,6 +125,7 @@ Json medium_json(const MediaReport& r) {
     j["media_status"] = {{"value", mmc::media_status_value(d.flags)}, {"flags", flags}};
     j["write_protected"] = optional_json(r.write_protection.is_protected);
     j["write_protection_reason"] = r.write_protection.reason;
+    j["write_protection_status"] = record_json(r.write_protection_status);
     j["disc_information"] = record_json(r.disc_info);
     const auto source = track_source_key(r.track_source);
     j["tracks_source"] = source.empty() ? Json(nullptr) : Json(std::string(source));
@@ -144,6 +148,7 @@ Json medium_json(const MediaReport& r) {
     j["next_writable_address"] = optional_number(sp.next_writable_address);
     j["previous_session_start"] = optional_number(sp.previous_session_start);
     j["space"] = space_json(sp);
+    j["write_speeds"] = write_speeds_json(r.write_speeds, r.current_profile);
     return j;
 }
 
@@ -268,6 +273,7 @@ void append_medium(std::string& out, const MediaReport& r) {
         append_fields_text(out, *r.format_capacities,
                            FieldTextStyle{.indent = "    ", .align = true});
     }
+    append_write_speeds_text(out, r.write_speeds, r.current_profile);
 }
 
 std::string render_text(const MediaReport& r) {

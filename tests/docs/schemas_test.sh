@@ -65,6 +65,13 @@ edoc wait --sysroot "$sys/mixed" wait sr1 --for medium --timeout 1
 edoc wait --sysroot "$sys/mixed" wait sr1 --for nothing
 edoc check --sysroot "$sys/mixed" check --min-free 12x
 edoc check --sysroot "$sys/mixed" check --vendor '('
+doc speeds --replay "$md/synthetic-speeds-dvdplusrw.jsonl" speeds sr0
+doc media --replay "$md/synthetic-becoming-ready.jsonl" media sr1
+doc media --replay "$md/synthetic-becoming-ready-timeout.jsonl" media --ready-wait 0 sr1
+doc speeds --replay "$md/synthetic-speeds-refused.jsonl" speeds sr0
+edoc speeds --sysroot "$sys/mixed" speeds nosuch
+doc decode decode performance --type 3 "$md/spec-dvd-write-speeds.hex"
+doc decode decode performance --type 0 "$md/spec-cd-read-performance.hex"
 doc decode decode disc-info --msf --inhex "$md/qemu-cd-disc-info.hex"
 doc decode decode disc-info --msf --inhex "$md/spec-cdr-appendable-disc-info.hex"
 doc decode decode track-info --inhex "$md/spec-cdr-invisible-track-info.hex"

@@ -1,15 +1,24 @@
 // libFuzzer target: the answers `discrec media` decodes (mmc/media.hpp): READ DISC
 // INFORMATION (CD and LBA forms), READ TRACK INFORMATION, READ TOC format 0000b (LBA, MSF) and
-// 0001b, READ FORMAT CAPACITIES. Byte 0 picks one of mmc::media_layouts(), walked by
+// 0001b, READ FORMAT CAPACITIES, GET PERFORMANCE Types 00h and 03h (mmc/performance.hpp) and
+// READ DISC STRUCTURE format C0h (mmc/disc_structure.hpp), and the volume descriptors of a
+// data track (mmc/volume.hpp: ISO 9660, Joliet, UDF), every read answered with the input.
+// Byte 0 picks one of mmc::media_layouts(), walked by
 // decode_fields() and checked by check_record(); every decode_* function and the IMAPI2 derivations
 // then see the same bytes (their checks are the sanitizers'). Seeds: corpus/media/ (QEMU's
-// answers).
+// answers; spec-dvd-write-speeds-03 and spec-cd-read-performance-00, the GET PERFORMANCE
+// answers of tests/fixtures/media/).
 #include <cstddef>
 #include <cstdint>
 
 #include "check_record.hpp"
+#include "mmc/disc_structure.hpp"
 #include "mmc/media.hpp"
+#include "mmc/performance.hpp"
+#include "mmc/tables/disc_structure_layouts.hpp"
 #include "mmc/tables/media_layouts.hpp"
+#include "mmc/tables/performance_layouts.hpp"
+#include "mmc/volume.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace discrec;
@@ -28,5 +37,23 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)mmc::media_status_value(mmc::media_status_flags(disc, msf, {}));
     (void)mmc::free_blocks(disc, tracks);
     (void)mmc::next_writable_address(tracks);
+    const auto structures = mmc::disc_structure_layouts();
+    fuzz::check_record(mmc::decode_fields(*structures[0], span), span.size());
+    const auto status = mmc::decode_write_protection_status(span);
+    fuzz::check_record(status, span.size());
+    (void)mmc::write_protection_with_status({}, status);
+    // Volume descriptors: every read answered with the input (the UDF path when it names NSR).
+    (void)mmc::read_volume_label([&](std::uint32_t, std::uint16_t) {
+        return std::optional<Bytes>{Bytes(span.begin(), span.end())};
+    });
+    const auto performance = mmc::performance_layouts();
+    fuzz::check_record(mmc::decode_fields(*performance[(data[0] >> 4) % performance.size()], span),
+                       span.size());
+    for (const std::uint8_t type :
+         {mmc::performance_type::performance, mmc::performance_type::write_speed}) {
+        const auto r = mmc::decode_performance(span, type);
+        fuzz::check_record(r, span.size());
+        (void)mmc::write_speeds_of(r);
+    }
     return 0;
 }

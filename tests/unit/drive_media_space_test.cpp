@@ -14,18 +14,11 @@
 #include "mmc/capacity.hpp"
 #include "mmc/media.hpp"
 #include "mmc_fixture.hpp"
-#include "util/inhex.hpp"
 
 using namespace discrec;
 using discrec::test::fixture_data;
 
 namespace {
-
-Bytes media_fixture(const std::string& name) {
-    const auto bytes = read_inhex_file(std::string{DISCREC_FIXTURES_DIR} + "/media/" + name, false);
-    REQUIRE_MESSAGE(bytes.has_value(), "cannot read fixture " << name);
-    return *bytes;
-}
 
 // READ TOC format 0000b, LBA (MMC-6 §6.26.3.2): track 1 (data, ADR 1) at 0, lead-out at
 // `lead_out`.
@@ -57,7 +50,7 @@ Bytes one_track_toc(std::uint32_t lead_out) {
 // The invisible track of a blank CD-R (MMC-6 §6.27.3): track 1, session 1, NWA 0 and
 // 359846 free blocks (an 80-minute disc).
 Bytes blank_cd_r_track() {
-    auto t = media_fixture("spec-cdr-invisible-track-info.hex");
+    auto t = test::media_fixture("spec-cdr-invisible-track-info.hex");
     for (std::size_t i : {2U, 3U}) t[i] = std::byte{0x01};  // track 1, session 1
     for (std::size_t i : {8U, 9U, 10U, 11U, 12U, 13U, 14U, 15U}) t[i] = std::byte{0};
     const std::uint32_t free = 359846;
@@ -84,7 +77,7 @@ TEST_CASE("drive::media_space of QEMU's complete CD: all used, none free") {
     drive::MediaReport r;
     r.disc_info = mmc::decode_disc_information(fixture_data("piix-37-read-disc-info.txt"), true);
     r.toc = mmc::decode_toc(fixture_data("piix-35-read-toc-f0.txt"), false);
-    r.sessions = mmc::decode_session_info(media_fixture("qemu-cd-session-info.hex"), false);
+    r.sessions = mmc::decode_session_info(test::media_fixture("qemu-cd-session-info.hex"), false);
     r.capacity = mmc::decode_read_capacity(fixture_data("piix-34-read-capacity.txt"));
     r.track_source = drive::TrackSource::toc;
     REQUIRE(r.capacity->usable);
@@ -113,13 +106,14 @@ TEST_CASE("drive::media_space of QEMU's complete CD: all used, none free") {
 
 TEST_CASE("drive::media_space of an appendable CD-R (MMC-6 Table 399, §6.27.3)") {
     drive::MediaReport r;
-    r.disc_info =
-        mmc::decode_disc_information(media_fixture("spec-cdr-appendable-disc-info.hex"), true);
+    r.disc_info = mmc::decode_disc_information(
+        test::media_fixture("spec-cdr-appendable-disc-info.hex"), true);
     // Session 1: track 1 from 0, lead-out at 3600; session 2's invisible track 2 at 15000
     // (3600 + 6750 lead-out + 4500 lead-in + 150 pregap).
     r.toc = mmc::decode_toc(one_track_toc(3600), false);
-    r.sessions = mmc::decode_session_info(media_fixture("qemu-cd-session-info.hex"), false);
-    r.tracks = {mmc::decode_track_information(media_fixture("spec-cdr-invisible-track-info.hex"))};
+    r.sessions = mmc::decode_session_info(test::media_fixture("qemu-cd-session-info.hex"), false);
+    r.tracks = {
+        mmc::decode_track_information(test::media_fixture("spec-cdr-invisible-track-info.hex"))};
     r.track_source = drive::TrackSource::track_information;
 
     const auto s = drive::media_space(r);
@@ -141,7 +135,7 @@ TEST_CASE("drive::media_space of an appendable CD-R (MMC-6 Table 399, §6.27.3)"
     CHECK(t.previous_session_start == 0);  // the TOC still says where session 1 is
 
     // One session, still open: no previous session.
-    auto one = media_fixture("spec-cdr-appendable-disc-info.hex");
+    auto one = test::media_fixture("spec-cdr-appendable-disc-info.hex");
     one[4] = std::byte{0x01};  // Number of Sessions (LSB): 1
     r.disc_info = mmc::decode_disc_information(one, true);
     const auto u = drive::media_space(r);
@@ -150,7 +144,7 @@ TEST_CASE("drive::media_space of an appendable CD-R (MMC-6 Table 399, §6.27.3)"
 }
 
 TEST_CASE("drive::media_space of a blank CD-R: everything free from address 0") {
-    auto disc = media_fixture("spec-cdr-appendable-disc-info.hex");
+    auto disc = test::media_fixture("spec-cdr-appendable-disc-info.hex");
     disc[2] = std::byte{0x00};  // last session Empty, disc status Empty
     disc[4] = std::byte{0x01};  // one session
     drive::MediaReport r;
@@ -167,7 +161,7 @@ TEST_CASE("drive::media_space of a blank CD-R: everything free from address 0") 
 }
 
 TEST_CASE("drive::media_space of a random-writable medium and of nothing") {
-    auto disc = media_fixture("spec-cdr-appendable-disc-info.hex");
+    auto disc = test::media_fixture("spec-cdr-appendable-disc-info.hex");
     disc[2] = std::byte{0x1f};  // erasable, last session Complete, disc status Others
     drive::MediaReport r;
     r.disc_info = mmc::decode_disc_information(disc, false);

@@ -13,6 +13,7 @@
 
 #include "transport/transport.hpp"
 #include "util/bytes.hpp"
+#include "util/inhex.hpp"
 
 namespace discrec::test {
 
@@ -50,6 +51,13 @@ inline Bytes fixture_data(const std::string& name) {
         append_hex(line.substr(8, 48), out);
     }
     return out;
+}
+
+// A saved answer in tests/fixtures/media/ (sg3_utils hex with '#' comments, as decode reads).
+inline Bytes media_fixture(const std::string& name) {
+    const auto bytes = read_inhex_file(std::string{DISCREC_FIXTURES_DIR} + "/media/" + name, false);
+    REQUIRE_MESSAGE(bytes.has_value(), "cannot read fixture " << name);
+    return *bytes;
 }
 
 // The sense bytes: the lines after "Raw sense data" that start with 8 spaces.

@@ -219,3 +219,17 @@ TEST_CASE("mmc::means_busy: SAM-5 status BUSY (08h) only") {
     CHECK_FALSE(mmc::means_busy(0x02));  // CHECK CONDITION
     CHECK_FALSE(mmc::means_busy(0x18));  // RESERVATION CONFLICT
 }
+
+TEST_CASE("mmc::means_becoming_ready: 2/04/01 only (SPC-4 Annex D)") {
+    // The fixed-format sense of a drive spinning up a disc that just went in, as
+    // tests/fixtures/media/synthetic-becoming-ready.jsonl has it.
+    const auto s = mmc::decode_sense(
+        to_bytes({0x70, 0, 0x02, 0, 0, 0, 0, 0x0a, 0, 0, 0, 0, 0x04, 0x01, 0, 0, 0, 0}));
+    REQUIRE(s.usable());
+    CHECK(mmc::means_becoming_ready(s.code()));
+    CHECK_FALSE(mmc::means_no_medium(s.code()));
+    CHECK(mmc::describe_sense(s).find("becoming ready") != std::string::npos);
+    CHECK_FALSE(mmc::means_becoming_ready({0x02, 0x04, 0x02}));  // initializing command required
+    CHECK_FALSE(mmc::means_becoming_ready({0x06, 0x04, 0x01}));  // not the NOT READY key
+    CHECK_FALSE(mmc::means_becoming_ready({0x02, 0x3a, 0x01}));  // no medium
+}

@@ -79,6 +79,26 @@ constexpr auto k_mode_sense10 =
     append(k_mode_sense_fields, number("allocation_length", "Allocation Length", 7, 16));
 constexpr auto k_mode_sense6 =
     append(k_mode_sense_fields, number("allocation_length", "Allocation Length", 4, 8));
+// MMC-6 §6.8.2: Data Type byte 1 bits 4-0 (Type 00h: Tolerance bits 4-3, Write bit 2, Except
+// bits 1-0; other types: reserved), Starting LBA bytes 2-5, Maximum Number of Descriptors bytes
+// 8-9 (the answer is 8 + 16 bytes per descriptor: there is no allocation length), Type byte 10.
+constexpr std::array k_get_performance = {
+    number("data_type", "Data Type", 1, 5),
+    number("starting_lba", "Starting LBA", 2, 32),
+    number("maximum_descriptors", "Maximum Number of Descriptors", 8, 16),
+    number("type", "Type", 10, 8),
+};
+// MMC-6 §6.23.2: Media Type byte 1 bits 3-0 (0000b DVD and HD DVD, 0001b BD), Address bytes
+// 2-5, Layer Number byte 6, Format Code byte 7, Allocation Length bytes 8-9, AGID byte 10 bits
+// 7-6 (the formats that need an authentication grant).
+constexpr std::array k_read_disc_structure = {
+    number("media_type", "Media Type", 1, 4),
+    number("address", "Address", 2, 32),
+    number("layer_number", "Layer Number", 6, 8),
+    number("format_code", "Format Code", 7, 8),
+    number("allocation_length", "Allocation Length", 8, 16),
+    number("agid", "AGID", 10, 2, 6),
+};
 // SPC-4 / MMC-6 PREVENT ALLOW MEDIUM REMOVAL: PREVENT byte 4 bits 1-0 (00b allow, 01b prevent).
 constexpr std::array k_prevent_allow_medium_removal = {
     number("prevent", "Prevent", 4, 2),
@@ -123,6 +143,10 @@ constexpr CdbLayout mode_sense10{op::mode_sense10,
                                  {"MODE SENSE(10)", "SPC-4 MODE SENSE(10)", k_mode_sense10, 0, 10}};
 constexpr CdbLayout mode_sense6{op::mode_sense6,
                                 {"MODE SENSE(6)", "SPC-4 MODE SENSE(6)", k_mode_sense6, 0, 6}};
+constexpr CdbLayout get_performance{op::get_performance,
+                                    {"GET PERFORMANCE", "MMC-6 §6.8", k_get_performance, 0, 12}};
+constexpr CdbLayout read_disc_structure{
+    op::read_disc_structure, {"READ DISC STRUCTURE", "MMC-6 §6.23", k_read_disc_structure, 0, 12}};
 constexpr CdbLayout prevent_allow_medium_removal{
     op::prevent_allow_medium_removal,
     {"PREVENT ALLOW MEDIUM REMOVAL", "SPC-4 / MMC-6 PREVENT ALLOW MEDIUM REMOVAL",

@@ -29,6 +29,8 @@ extern const CdbLayout read_format_capacities;
 extern const CdbLayout read_toc_pma_atip;
 extern const CdbLayout mode_sense10;
 extern const CdbLayout mode_sense6;
+extern const CdbLayout get_performance;
+extern const CdbLayout read_disc_structure;
 extern const CdbLayout prevent_allow_medium_removal;
 extern const CdbLayout start_stop_unit;
 }  // namespace cdb_layout

@@ -100,6 +100,14 @@ both "check-qemu-piix-cd" "$bin" --replay "$md/piix-cd.jsonl" check sr1 --medium
 both "check-qemu-lsi-tray-open" "$bin" --replay "$md/lsi-tray-open.jsonl" check sr0 --no-medium --tray open --complete
 both "check-synthetic-dvdplusrw" "$bin" --replay "$md/synthetic-dvdplusrw.jsonl" check sr0 --writable --complete --min-free 1G
 both "check-synthetic-dvdplusrw-protected" "$bin" --replay "$md/synthetic-dvdplusrw-protected.jsonl" check sr0 --writable
+# speeds: the same hand edit, GET PERFORMANCE answering (spec-dvd-*.hex) or refused as QEMU
+# refuses it (page 2Ah's descriptors then: QEMU's page has none).
+# A drive becoming ready (2/04/01, hand-edited from piix-cd.jsonl): ready at the next TEST UNIT
+# READY; and still not ready with --ready-wait 0 (exit 6).
+both "media-synthetic-becoming-ready" "$bin" --replay "$md/synthetic-becoming-ready.jsonl" media sr1
+both "media-synthetic-becoming-ready-timeout" "$bin" --replay "$md/synthetic-becoming-ready-timeout.jsonl" media --ready-wait 0 sr1
+both "speeds-synthetic-dvdplusrw" "$bin" --replay "$md/synthetic-speeds-dvdplusrw.jsonl" speeds sr0
+both "speeds-synthetic-refused" "$bin" --replay "$md/synthetic-speeds-refused.jsonl" speeds sr0
 both "decode-qemu-cd-disc-info" "$bin" decode disc-info --msf --inhex "$md/qemu-cd-disc-info.hex"
 both "decode-qemu-cd-toc" "$bin" decode toc --inhex "$md/qemu-cd-toc.hex"
 both "decode-qemu-cd-toc-msf" "$bin" decode toc --msf --inhex "$md/qemu-cd-toc-msf.hex"
@@ -109,6 +117,8 @@ both "decode-spec-cdr-disc-info" "$bin" decode disc-info --msf --inhex "$md/spec
 both "decode-spec-cdr-track-info" "$bin" decode track-info --inhex "$md/spec-cdr-invisible-track-info.hex"
 both "decode-spec-dvdplusrw-format-capacities" "$bin" decode format-capacities "$md/spec-dvdplusrw-blank-format-capacities.hex"
 both "decode-spec-bdre-format-capacities" "$bin" decode format-capacities "$md/spec-bdre-format-capacities.hex"
+both "decode-spec-dvd-write-speeds" "$bin" decode performance --type 3 "$md/spec-dvd-write-speeds.hex"
+both "decode-spec-cd-read-performance" "$bin" decode performance --type 0 "$md/spec-cd-read-performance.hex"
 # decode KIND FILE (the positional form; '-' reads stdin) for every other kind the project
 # decodes, from the QEMU captures (tests/fixtures/decode/README.md).
 dx=tests/fixtures/decode
