@@ -13,6 +13,7 @@
 #include "cli/util_configuration_input.hpp"
 #include "drive/mode_pages.hpp"
 #include "mmc/media.hpp"
+#include "output/cd_detail.hpp"
 #include "output/decoded.hpp"
 #include "output/media.hpp"
 #include "output/mode_pages.hpp"
@@ -22,11 +23,12 @@ namespace discrec::cli {
 namespace {
 
 using output::AnswerKind;
+using output::CdKind;
 using output::StructKind;
 
 struct Configuration {};  // rendered by `features`
 struct ModeSense {};      // rendered by `mode-pages`
-using Renderer = std::variant<AnswerKind, StructKind, Configuration, ModeSense>;
+using Renderer = std::variant<AnswerKind, StructKind, CdKind, Configuration, ModeSense>;
 
 struct KindRow {
     std::string_view name;  // the CLI spelling
@@ -47,6 +49,10 @@ constexpr std::array k_kinds = {
     KindRow{"toc", AnswerKind::toc, "READ TOC/PMA/ATIP format 0000b"},
     KindRow{"session-info", AnswerKind::session_info, "READ TOC/PMA/ATIP format 0001b"},
     KindRow{"format-capacities", AnswerKind::format_capacities, "READ FORMAT CAPACITIES"},
+    KindRow{"full-toc", CdKind::full_toc, "READ TOC/PMA/ATIP format 0010b"},
+    KindRow{"pma", CdKind::pma, "READ TOC/PMA/ATIP format 0011b"},
+    KindRow{"atip", CdKind::atip, "READ TOC/PMA/ATIP format 0100b"},
+    KindRow{"cd-text", CdKind::cd_text, "READ TOC/PMA/ATIP format 0101b"},
 };
 
 struct DecodeOptions {
@@ -98,6 +104,16 @@ ExitCode run_struct(Context& ctx, const KindRow& row, StructKind kind, const std
     return ExitCode::ok;
 }
 
+ExitCode run_cd_structure(Context& ctx, const KindRow& row, CdKind kind, const std::string& path,
+                          ByteSpan data) {
+    output::CdAnswer a;
+    a.inhex_path = path;
+    if (!output::decode_cd_answer(kind, data, a))
+        return report_error(ctx, not_this_kind(path, row, output::cd_detail_notes(a.detail)));
+    output::print_decoded_cd(ctx.output, a);
+    return ExitCode::ok;
+}
+
 ExitCode run_configuration(Context& ctx, const std::string& path, bool raw_in) {
     auto loaded =
         load_configuration(ctx, ConfigurationInput{{}, path, raw_in}, mmc::ConfigurationRt::all);
@@ -141,6 +157,9 @@ ExitCode run_decode(Context& ctx, const DecodeOptions& opts) {
     }
     if (const auto* kind = std::get_if<StructKind>(&row->renderer)) {
         return run_struct(ctx, *row, *kind, path, *data);
+    }
+    if (const auto* kind = std::get_if<CdKind>(&row->renderer)) {
+        return run_cd_structure(ctx, *row, *kind, path, *data);
     }
     return run_mode_sense(ctx, path, *data);
 }

@@ -153,6 +153,8 @@ void read_medium(Drive& drive, MediaReport& r) {
     read_format_capacities(drive, r);
     if (gone(r)) return;
     r.write_protection = write_protection(drive, r);
+    if (gone(r) || !is_cd(r)) return;
+    read_cd_detail(drive, r);
 }
 
 }  // namespace

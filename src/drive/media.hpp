@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "drive/cd_detail.hpp"
 #include "drive/drive.hpp"
 #include "drive/recorder_info.hpp"
 #include "mmc/capacity.hpp"
@@ -34,6 +35,7 @@ struct MediaReport {
     // READ FORMAT CAPACITIES (MMC-6 §6.24); not asked of a read-only medium (nothing to format).
     std::optional<mmc::Record> format_capacities;
     mmc::WriteProtection write_protection;
+    CdDetail cd;  // ATIP, PMA, Full TOC, CD-TEXT where they apply (drive/cd_detail.hpp)
     std::vector<std::string> notes;  // fallbacks taken, answers that were odd
     std::vector<Error> errors;       // questions that failed (the others still answered)
     std::optional<Error> fatal;      // could not be opened, timed out or vanished

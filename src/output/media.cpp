@@ -7,6 +7,7 @@
 #include "mmc/tables/media_layouts.hpp"
 #include "mmc/tables/media_types.hpp"
 #include "mmc/tables/profiles.hpp"
+#include "output/cd_detail.hpp"
 #include "output/fields.hpp"
 #include "output/json_document.hpp"
 
@@ -68,6 +69,8 @@ std::vector<std::string> all_notes(const MediaReport& r) {
     add(r.format_capacities);
     if (r.capacity)
         notes.insert(notes.end(), r.capacity->warnings.begin(), r.capacity->warnings.end());
+    const auto cd = cd_detail_notes(r.cd);
+    notes.insert(notes.end(), cd.begin(), cd.end());
     return notes;
 }
 
@@ -135,6 +138,8 @@ Json medium_json(const MediaReport& r) {
     j["free_bytes"] = d.free_blocks ? Json(*d.free_blocks * d.block_length) : Json(nullptr);
     j["next_writable_address"] = optional_number(d.next_writable);
     j["previous_session_start"] = optional_number(d.previous_session_start);
+    j["media_id"] = optional_json(cd_media_id(r.cd));
+    j["cd"] = cd_detail_json(r.cd);
     return j;
 }
 
@@ -239,6 +244,7 @@ void append_medium(std::string& out, const MediaReport& r) {
     const auto& wp = r.write_protection;
     out += fmt::format("  Write protected: {} ({})\n",
                        wp.is_protected ? (*wp.is_protected ? "yes" : "no") : "unknown", wp.reason);
+    if (auto id = cd_media_id(r.cd)) out += fmt::format("  Media ID: {}\n", *id);
     if (r.disc_info) {
         out += "  Disc information:\n";
         append_fields_text(out, *r.disc_info, FieldTextStyle{.indent = "    ", .align = true});
@@ -251,6 +257,7 @@ void append_medium(std::string& out, const MediaReport& r) {
         append_fields_text(out, *r.format_capacities,
                            FieldTextStyle{.indent = "    ", .align = true});
     }
+    append_cd_detail_text(out, r.cd);
 }
 
 std::string render_text(const MediaReport& r) {

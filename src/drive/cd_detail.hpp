@@ -1,0 +1,33 @@
+// The CD structures `discrec media` adds for the media they apply to (issue 15), each asked
+// only where it can answer, so other media cost no extra command:
+//   ATIP and PMA (READ TOC/PMA/ATIP formats 0100b, 0011b): a CD-R or CD-RW profile;
+//   Full TOC (0010b): a CD whose TOC has audio tracks or several sessions;
+//   CD-TEXT (0101b): a CD whose TOC has audio tracks.
+// A drive that refuses one (or answers another format's data) gives a one-line note.
+#pragma once
+
+#include <optional>
+
+#include "mmc/cd.hpp"
+#include "mmc/fields.hpp"
+
+namespace discrec::drive {
+
+class Drive;
+struct MediaReport;
+
+struct CdDetail {
+    std::optional<mmc::Record> atip;
+    std::optional<mmc::Record> full_toc;
+    std::optional<mmc::Record> pma;
+    std::optional<mmc::CdText> cd_text;
+};
+
+// Reads what applies to the medium of `r` (its profile and TOC are already there) into r.cd;
+// refusals become notes, a drive gone or timed out an error.
+void read_cd_detail(Drive& drive, MediaReport& r);
+
+// Whether the TOC lists an audio track (CONTROL bit 2 clear, MMC-6 §4.2.3).
+bool toc_has_audio(const mmc::Record& toc);
+
+}  // namespace discrec::drive
