@@ -66,6 +66,7 @@ void read_cd_detail(Drive& drive, MediaReport& r) {
     const bool recordable = r.current_profile && (*r.current_profile == k_profile_cd_r ||
                                                   *r.current_profile == k_profile_cd_rw);
     const bool audio = r.toc && toc_has_audio(*r.toc);
+    if (audio) r.cd.disc_ids = mmc::audio_disc_ids(*r.toc);
     if (recordable) {
         if (auto b = ask_format(drive, r, k_format_atip, k_atip_alloc, "ATIP"))
             r.cd.atip = mmc::decode_atip(*b);

@@ -2,13 +2,16 @@
 // only where it can answer, so other media cost no extra command:
 //   ATIP and PMA (READ TOC/PMA/ATIP formats 0100b, 0011b): a CD-R or CD-RW profile;
 //   Full TOC (0010b): a CD whose TOC has audio tracks or several sessions;
-//   CD-TEXT (0101b): a CD whose TOC has audio tracks.
+//   CD-TEXT (0101b): a CD whose TOC has audio tracks;
+//   the MusicBrainz and freedb disc IDs: computed from the TOC of a CD with audio tracks (no
+//   command).
 // A drive that refuses one (or answers another format's data) gives a one-line note.
 #pragma once
 
 #include <optional>
 
 #include "mmc/cd.hpp"
+#include "mmc/disc_id.hpp"
 #include "mmc/fields.hpp"
 
 namespace discrec::drive {
@@ -21,6 +24,7 @@ struct CdDetail {
     std::optional<mmc::Record> full_toc;
     std::optional<mmc::Record> pma;
     std::optional<mmc::CdText> cd_text;
+    std::optional<mmc::DiscIds> disc_ids;
 };
 
 // Reads what applies to the medium of `r` (its profile and TOC are already there) into r.cd;

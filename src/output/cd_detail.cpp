@@ -145,6 +145,13 @@ Json cd_text_json(const mmc::CdText& t, bool with_packs) {
     return j;
 }
 
+Json disc_ids_json(const std::optional<mmc::DiscIds>& ids) {
+    if (!ids) return nullptr;
+    return {{"musicbrainz", ids->musicbrainz},
+            {"musicbrainz_toc", ids->musicbrainz_toc},
+            {"freedb", fmt::format("{:08x}", ids->freedb)}};
+}
+
 bool has_packs(const std::optional<mmc::CdText>& t) { return t && !t->packs.values.empty(); }
 
 void append_record(std::string& out, std::string_view heading, const mmc::Record& r) {
@@ -166,6 +173,10 @@ std::optional<std::string> cd_media_id(const drive::CdDetail& cd) {
 }
 
 void append_cd_detail_text(std::string& out, const drive::CdDetail& cd) {
+    if (cd.disc_ids) {
+        out += fmt::format("  Disc IDs: MusicBrainz {}, freedb {:08x}\n", cd.disc_ids->musicbrainz,
+                           cd.disc_ids->freedb);
+    }
     if (has_fields(cd.atip)) append_record(out, "ATIP", *cd.atip);
     if (has_fields(cd.pma)) append_record(out, "PMA", *cd.pma);
     if (has_fields(cd.full_toc)) append_full_toc(out, *cd.full_toc);
@@ -178,6 +189,7 @@ Json cd_detail_json(const drive::CdDetail& cd) {
     j["full_toc"] = has_fields(cd.full_toc) ? full_toc_json(*cd.full_toc) : Json(nullptr);
     j["pma"] = record_or_null(cd.pma);
     j["cd_text"] = has_packs(cd.cd_text) ? cd_text_json(*cd.cd_text, false) : Json(nullptr);
+    j["disc_ids"] = disc_ids_json(cd.disc_ids);
     return j;
 }
 
@@ -187,6 +199,7 @@ std::vector<std::string> cd_detail_notes(const drive::CdDetail& cd) {
         if (*r) add_notes(notes, (*r)->notes);
     }
     if (cd.cd_text) add_notes(notes, cd.cd_text->notes);
+    if (cd.disc_ids) add_notes(notes, cd.disc_ids->notes);
     return notes;
 }
 

@@ -23,7 +23,7 @@ namespace discrec::output {
 // JSON shape version: bump the minor number when keys are added, the major one when a key
 // changes meaning or is removed.
 inline constexpr int k_json_format_major = 1;
-inline constexpr int k_json_format_minor = 1;
+inline constexpr int k_json_format_minor = 2;
 
 nlohmann::ordered_json document_head(const OutputOptions& options);
 // Appends error (if any) and exit_status, prints the document on stdout as one line + '\n'.

@@ -27,7 +27,7 @@ if [ -d "$empty" ]; then
     run "list, no drives" 0 "$bin" --sysroot "$empty" list
     grep -q "no optical drives found" "$tmp/err" && ok "no-drive note on stderr" || not_ok "no-drive note missing"
     run "list --json, no drives" 0 "$bin" --sysroot "$empty" list --json
-    json_check "empty drives array" "d['drives'] == [] and d['exit_status'] == 0 and d['json_format_version'] == [1, 1]"
+    json_check "empty drives array" "d['drives'] == [] and d['exit_status'] == 0 and d['json_format_version'] == [1, 2]"
     run "info sr9, no drives" 3 "$bin" --sysroot "$empty" info sr9
     one_line_stderr "info sr9"
 fi

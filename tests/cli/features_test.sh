@@ -47,7 +47,7 @@ json_check "three features 0000h 0001h 0003h" "[f['value'] for f in d['features'
 json_check "profile list with current flag" "d['features'][0]['fields']['profiles'] == [{'value': 16, 'hex': '0x0010', 'string': 'DVD-ROM', 'current': False}, {'value': 8, 'hex': '0x0008', 'string': 'CD-ROM', 'current': True}]"
 json_check "core fields" "d['features'][1]['fields'] == {'physical_interface_standard': {'value': 1, 'string': 'SCSI Family'}, 'inq2': False, 'dbe': True}"
 json_check "removable medium fields" "d['features'][2]['fields']['lock'] is True and d['features'][2]['fields']['loading_mechanism_type']['string'] == 'Tray type'"
-json_check "envelope" "d['exit_status'] == 0 and d['json_format_version'] == [1, 1] and d['source'] == {'inhex': '$fx/qemu-virtio-scsi-get-config-hex.txt'}"
+json_check "envelope" "d['exit_status'] == 0 and d['json_format_version'] == [1, 2] and d['source'] == {'inhex': '$fx/qemu-virtio-scsi-get-config-hex.txt'}"
 run "features --feature core" 0 "$bin" features --json --feature core --inhex "$fx/qemu-virtio-scsi-get-config-hex.txt"
 json_check "--feature core keeps 0001h only" "[f['value'] for f in d['features']] == [1]"
 run "features --feature 0x0003,0" 0 "$bin" features --json --feature 0x0003,0 --inhex "$fx/qemu-virtio-scsi-get-config-hex.txt"

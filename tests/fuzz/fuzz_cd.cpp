@@ -1,13 +1,15 @@
 // libFuzzer target: the CD structures of READ TOC/PMA/ATIP formats 0010b-0101b (mmc/cd.hpp):
 // Full TOC, PMA, ATIP, CD-TEXT. Byte 0 picks one of mmc::cd_layouts(), walked by
 // decode_fields() and checked by check_record(); every decode_* function and the point texts of
-// the Full TOC then see the same bytes (their checks are the sanitizers'). Seeds: corpus/cd/
-// (tests/fixtures/cd/, README.md there).
+// the Full TOC, and the disc IDs of the bytes as a TOC, then see the same bytes (their checks are
+// the sanitizers'). Seeds: corpus/cd/ (tests/fixtures/cd/, README.md there).
 #include <cstddef>
 #include <cstdint>
 
 #include "check_record.hpp"
 #include "mmc/cd.hpp"
+#include "mmc/disc_id.hpp"
+#include "mmc/media.hpp"
 #include "mmc/tables/cd_layouts.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -29,5 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (b.genre) (void)mmc::cd_text_genre_name(*b.genre);
         if (b.language) (void)mmc::cd_text_language_name(*b.language);
     }
+    // The disc IDs of the same bytes read as a format 0000b TOC (SHA-1 and all).
+    (void)mmc::audio_disc_ids(mmc::decode_toc(span, false));
     return 0;
 }

@@ -100,6 +100,17 @@ both "decode-spec-cdr-disc-info" "$bin" decode disc-info --msf --inhex "$md/spec
 both "decode-spec-cdr-track-info" "$bin" decode track-info --inhex "$md/spec-cdr-invisible-track-info.hex"
 both "decode-spec-dvdplusrw-format-capacities" "$bin" decode format-capacities "$md/spec-dvdplusrw-blank-format-capacities.hex"
 both "decode-spec-bdre-format-capacities" "$bin" decode format-capacities "$md/spec-bdre-format-capacities.hex"
+# Hand-made from piix-cd.jsonl (tests/fixtures/media/make_synthetic_audio_cdr.py): an audio
+# CD-R, so ATIP, PMA (refused), Full TOC, CD-TEXT and the disc IDs are shown.
+both "media-synthetic-audio-cdr" "$bin" --replay "$md/synthetic-audio-cdr.jsonl" media sr1
+# The CD structures (tests/fixtures/cd/README.md).
+cdx=tests/fixtures/cd
+both "decode-atip-taiyo-yuden-cdr" "$bin" decode atip "$cdx/atip-taiyo-yuden-cdr.hex"
+both "decode-atip-memorex-cdrw" "$bin" decode atip "$cdx/atip-memorex-ultraspeed-cdrw.hex"
+both "decode-atip-wrong-format" "$bin" decode atip "$md/qemu-cd-toc.hex"
+both "decode-full-toc-musicbrainz-example" "$bin" decode full-toc "$cdx/full-toc-musicbrainz-example.hex"
+both "decode-pma-spec-cdr" "$bin" decode pma "$cdx/pma-spec-cdr-two-tracks.hex"
+both "decode-cd-text-nightcats" "$bin" decode cd-text "$cdx/cd-text-nightcats.hex"
 # decode KIND FILE (the positional form; '-' reads stdin) for every other kind the project
 # decodes, from the QEMU captures (tests/fixtures/decode/README.md).
 dx=tests/fixtures/decode
