@@ -53,6 +53,8 @@ constexpr std::array k_kinds = {
     KindRow{"pma", CdKind::pma, "READ TOC/PMA/ATIP format 0011b"},
     KindRow{"atip", CdKind::atip, "READ TOC/PMA/ATIP format 0100b"},
     KindRow{"cd-text", CdKind::cd_text, "READ TOC/PMA/ATIP format 0101b"},
+    KindRow{"sub-channel", CdKind::sub_channel,
+            "READ SUB-CHANNEL 02h (Media Catalog Number), 03h (ISRC)"},
 };
 
 struct DecodeOptions {

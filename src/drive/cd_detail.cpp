@@ -4,6 +4,7 @@
 
 #include "drive/media.hpp"
 #include "mmc/cdb.hpp"
+#include "mmc/tables/cd_layouts.hpp"
 #include "mmc/tables/media_layouts.hpp"
 
 namespace discrec::drive {
@@ -23,14 +24,14 @@ constexpr std::uint16_t k_q_alloc = 4 + 11 * 200;
 // CD-TEXT: up to 8 blocks of up to 256 packs of 18 bytes; 2048 packs is more than any disc
 // carries in practice (a full single-language album: a few hundred).
 constexpr std::uint16_t k_cd_text_alloc = 4 + 18 * 2048;
+constexpr std::uint16_t k_sub_channel_alloc = 24;  // MMC-6 §6.32.3.3/4: header + 20 bytes
 constexpr std::uint64_t k_control_data = 0x4;
 
-// One READ TOC/PMA/ATIP format: its bytes, or nullopt with a note (refused) or an error
-// (the drive is gone or timed out).
-std::optional<Bytes> ask_format(Drive& drive, MediaReport& r, std::uint8_t format,
-                                std::uint16_t alloc, std::string_view what) {
-    auto out =
-        drive.runner().run(mmc::read_toc(format, false, 0, alloc), Direction::from_device, alloc);
+// One command's bytes, or nullopt with a note (refused) or an error (the drive is gone or
+// timed out).
+std::optional<Bytes> ask(Drive& drive, MediaReport& r, const Cdb& cdb, std::uint16_t alloc,
+                         std::string_view what) {
+    auto out = drive.runner().run(cdb, Direction::from_device, alloc);
     if (out.ok()) return std::move(out.data);
     if (out.error.kind == ErrorKind::timeout || out.error.kind == ErrorKind::no_such_drive) {
         r.errors.push_back(out.error);
@@ -38,6 +39,12 @@ std::optional<Bytes> ask_format(Drive& drive, MediaReport& r, std::uint8_t forma
         r.notes.push_back(fmt::format("{}: not offered ({})", what, out.error.message));
     }
     return std::nullopt;
+}
+
+// One READ TOC/PMA/ATIP format.
+std::optional<Bytes> ask_format(Drive& drive, MediaReport& r, std::uint8_t format,
+                                std::uint16_t alloc, std::string_view what) {
+    return ask(drive, r, mmc::read_toc(format, false, 0, alloc), alloc, what);
 }
 
 bool stop(const MediaReport& r) {
@@ -49,23 +56,44 @@ bool several_sessions(const MediaReport& r) {
     return r.sessions && mmc::number_of(*r.sessions, "last_session").value_or(1) > 1;
 }
 
+// The Media Catalog Number, then each audio track's ISRC (MMC-6 §6.32): one command each.
+void read_sub_channel_codes(Drive& drive, MediaReport& r, const std::vector<std::uint8_t>& audio) {
+    auto mcn = ask(drive, r,
+                   mmc::read_sub_channel(mmc::sub_channel_format::media_catalog_number, 0,
+                                         k_sub_channel_alloc),
+                   k_sub_channel_alloc, "media catalog number");
+    if (!mcn) return;  // refused (or gone): ISRC is the same command
+    r.cd.media_catalog_number = mmc::decode_sub_channel(*mcn);
+    for (const std::uint8_t track : audio) {
+        auto isrc =
+            ask(drive, r,
+                mmc::read_sub_channel(mmc::sub_channel_format::isrc, track, k_sub_channel_alloc),
+                k_sub_channel_alloc, fmt::format("ISRC of track {}", track));
+        if (!isrc) return;
+        r.cd.isrc.push_back(mmc::decode_sub_channel(*isrc));
+    }
+}
+
 }  // namespace
 
-bool toc_has_audio(const mmc::Record& toc) {
+std::vector<std::uint8_t> toc_audio_tracks(const mmc::Record& toc) {
+    std::vector<std::uint8_t> out;
     const mmc::Value* list = toc.find("tracks");
-    if (list == nullptr) return false;
+    if (list == nullptr) return out;
     for (const auto& t : list->items) {
-        if (mmc::number_of(t, "track") == mmc::k_lead_out_track) continue;
+        const auto number = mmc::number_of(t, "track");
         const auto control = mmc::number_of(t, "control");
-        if (control && (*control & k_control_data) == 0) return true;
+        if (!number || *number == mmc::k_lead_out_track || !control) continue;
+        if ((*control & k_control_data) == 0) out.push_back(static_cast<std::uint8_t>(*number));
     }
-    return false;
+    return out;
 }
 
 void read_cd_detail(Drive& drive, MediaReport& r) {
     const bool recordable = r.current_profile && (*r.current_profile == k_profile_cd_r ||
                                                   *r.current_profile == k_profile_cd_rw);
-    const bool audio = r.toc && toc_has_audio(*r.toc);
+    const auto audio_tracks = r.toc ? toc_audio_tracks(*r.toc) : std::vector<std::uint8_t>{};
+    const bool audio = !audio_tracks.empty();
     if (audio) r.cd.disc_ids = mmc::audio_disc_ids(*r.toc);
     if (recordable) {
         if (auto b = ask_format(drive, r, k_format_atip, k_atip_alloc, "ATIP"))
@@ -83,6 +111,8 @@ void read_cd_detail(Drive& drive, MediaReport& r) {
     if (audio) {
         if (auto b = ask_format(drive, r, k_format_cd_text, k_cd_text_alloc, "CD-TEXT"))
             r.cd.cd_text = mmc::decode_cd_text(*b);
+        if (stop(r)) return;
+        read_sub_channel_codes(drive, r, audio_tracks);
     }
 }
 

@@ -62,6 +62,36 @@ Record decode_pma(ByteSpan data) {
     return decode_length_counted(pma_layout(), data, "PMA");
 }
 
+Record decode_sub_channel(ByteSpan data) {
+    constexpr std::size_t k_format_byte = 4;
+    std::vector<std::string> notes;
+    if (!bytes_arrived(data, k_format_byte + 1, "sub-channel data", notes)) {
+        Record r;
+        r.layout = &media_catalog_number_layout();
+        r.notes = std::move(notes);
+        return r;
+    }
+    const std::uint8_t format = u8_at(data, k_format_byte);
+    const Layout* layout = format == sub_channel_format::media_catalog_number
+                               ? &media_catalog_number_layout()
+                           : format == sub_channel_format::isrc ? &isrc_layout()
+                                                                : nullptr;
+    if (layout == nullptr) {
+        return other_format_answer(media_catalog_number_layout(), "sub-channel data",
+                                   fmt::format("data format {:02X}h, not 02h or 03h", format));
+    }
+    const std::size_t announced = std::size_t{be16_at(data, 2)} + k_header;
+    if (announced > data.size()) {
+        notes.push_back(
+            fmt::format("sub-channel data: the length field announces {} bytes, {} "
+                        "arrived",
+                        announced, data.size()));
+    }
+    Record r = decode_fields(*layout, data.first(std::min(announced, data.size())));
+    for (auto& n : notes) r.notes.push_back(std::move(n));
+    return r;
+}
+
 std::string full_toc_point_text(const Record& d) {
     const auto n = [&](std::string_view key) { return number_of(d, key).value_or(0); };
     const auto msf_text = [](std::uint64_t m, std::uint64_t s, std::uint64_t f) {

@@ -20,6 +20,11 @@ Record decode_atip(ByteSpan data);
 Record decode_full_toc(ByteSpan data);
 Record decode_pma(ByteSpan data);
 
+// READ SUB-CHANNEL data (MMC-6 §6.32.3) of format 02h (Media Catalog Number) or 03h (ISRC),
+// by the format code in byte 4; cut to 4 + the Sub-channel Data Length (bytes 2-3). Data of
+// another format is named in a note and not decoded.
+Record decode_sub_channel(ByteSpan data);
+
 // What a Full TOC descriptor's MIN/SEC/FRAME and PMIN/PSEC/PFRAME say for its POINT
 // ("first track 1, disc type 00h CD-DA or CD-ROM", "starts at 00:02:00 (LBA 0)").
 std::string full_toc_point_text(const Record& descriptor);

@@ -90,4 +90,8 @@ Cdb start_stop_unit(bool start, bool loej, bool immed) {
     return build(cdb_layout::start_stop_unit, {immed, loej, start});
 }
 
+Cdb read_sub_channel(std::uint8_t format, std::uint8_t track, std::uint16_t alloc) {
+    return build(cdb_layout::read_sub_channel, {false, true, format, track, alloc});
+}
+
 }  // namespace discrec::mmc

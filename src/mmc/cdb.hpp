@@ -57,6 +57,9 @@ Cdb read_format_capacities(std::uint16_t alloc);
 // MMC-6 §6.26: READ TOC/PMA/ATIP. `format` goes to byte 2 bits 3-0 and, for formats 0-2, also
 // to byte 9 bits 7-6, where SFF-8020i ATAPI drives read it (QEMU's ATAPI drives among them).
 Cdb read_toc(std::uint8_t format, bool msf, std::uint8_t track_or_session, std::uint16_t alloc);
+// MMC-6 §6.32: READ SUB-CHANNEL with SubQ=1 and data format `format` (02h Media Catalog
+// Number, 03h ISRC of track `track`), LBA addresses (MSF=0).
+Cdb read_sub_channel(std::uint8_t format, std::uint8_t track, std::uint16_t alloc);
 // SPC-4 MODE SENSE(10) (LLBAA = 0). MMC drives must support the 10-byte form.
 Cdb mode_sense10(std::uint8_t page, std::uint8_t subpage, PageControl pc, bool dbd,
                  std::uint16_t alloc);

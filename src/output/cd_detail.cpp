@@ -5,6 +5,7 @@
 #include <map>
 
 #include "mmc/media.hpp"
+#include "mmc/tables/cd_layouts.hpp"
 #include "output/fields.hpp"
 #include "output/json_document.hpp"
 
@@ -152,6 +153,34 @@ Json disc_ids_json(const std::optional<mmc::DiscIds>& ids) {
             {"freedb", fmt::format("{:08x}", ids->freedb)}};
 }
 
+// "1234567890123", or why there is none ("not valid" when MCVal/TCVal is clear).
+std::string sub_channel_code_text(const mmc::Record& r, std::string_view key) {
+    const auto* v = r.find(key);
+    if (v == nullptr) return "not in the answer";
+    return v->valid ? v->text : "none (its valid bit is clear)";
+}
+
+void append_sub_channel_codes(std::string& out, const drive::CdDetail& cd) {
+    if (has_fields(cd.media_catalog_number)) {
+        out += fmt::format("  Media catalog number: {}\n",
+                           sub_channel_code_text(*cd.media_catalog_number, "media_catalog_number"));
+    }
+    if (cd.isrc.empty()) return;
+    std::string line;
+    for (const auto& r : cd.isrc) {
+        line +=
+            fmt::format("{}track {} {}", line.empty() ? "" : ", ",
+                        mmc::number_of(r, "track").value_or(0), sub_channel_code_text(r, "isrc"));
+    }
+    out += fmt::format("  ISRC: {}\n", line);
+}
+
+Json isrc_json(const std::vector<mmc::Record>& isrc) {
+    Json a = Json::array();
+    for (const auto& r : isrc) a.push_back(fields_json(r));
+    return a;
+}
+
 bool has_packs(const std::optional<mmc::CdText>& t) { return t && !t->packs.values.empty(); }
 
 void append_record(std::string& out, std::string_view heading, const mmc::Record& r) {
@@ -179,6 +208,7 @@ void append_cd_detail_text(std::string& out, const drive::CdDetail& cd) {
     }
     if (has_fields(cd.atip)) append_record(out, "ATIP", *cd.atip);
     if (has_fields(cd.pma)) append_record(out, "PMA", *cd.pma);
+    append_sub_channel_codes(out, cd);
     if (has_fields(cd.full_toc)) append_full_toc(out, *cd.full_toc);
     if (has_packs(cd.cd_text)) append_cd_text(out, *cd.cd_text);
 }
@@ -190,6 +220,8 @@ Json cd_detail_json(const drive::CdDetail& cd) {
     j["pma"] = record_or_null(cd.pma);
     j["cd_text"] = has_packs(cd.cd_text) ? cd_text_json(*cd.cd_text, false) : Json(nullptr);
     j["disc_ids"] = disc_ids_json(cd.disc_ids);
+    j["media_catalog_number"] = record_or_null(cd.media_catalog_number);
+    j["isrc"] = isrc_json(cd.isrc);
     return j;
 }
 
@@ -200,6 +232,8 @@ std::vector<std::string> cd_detail_notes(const drive::CdDetail& cd) {
     }
     if (cd.cd_text) add_notes(notes, cd.cd_text->notes);
     if (cd.disc_ids) add_notes(notes, cd.disc_ids->notes);
+    if (cd.media_catalog_number) add_notes(notes, cd.media_catalog_number->notes);
+    for (const auto& r : cd.isrc) add_notes(notes, r.notes);
     return notes;
 }
 
@@ -219,6 +253,15 @@ bool decode_cd_answer(CdKind kind, ByteSpan data, CdAnswer& out) {
         case CdKind::cd_text:
             d.cd_text = mmc::decode_cd_text(data);
             return has_packs(d.cd_text);
+        case CdKind::sub_channel: {
+            auto r = mmc::decode_sub_channel(data);
+            const bool usable = !r.values.empty();
+            if (r.layout == &mmc::isrc_layout())
+                d.isrc.push_back(std::move(r));
+            else
+                d.media_catalog_number = std::move(r);
+            return usable;
+        }
     }
     return false;
 }
@@ -228,7 +271,12 @@ void print_decoded_cd(const OutputOptions& options, const CdAnswer& a) {
     if (!options.json) {
         std::string out = fmt::format("Source: {}\n", a.inhex_path);
         if (auto id = cd_media_id(a.detail)) out += fmt::format("  Media ID: {}\n", *id);
-        append_cd_detail_text(out, a.detail);
+        if (a.kind == CdKind::sub_channel) {
+            const auto& d = a.detail;
+            append_record(out, "Sub-channel", d.isrc.empty() ? *d.media_catalog_number : d.isrc[0]);
+        } else {
+            append_cd_detail_text(out, a.detail);
+        }
         for (const auto& n : notes) out += fmt::format("  Note: {}\n", n);
         std::fputs(out.c_str(), stdout);
         return;
@@ -249,6 +297,10 @@ void print_decoded_cd(const OutputOptions& options, const CdAnswer& a) {
             break;
         case CdKind::cd_text:
             doc["cd_text"] = cd_text_json(*d.cd_text, true);
+            break;
+        case CdKind::sub_channel:
+            doc["sub_channel"] =
+                d.isrc.empty() ? record_or_null(d.media_catalog_number) : fields_json(d.isrc[0]);
             break;
     }
     doc["notes"] = notes;

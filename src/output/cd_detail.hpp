@@ -17,13 +17,14 @@ namespace discrec::output {
 std::optional<std::string> cd_media_id(const drive::CdDetail& cd);
 // The sections of what `cd` holds, indented under a drive's block.
 void append_cd_detail_text(std::string& out, const drive::CdDetail& cd);
-// {"atip", "full_toc", "pma", "cd_text"} (null where not asked or not offered).
+// {"atip", "full_toc", "pma", "cd_text", "disc_ids", "media_catalog_number", "isrc"} (null or
+// empty where not asked, not offered or not applicable).
 nlohmann::ordered_json cd_detail_json(const drive::CdDetail& cd);
 // The notes of the decoded structures (other-format answers, bad CRCs, short answers).
 std::vector<std::string> cd_detail_notes(const drive::CdDetail& cd);
 
-// `discrec decode atip|full-toc|pma|cd-text`: one saved answer in `detail`'s matching member.
-enum class CdKind { atip, full_toc, pma, cd_text };
+// `discrec decode atip|full-toc|pma|cd-text|sub-channel`: one saved answer in `detail`'s matching member.
+enum class CdKind { atip, full_toc, pma, cd_text, sub_channel };
 struct CdAnswer {
     CdKind kind = CdKind::atip;
     std::string inhex_path;

@@ -75,6 +75,8 @@ doc decode decode atip "$cdx/atip-memorex-ultraspeed-cdrw.hex"
 doc decode decode full-toc "$cdx/full-toc-musicbrainz-example.hex"
 doc decode decode pma "$cdx/pma-spec-cdr-two-tracks.hex"
 doc decode decode cd-text "$cdx/cd-text-nightcats.hex"
+doc decode decode sub-channel "$cdx/sub-channel-mcn-nightcats.hex"
+doc decode decode sub-channel "$cdx/sub-channel-isrc-nightcats-track1.hex"
 edoc decode decode atip "$md/qemu-cd-toc.hex"   # another format's data
 doc media --replay "$md/synthetic-audio-cdr.jsonl" media sr1
 doc decode decode configuration "$feat/qemu-piix-get-config-hex.txt"

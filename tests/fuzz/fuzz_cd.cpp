@@ -1,8 +1,9 @@
 // libFuzzer target: the CD structures of READ TOC/PMA/ATIP formats 0010b-0101b (mmc/cd.hpp):
-// Full TOC, PMA, ATIP, CD-TEXT. Byte 0 picks one of mmc::cd_layouts(), walked by
-// decode_fields() and checked by check_record(); every decode_* function and the point texts of
-// the Full TOC, and the disc IDs of the bytes as a TOC, then see the same bytes (their checks are
-// the sanitizers'). Seeds: corpus/cd/ (tests/fixtures/cd/, README.md there).
+// Full TOC, PMA, ATIP, CD-TEXT; READ SUB-CHANNEL formats 02h and 03h. Byte 0 picks one of
+// mmc::cd_layouts(), walked by decode_fields() and checked by check_record(); every decode_*
+// function and the point texts of the Full TOC, and the disc IDs of the bytes as a TOC, then see
+// the same bytes (their checks are the sanitizers'). Seeds: corpus/cd/ (tests/fixtures/cd/,
+// README.md there).
 #include <cstddef>
 #include <cstdint>
 
@@ -21,6 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fuzz::check_record(mmc::decode_fields(layout, span), span.size());
     (void)mmc::decode_atip(span);
     (void)mmc::decode_pma(span);
+    (void)mmc::decode_sub_channel(span);
     const auto toc = mmc::decode_full_toc(span);
     if (const auto* list = toc.find("descriptors")) {
         for (const auto& d : list->items) (void)mmc::full_toc_point_text(d);

@@ -259,5 +259,35 @@ TEST_CASE("mmc::cd_layouts never read past the span") {
         (void)mmc::decode_full_toc(s);
         (void)mmc::decode_pma(s);
         (void)mmc::decode_cd_text(s);
+        (void)mmc::decode_sub_channel(s);
     }
+}
+
+TEST_CASE("mmc::decode_sub_channel: Media Catalog Number and ISRC") {
+    const auto mcn = mmc::decode_sub_channel(cd_fixture("sub-channel-mcn-nightcats.hex"));
+    CHECK(mcn.notes.empty());
+    CHECK(mcn.layout == &mmc::media_catalog_number_layout());
+    CHECK(text_of(mcn, "media_catalog_number") == "1234567890123");
+    CHECK(text_of(mcn, "audio_status") == "no current audio status");
+    const auto isrc = mmc::decode_sub_channel(cd_fixture("sub-channel-isrc-nightcats-track1.hex"));
+    CHECK(isrc.layout == &mmc::isrc_layout());
+    CHECK(mmc::number_of(isrc, "track") == 1);
+    CHECK(text_of(isrc, "isrc") == "XYBLG1101234");
+    // MCVal clear: the number is there but not valid (a disc without a catalog number).
+    Bytes none = cd_fixture("sub-channel-mcn-nightcats.hex");
+    none[8] = std::byte{0};
+    CHECK_FALSE(mmc::decode_sub_channel(none).find("media_catalog_number")->valid);
+    // Format 01h (current position) or a TOC in its place: not decoded, named in a note.
+    Bytes position = none;
+    position[4] = std::byte{1};
+    const auto other = mmc::decode_sub_channel(position);
+    CHECK(other.values.empty());
+    CHECK(other.notes.at(0).find("data format 01h") != std::string::npos);
+    // The length field cuts the answer; one that announces more than arrived is a note.
+    const auto cut = mmc::decode_sub_channel(
+        ByteSpan{cd_fixture("sub-channel-isrc-nightcats-track1.hex")}.first(12));
+    CHECK(cut.notes.at(0) == "sub-channel data: the length field announces 24 bytes, 12 arrived");
+    CHECK(std::find(cut.absent.begin(), cut.absent.end(), "ISRC") != cut.absent.end());
+    CHECK(mmc::decode_sub_channel(to_bytes({0, 0, 0, 0})).notes.at(0) ==
+          "sub-channel data is only 4 bytes (needs 5)");
 }

@@ -256,15 +256,56 @@ constexpr std::array k_cd_text_fields = {
 };
 constexpr Layout k_cd_text{"CD-TEXT", "MMC-6 §6.26.3.7", k_cd_text_fields, 0, 0};
 
+// ------------------------------------------------------------------ READ SUB-CHANNEL
+
+// MMC-6 §6.32.3.1: Audio Status (byte 1), of the play commands; "not supported" where the drive
+// does not play.
+constexpr std::array<CodeName, 6> k_audio_status = {{
+    {0x00, "not supported or not valid"},
+    {0x11, "play in progress"},
+    {0x12, "play paused"},
+    {0x13, "play completed"},
+    {0x14, "play stopped due to error"},
+    {0x15, "no current audio status"},
+}};
+std::string audio_status_name(std::uint64_t v) { return std::string(name_of(k_audio_status, v)); }
+
+// MMC-6 §6.32.3.3 (format 02h): MCVal byte 8 bit 7, the Media Catalog Number (13 ASCII digits,
+// the disc's UPC/EAN from the Q sub-channel's mode 2 frames) bytes 9-21, AFRAME byte 23.
+constexpr std::array k_mcn_fields = {
+    named("audio_status", "Audio Status", 1, 0, 8, audio_status_name, 2),
+    number("sub_channel_data_length", "Sub-channel Data Length", 2, 16),
+    number("data_format", "Sub-channel Data Format", 4, 8),
+    flag("mcval", "MCVal", 8, 7),
+    valid_if(text("media_catalog_number", "Media Catalog Number", 9, 13), "mcval"),
+};
+constexpr Layout k_mcn{"Media Catalog Number", "MMC-6 §6.32.3.3", k_mcn_fields, 0, 24};
+// MMC-6 §6.32.3.4 (format 03h): ADR/CONTROL byte 5, Track Number byte 6, TCVal byte 8 bit 7,
+// the ISRC (12 characters: country, owner, year, serial, from the Q sub-channel's mode 3
+// frames) bytes 9-20.
+constexpr std::array k_isrc_fields = {
+    named("audio_status", "Audio Status", 1, 0, 8, audio_status_name, 2),
+    number("sub_channel_data_length", "Sub-channel Data Length", 2, 16),
+    number("data_format", "Sub-channel Data Format", 4, 8),
+    named("adr", "ADR", 5, 4, 4, adr_of),
+    named("control", "CONTROL", 5, 0, 4, control_of),
+    number("track", "Track Number", 6, 8),
+    flag("tcval", "TCVal", 8, 7),
+    valid_if(text("isrc", "ISRC", 9, 12), "tcval"),
+};
+constexpr Layout k_isrc{"ISRC", "MMC-6 §6.32.3.4", k_isrc_fields, 0, 24};
+
 }  // namespace
 
+const Layout& media_catalog_number_layout() noexcept { return k_mcn; }
+const Layout& isrc_layout() noexcept { return k_isrc; }
 const Layout& atip_layout() noexcept { return k_atip; }
 const Layout& full_toc_layout() noexcept { return k_full_toc; }
 const Layout& pma_layout() noexcept { return k_pma; }
 const Layout& cd_text_layout() noexcept { return k_cd_text; }
 
-std::array<const Layout*, 4> cd_layouts() noexcept {
-    return {&k_atip, &k_full_toc, &k_pma, &k_cd_text};
+std::array<const Layout*, 6> cd_layouts() noexcept {
+    return {&k_atip, &k_full_toc, &k_pma, &k_cd_text, &k_mcn, &k_isrc};
 }
 
 }  // namespace discrec::mmc

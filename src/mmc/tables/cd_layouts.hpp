@@ -1,7 +1,7 @@
-// Layouts of the CD structures READ TOC/PMA/ATIP returns besides the TOC and session
-// information (tables/media_layouts.hpp): format 0010b (Full TOC), 0011b (PMA), 0100b (ATIP)
-// and 0101b (CD-TEXT packs) (MMC-6 §6.26.3.4 to §6.26.3.7), each a table of field rows walked
-// by decode_fields() (mmc/fields.hpp).
+// Layouts of the CD structures READ TOC/PMA/ATIP (and READ SUB-CHANNEL) returns besides the TOC and
+// session information (tables/media_layouts.hpp): format 0010b (Full TOC), 0011b (PMA), 0100b
+// (ATIP) and 0101b (CD-TEXT packs) (MMC-6 §6.26.3.4 to §6.26.3.7), each a table of field rows
+// walked by decode_fields() (mmc/fields.hpp).
 #pragma once
 
 #include <array>
@@ -22,8 +22,19 @@ const Layout& pma_layout() noexcept;
 // character position, 12 bytes of text, CRC).
 const Layout& cd_text_layout() noexcept;
 
+// MMC-6 §6.32.3: READ SUB-CHANNEL data, 4-byte header (audio status, data length) and the
+// data of format 02h (Media Catalog Number, the disc's UPC/EAN) or 03h (ISRC of a track).
+const Layout& media_catalog_number_layout() noexcept;
+const Layout& isrc_layout() noexcept;
+
 // Every layout above, for the fuzz target and the tests.
-std::array<const Layout*, 4> cd_layouts() noexcept;
+std::array<const Layout*, 6> cd_layouts() noexcept;
+
+// Sub-channel data formats of READ SUB-CHANNEL (MMC-6 §6.32.3).
+namespace sub_channel_format {
+inline constexpr std::uint8_t media_catalog_number = 0x02;
+inline constexpr std::uint8_t isrc = 0x03;
+}  // namespace sub_channel_format
 
 // Pack types of CD-TEXT (MMC-6 Annex J, Table J.2).
 namespace cd_text_pack {

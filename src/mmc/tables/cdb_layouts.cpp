@@ -91,6 +91,17 @@ constexpr std::array k_start_stop_unit = {
     flag("start", "Start", 4, 0),
 };
 
+// MMC-6 §6.32.2: MSF byte 1 bit 1, SubQ byte 2 bit 6 (1: return the sub-channel data),
+// Sub-channel Parameter List (the data format: 01h current position, 02h Media Catalog
+// Number, 03h ISRC) byte 3, Track Number byte 6 (ISRC only), allocation length bytes 7-8.
+constexpr std::array k_read_sub_channel = {
+    flag("msf", "MSF", 1, 1),
+    flag("subq", "SubQ", 2, 6),
+    number("parameter_list", "Sub-channel Parameter List", 3, 8),
+    number("track_number", "Track Number", 6, 8),
+    number("allocation_length", "Allocation Length", 7, 16),
+};
+
 }  // namespace
 
 constexpr CdbLayout test_unit_ready{op::test_unit_ready,
@@ -130,5 +141,8 @@ constexpr CdbLayout prevent_allow_medium_removal{
 constexpr CdbLayout start_stop_unit{
     op::start_stop_unit,
     {"START STOP UNIT", "SBC-3 / MMC-6 START STOP UNIT", k_start_stop_unit, 0, 6}};
+
+constexpr CdbLayout read_sub_channel{
+    op::read_sub_channel, {"READ SUB-CHANNEL", "MMC-6 §6.32", k_read_sub_channel, 0, 10}};
 
 }  // namespace discrec::mmc::cdb_layout

@@ -101,7 +101,8 @@ both "decode-spec-cdr-track-info" "$bin" decode track-info --inhex "$md/spec-cdr
 both "decode-spec-dvdplusrw-format-capacities" "$bin" decode format-capacities "$md/spec-dvdplusrw-blank-format-capacities.hex"
 both "decode-spec-bdre-format-capacities" "$bin" decode format-capacities "$md/spec-bdre-format-capacities.hex"
 # Hand-made from piix-cd.jsonl (tests/fixtures/media/make_synthetic_audio_cdr.py): an audio
-# CD-R, so ATIP, PMA (refused), Full TOC, CD-TEXT and the disc IDs are shown.
+# CD-R, so ATIP, PMA (refused), Full TOC, CD-TEXT, the disc IDs, the Media Catalog Number
+# and the ISRCs are shown.
 both "media-synthetic-audio-cdr" "$bin" --replay "$md/synthetic-audio-cdr.jsonl" media sr1
 # The CD structures (tests/fixtures/cd/README.md).
 cdx=tests/fixtures/cd
@@ -111,6 +112,8 @@ both "decode-atip-wrong-format" "$bin" decode atip "$md/qemu-cd-toc.hex"
 both "decode-full-toc-musicbrainz-example" "$bin" decode full-toc "$cdx/full-toc-musicbrainz-example.hex"
 both "decode-pma-spec-cdr" "$bin" decode pma "$cdx/pma-spec-cdr-two-tracks.hex"
 both "decode-cd-text-nightcats" "$bin" decode cd-text "$cdx/cd-text-nightcats.hex"
+both "decode-sub-channel-mcn" "$bin" decode sub-channel "$cdx/sub-channel-mcn-nightcats.hex"
+both "decode-sub-channel-isrc" "$bin" decode sub-channel "$cdx/sub-channel-isrc-nightcats-track1.hex"
 # decode KIND FILE (the positional form; '-' reads stdin) for every other kind the project
 # decodes, from the QEMU captures (tests/fixtures/decode/README.md).
 dx=tests/fixtures/decode
