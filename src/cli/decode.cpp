@@ -13,10 +13,12 @@
 #include "cli/util_configuration_input.hpp"
 #include "drive/mode_pages.hpp"
 #include "mmc/media.hpp"
+#include "mmc/rpc.hpp"
 #include "output/cd_detail.hpp"
 #include "output/decoded.hpp"
 #include "output/media.hpp"
 #include "output/mode_pages.hpp"
+#include "output/region.hpp"
 #include "util/inhex.hpp"
 
 namespace discrec::cli {
@@ -28,7 +30,8 @@ using output::StructKind;
 
 struct Configuration {};  // rendered by `features`
 struct ModeSense {};      // rendered by `mode-pages`
-using Renderer = std::variant<AnswerKind, StructKind, CdKind, Configuration, ModeSense>;
+struct RpcState {};       // the drive's region state (output/region.hpp)
+using Renderer = std::variant<AnswerKind, StructKind, CdKind, Configuration, ModeSense, RpcState>;
 
 struct KindRow {
     std::string_view name;  // the CLI spelling
@@ -55,6 +58,7 @@ constexpr std::array k_kinds = {
     KindRow{"cd-text", CdKind::cd_text, "READ TOC/PMA/ATIP format 0101b"},
     KindRow{"sub-channel", CdKind::sub_channel,
             "READ SUB-CHANNEL 02h (Media Catalog Number), 03h (ISRC)"},
+    KindRow{"rpc", RpcState{}, "REPORT KEY Key Format 08h (RPC state)"},
 };
 
 struct DecodeOptions {
@@ -116,6 +120,13 @@ ExitCode run_cd_structure(Context& ctx, const KindRow& row, CdKind kind, const s
     return ExitCode::ok;
 }
 
+ExitCode run_rpc_state(Context& ctx, const KindRow& row, const std::string& path, ByteSpan data) {
+    const auto r = mmc::decode_rpc_state(data);
+    if (r.values.empty()) return report_error(ctx, not_this_kind(path, row, r.notes));
+    output::print_decoded_rpc_state(ctx.output, path, r);
+    return ExitCode::ok;
+}
+
 ExitCode run_configuration(Context& ctx, const std::string& path, bool raw_in) {
     auto loaded =
         load_configuration(ctx, ConfigurationInput{{}, path, raw_in}, mmc::ConfigurationRt::all);
@@ -163,6 +174,8 @@ ExitCode run_decode(Context& ctx, const DecodeOptions& opts) {
     if (const auto* kind = std::get_if<CdKind>(&row->renderer)) {
         return run_cd_structure(ctx, *row, *kind, path, *data);
     }
+    if (std::holds_alternative<RpcState>(row->renderer))
+        return run_rpc_state(ctx, *row, path, *data);
     return run_mode_sense(ctx, path, *data);
 }
 

@@ -25,12 +25,8 @@ std::size_t announced_length(ByteSpan data) { return data.size() >= 2 ? be16_at(
 
 Record decode_atip(ByteSpan data) {
     std::vector<std::string> notes;
-    if (!bytes_arrived(data, k_atip_fixed, "ATIP", notes)) {
-        Record r;
-        r.layout = &atip_layout();
-        r.notes = std::move(notes);
-        return r;
-    }
+    if (!bytes_arrived(data, k_atip_fixed, "ATIP", notes))
+        return record_without_fields(atip_layout(), std::move(notes));
     // The ATIP's fixed bits (Orange Book): a format 0000b TOC in its place has its reserved
     // byte 4 at 0.
     if ((u8_at(data, 4) & k_always_one) == 0 || (u8_at(data, 6) & k_always_one) == 0) {
@@ -65,12 +61,8 @@ Record decode_pma(ByteSpan data) {
 Record decode_sub_channel(ByteSpan data) {
     constexpr std::size_t k_format_byte = 4;
     std::vector<std::string> notes;
-    if (!bytes_arrived(data, k_format_byte + 1, "sub-channel data", notes)) {
-        Record r;
-        r.layout = &media_catalog_number_layout();
-        r.notes = std::move(notes);
-        return r;
-    }
+    if (!bytes_arrived(data, k_format_byte + 1, "sub-channel data", notes))
+        return record_without_fields(media_catalog_number_layout(), std::move(notes));
     const std::uint8_t format = u8_at(data, k_format_byte);
     const Layout* layout = format == sub_channel_format::media_catalog_number
                                ? &media_catalog_number_layout()

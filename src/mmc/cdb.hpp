@@ -60,6 +60,9 @@ Cdb read_toc(std::uint8_t format, bool msf, std::uint8_t track_or_session, std::
 // MMC-6 §6.32: READ SUB-CHANNEL with SubQ=1 and data format `format` (02h Media Catalog
 // Number, 03h ISRC of track `track`), LBA addresses (MSF=0).
 Cdb read_sub_channel(std::uint8_t format, std::uint8_t track, std::uint16_t alloc);
+// MMC-6 §6.29: REPORT KEY with Key Format 08h (RPC State of the drive), Key Class 00h; the
+// only REPORT KEY discrec sends (no AGID, no authentication, reads only).
+Cdb report_key_rpc_state(std::uint16_t alloc);
 // SPC-4 MODE SENSE(10) (LLBAA = 0). MMC drives must support the 10-byte form.
 Cdb mode_sense10(std::uint8_t page, std::uint8_t subpage, PageControl pc, bool dbd,
                  std::uint16_t alloc);

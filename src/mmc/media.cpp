@@ -71,12 +71,17 @@ Record decode_length_counted(const Layout& layout, ByteSpan data, std::string_vi
     return decode_counted(layout, data, what);
 }
 
-Record other_format_answer(const Layout& layout, std::string_view what, std::string_view why) {
+Record record_without_fields(const Layout& layout, std::vector<std::string> notes) {
     Record r;
     r.layout = &layout;
-    r.notes.push_back(fmt::format(
-        "{}: the drive answered with data of another format ({}): not decoded", what, why));
+    r.notes = std::move(notes);
     return r;
+}
+
+Record other_format_answer(const Layout& layout, std::string_view what, std::string_view why) {
+    return record_without_fields(
+        layout, {fmt::format("{}: the drive answered with data of another format ({}): not decoded",
+                             what, why)});
 }
 
 Record decode_session_info(ByteSpan data, bool msf) {

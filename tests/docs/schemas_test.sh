@@ -77,6 +77,7 @@ doc decode decode pma "$cdx/pma-spec-cdr-two-tracks.hex"
 doc decode decode cd-text "$cdx/cd-text-nightcats.hex"
 doc decode decode sub-channel "$cdx/sub-channel-mcn-nightcats.hex"
 doc decode decode sub-channel "$cdx/sub-channel-isrc-nightcats-track1.hex"
+doc decode decode rpc "$src/tests/fixtures/region/spec-rpc2-region2.hex"
 edoc decode decode atip "$md/qemu-cd-toc.hex"   # another format's data
 doc media --replay "$md/synthetic-audio-cdr.jsonl" media sr1
 doc decode decode configuration "$feat/qemu-piix-get-config-hex.txt"

@@ -100,7 +100,7 @@ TEST_CASE("mmc::cdb layouts round-trip through the field engine") {
           &get_event_status_notification, &mechanism_status, &read_capacity10,
           &read_disc_information, &read_track_information, &read_format_capacities,
           &read_toc_pma_atip, &mode_sense10, &mode_sense6, &prevent_allow_medium_removal,
-          &start_stop_unit, &read_sub_channel}) {
+          &start_stop_unit, &read_sub_channel, &report_key}) {
         CAPTURE(l->layout.name);
         CHECK(mmc::command_name(l->opcode) == l->layout.name);
         // SPC-4 §4.2.5.1: the group code (bits 7-5) gives the length: 0 six, 1-2 ten, 5 twelve.

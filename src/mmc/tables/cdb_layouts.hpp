@@ -32,6 +32,7 @@ extern const CdbLayout mode_sense6;
 extern const CdbLayout prevent_allow_medium_removal;
 extern const CdbLayout start_stop_unit;
 extern const CdbLayout read_sub_channel;
+extern const CdbLayout report_key;
 }  // namespace cdb_layout
 
 }  // namespace discrec::mmc
