@@ -104,7 +104,12 @@ void read_cd_detail(Drive& drive, MediaReport& r) {
         if (stop(r)) return;
     }
     if (audio || several_sessions(r)) {
-        if (auto b = ask_format(drive, r, k_format_full_toc, k_q_alloc, "full TOC"))
+        // MSF=1, from session 1: with MSF=0 QEMU writes an LBA into PMIN/PSEC/PFRAME
+        // (captured; tests/fixtures/cd/README.md); drives answer the Full TOC in MSF anyway.
+        constexpr std::uint8_t k_first_session = 1;
+        if (auto b =
+                ask(drive, r, mmc::read_toc(k_format_full_toc, true, k_first_session, k_q_alloc),
+                    k_q_alloc, "full TOC"))
             r.cd.full_toc = mmc::decode_full_toc(*b);
         if (stop(r)) return;
     }

@@ -73,6 +73,7 @@ cdx=$src/tests/fixtures/cd
 doc decode decode atip "$cdx/atip-taiyo-yuden-cdr.hex"
 doc decode decode atip "$cdx/atip-memorex-ultraspeed-cdrw.hex"
 doc decode decode full-toc "$cdx/full-toc-musicbrainz-example.hex"
+doc decode decode full-toc "$cdx/qemu-full-toc-msf.hex"
 doc decode decode pma "$cdx/pma-spec-cdr-two-tracks.hex"
 doc decode decode cd-text "$cdx/cd-text-nightcats.hex"
 doc decode decode sub-channel "$cdx/sub-channel-mcn-nightcats.hex"

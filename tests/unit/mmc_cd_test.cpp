@@ -291,3 +291,26 @@ TEST_CASE("mmc::decode_sub_channel: Media Catalog Number and ISRC") {
     CHECK(mmc::decode_sub_channel(to_bytes({0, 0, 0, 0})).notes.at(0) ==
           "sub-channel data is only 4 bytes (needs 5)");
 }
+
+TEST_CASE("mmc::decode_full_toc and decode_atip of QEMU's real answers") {
+    // The Full TOC of QEMU's test ISO (MSF=1): one data track, lead-out at LBA 697.
+    const auto toc = mmc::decode_full_toc(cd_fixture("qemu-full-toc-msf.hex"));
+    CHECK(toc.notes.empty());
+    const auto* list = toc.find("descriptors");
+    REQUIRE(list != nullptr);
+    REQUIRE(list->items.size() == 4);
+    CHECK(mmc::full_toc_point_text(list->items[0]) == "first track 1, disc type 00h");
+    CHECK(mmc::full_toc_point_text(list->items[2]) == "lead-out starts at 00:11:22 (LBA 697)");
+    CHECK(mmc::full_toc_point_text(list->items[3]) == "starts at 00:02:00 (LBA 0)");
+    CHECK(text_of(list->items[3], "control") == "data, recorded uninterrupted, copy prohibited");
+    // QEMU's ATAPI drive answers an ATIP request with its TOC: recognised, not decoded.
+    const Bytes answer = cd_fixture("qemu-atapi-atip-request.hex");
+    const auto atip = mmc::decode_atip(answer);
+    CHECK(atip.values.empty());
+    CHECK(atip.notes.at(0) ==
+          "ATIP: the drive answered with data of another format (bit 7 of bytes 4 and 6 is "
+          "always 1 in an ATIP): not decoded");
+    CHECK(mmc::decode_pma(answer).values.empty());
+    CHECK(mmc::decode_cd_text(answer).packs.values.empty());
+    CHECK(mmc::decode_full_toc(answer).values.empty());
+}

@@ -110,6 +110,7 @@ both "decode-atip-taiyo-yuden-cdr" "$bin" decode atip "$cdx/atip-taiyo-yuden-cdr
 both "decode-atip-memorex-cdrw" "$bin" decode atip "$cdx/atip-memorex-ultraspeed-cdrw.hex"
 both "decode-atip-wrong-format" "$bin" decode atip "$md/qemu-cd-toc.hex"
 both "decode-full-toc-musicbrainz-example" "$bin" decode full-toc "$cdx/full-toc-musicbrainz-example.hex"
+both "decode-full-toc-qemu" "$bin" decode full-toc "$cdx/qemu-full-toc-msf.hex"
 both "decode-pma-spec-cdr" "$bin" decode pma "$cdx/pma-spec-cdr-two-tracks.hex"
 both "decode-cd-text-nightcats" "$bin" decode cd-text "$cdx/cd-text-nightcats.hex"
 both "decode-sub-channel-mcn" "$bin" decode sub-channel "$cdx/sub-channel-mcn-nightcats.hex"
