@@ -14,9 +14,12 @@
 #include "drive/mode_pages.hpp"
 #include "mmc/media.hpp"
 #include "mmc/performance.hpp"
+#include "mmc/rpc.hpp"
+#include "output/cd_detail.hpp"
 #include "output/decoded.hpp"
 #include "output/media.hpp"
 #include "output/mode_pages.hpp"
+#include "output/region.hpp"
 #include "output/speeds.hpp"
 #include "util/inhex.hpp"
 
@@ -24,12 +27,15 @@ namespace discrec::cli {
 namespace {
 
 using output::AnswerKind;
+using output::CdKind;
 using output::StructKind;
 
 struct Configuration {};  // rendered by `features`
 struct ModeSense {};      // rendered by `mode-pages`
 struct Performance {};    // rendered as `speeds` shows it; --type says which
-using Renderer = std::variant<AnswerKind, StructKind, Configuration, ModeSense, Performance>;
+struct RpcState {};       // the drive's region state (output/region.hpp)
+using Renderer =
+    std::variant<AnswerKind, StructKind, CdKind, Configuration, ModeSense, Performance, RpcState>;
 
 struct KindRow {
     std::string_view name;  // the CLI spelling
@@ -51,6 +57,13 @@ constexpr std::array k_kinds = {
     KindRow{"session-info", AnswerKind::session_info, "READ TOC/PMA/ATIP format 0001b"},
     KindRow{"format-capacities", AnswerKind::format_capacities, "READ FORMAT CAPACITIES"},
     KindRow{"performance", Performance{}, "GET PERFORMANCE (--type 0 or 3)"},
+    KindRow{"full-toc", CdKind::full_toc, "READ TOC/PMA/ATIP format 0010b"},
+    KindRow{"pma", CdKind::pma, "READ TOC/PMA/ATIP format 0011b"},
+    KindRow{"atip", CdKind::atip, "READ TOC/PMA/ATIP format 0100b"},
+    KindRow{"cd-text", CdKind::cd_text, "READ TOC/PMA/ATIP format 0101b"},
+    KindRow{"sub-channel", CdKind::sub_channel,
+            "READ SUB-CHANNEL 02h (Media Catalog Number), 03h (ISRC)"},
+    KindRow{"rpc", RpcState{}, "REPORT KEY Key Format 08h (RPC state)"},
 };
 
 struct DecodeOptions {
@@ -100,6 +113,23 @@ ExitCode run_struct(Context& ctx, const KindRow& row, StructKind kind, const std
     if (!a.usable) return report_error(ctx, not_this_kind(path, row, a.notes));
     a.inhex_path = path;
     output::print_decoded_struct(ctx.output, a);
+    return ExitCode::ok;
+}
+
+ExitCode run_cd_structure(Context& ctx, const KindRow& row, CdKind kind, const std::string& path,
+                          ByteSpan data) {
+    output::CdAnswer a;
+    a.inhex_path = path;
+    if (!output::decode_cd_answer(kind, data, a))
+        return report_error(ctx, not_this_kind(path, row, output::cd_detail_notes(a.detail)));
+    output::print_decoded_cd(ctx.output, a);
+    return ExitCode::ok;
+}
+
+ExitCode run_rpc_state(Context& ctx, const KindRow& row, const std::string& path, ByteSpan data) {
+    const auto r = mmc::decode_rpc_state(data);
+    if (r.values.empty()) return report_error(ctx, not_this_kind(path, row, r.notes));
+    output::print_decoded_rpc_state(ctx.output, path, r);
     return ExitCode::ok;
 }
 
@@ -164,6 +194,11 @@ ExitCode run_decode(Context& ctx, const DecodeOptions& opts) {
     if (std::holds_alternative<Performance>(row->renderer)) {
         return run_performance(ctx, *row, path, *data, opts.type);
     }
+    if (const auto* kind = std::get_if<CdKind>(&row->renderer)) {
+        return run_cd_structure(ctx, *row, *kind, path, *data);
+    }
+    if (std::holds_alternative<RpcState>(row->renderer))
+        return run_rpc_state(ctx, *row, path, *data);
     return run_mode_sense(ctx, path, *data);
 }
 

@@ -186,6 +186,8 @@ void read_medium(Drive& drive, MediaReport& r) {
     if (gone(r)) return;
     // IMAPI2 SupportedWriteSpeedDescriptors: a ROM medium is written at no speed (not asked).
     if (!is_read_only(r)) r.write_speeds = read_write_speeds(drive, r.notes, r.errors);
+    if (gone(r) || !is_cd(r)) return;
+    read_cd_detail(drive, r);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "drive/cd_detail.hpp"
 #include "drive/drive.hpp"
 #include "drive/recorder_info.hpp"
 #include "drive/speeds.hpp"
@@ -39,6 +40,7 @@ struct MediaReport {
     // READ DISC STRUCTURE format C0h (DVD/BD media with Write Protect current).
     std::optional<mmc::Record> write_protection_status;
     WriteSpeeds write_speeds;        // writable media only (drive/speeds.hpp)
+    CdDetail cd;  // ATIP, PMA, Full TOC, CD-TEXT where they apply (drive/cd_detail.hpp)
     std::vector<std::string> notes;  // fallbacks taken, answers that were odd
     std::vector<Error> errors;       // questions that failed (the others still answered)
     std::optional<Error> fatal;      // could not be opened, timed out or vanished

@@ -101,4 +101,13 @@ Cdb start_stop_unit(bool start, bool loej, bool immed) {
     return build(cdb_layout::start_stop_unit, {immed, loej, start});
 }
 
+Cdb read_sub_channel(std::uint8_t format, std::uint8_t track, std::uint16_t alloc) {
+    return build(cdb_layout::read_sub_channel, {false, true, format, track, alloc});
+}
+
+Cdb report_key_rpc_state(std::uint16_t alloc) {
+    constexpr std::uint64_t k_rpc_state = 0x08;
+    return build(cdb_layout::report_key, {0, 0, alloc, 0, k_rpc_state});
+}
+
 }  // namespace discrec::mmc

@@ -66,6 +66,12 @@ Cdb get_performance(std::uint8_t type, std::uint8_t data_type, std::uint32_t sta
 // 0 DVD/HD DVD, 1 BD), at `address` of `layer`, with authentication grant `agid`.
 Cdb read_disc_structure(std::uint8_t media_type, std::uint32_t address, std::uint8_t layer,
                         std::uint8_t format, std::uint8_t agid, std::uint16_t alloc);
+// MMC-6 §6.32: READ SUB-CHANNEL with SubQ=1 and data format `format` (02h Media Catalog
+// Number, 03h ISRC of track `track`), LBA addresses (MSF=0).
+Cdb read_sub_channel(std::uint8_t format, std::uint8_t track, std::uint16_t alloc);
+// MMC-6 §6.29: REPORT KEY with Key Format 08h (RPC State of the drive), Key Class 00h; the
+// only REPORT KEY discrec sends (no AGID, no authentication, reads only).
+Cdb report_key_rpc_state(std::uint16_t alloc);
 // SPC-4 MODE SENSE(10) (LLBAA = 0). MMC drives must support the 10-byte form.
 Cdb mode_sense10(std::uint8_t page, std::uint8_t subpage, PageControl pc, bool dbd,
                  std::uint16_t alloc);

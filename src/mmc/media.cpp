@@ -67,15 +67,27 @@ Record decode_track_information(ByteSpan data) {
 
 Record decode_toc(ByteSpan data, bool msf) { return decode_counted(toc_layout(msf), data, "TOC"); }
 
+Record decode_length_counted(const Layout& layout, ByteSpan data, std::string_view what) {
+    return decode_counted(layout, data, what);
+}
+
+Record record_without_fields(const Layout& layout, std::vector<std::string> notes) {
+    Record r;
+    r.layout = &layout;
+    r.notes = std::move(notes);
+    return r;
+}
+
+Record other_format_answer(const Layout& layout, std::string_view what, std::string_view why) {
+    return record_without_fields(
+        layout, {fmt::format("{}: the drive answered with data of another format ({}): not decoded",
+                             what, why)});
+}
+
 Record decode_session_info(ByteSpan data, bool msf) {
     if (data.size() >= 2 && be16_at(data, 0) != k_session_info_length) {
-        Record r;
-        r.layout = &session_info_layout(msf);
-        r.notes.push_back(fmt::format(
-            "session information: the drive answered with data of another format (length {}, "
-            "format 0001b has 10): not decoded",
-            be16_at(data, 0)));
-        return r;
+        return other_format_answer(session_info_layout(msf), "session information",
+                                   fmt::format("length {}, format 0001b has 10", be16_at(data, 0)));
     }
     return decode_counted(session_info_layout(msf), data, "session information");
 }

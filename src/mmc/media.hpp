@@ -28,6 +28,15 @@ Record decode_toc(ByteSpan data, bool msf);
 // (its length is not the 10 bytes of one descriptor: QEMU's ATAPI drives answer a format they
 // do not read with format 0000b data).
 Record decode_session_info(ByteSpan data, bool msf);
+// `layout` walked over the part of `data` its 2-byte length field covers (within_length_field's
+// notes in the record).
+Record decode_length_counted(const Layout& layout, ByteSpan data, std::string_view what);
+// A record of `layout` with no fields and `notes` (an answer too short to decode).
+Record record_without_fields(const Layout& layout, std::vector<std::string> notes);
+// The record of an answer that is another format's data (the check decode_session_info and the
+// CD structures of mmc/cd.hpp make): no fields, the note "<what>: the drive answered with data
+// of another format (<why>): not decoded".
+Record other_format_answer(const Layout& layout, std::string_view what, std::string_view why);
 
 // READ FORMAT CAPACITIES (MMC-6 §6.24.3): cut to 4 + the Capacity List Length (a note when
 // fewer arrived, or when the length is not 8 + a multiple of 8).

@@ -7,6 +7,7 @@
 #include "mmc/tables/media_layouts.hpp"
 #include "mmc/tables/media_types.hpp"
 #include "mmc/tables/profiles.hpp"
+#include "output/cd_detail.hpp"
 #include "output/fields.hpp"
 #include "output/json_document.hpp"
 #include "output/speeds.hpp"
@@ -64,6 +65,8 @@ std::vector<std::string> all_notes(const MediaReport& r) {
     add(r.write_protection_status);
     if (r.capacity)
         notes.insert(notes.end(), r.capacity->warnings.begin(), r.capacity->warnings.end());
+    const auto cd = cd_detail_notes(r.cd);
+    notes.insert(notes.end(), cd.begin(), cd.end());
     return notes;
 }
 
@@ -149,6 +152,8 @@ Json medium_json(const MediaReport& r) {
     j["previous_session_start"] = optional_number(sp.previous_session_start);
     j["space"] = space_json(sp);
     j["write_speeds"] = write_speeds_json(r.write_speeds, r.current_profile);
+    j["media_id"] = optional_json(cd_media_id(r.cd));
+    j["cd"] = cd_detail_json(r.cd);
     return j;
 }
 
@@ -261,6 +266,7 @@ void append_medium(std::string& out, const MediaReport& r) {
     const auto& wp = r.write_protection;
     out += fmt::format("  Write protected: {} ({})\n",
                        wp.is_protected ? (*wp.is_protected ? "yes" : "no") : "unknown", wp.reason);
+    if (auto id = cd_media_id(r.cd)) out += fmt::format("  Media ID: {}\n", *id);
     if (r.disc_info) {
         out += "  Disc information:\n";
         append_fields_text(out, *r.disc_info, FieldTextStyle{.indent = "    ", .align = true});
@@ -274,6 +280,7 @@ void append_medium(std::string& out, const MediaReport& r) {
                            FieldTextStyle{.indent = "    ", .align = true});
     }
     append_write_speeds_text(out, r.write_speeds, r.current_profile);
+    append_cd_detail_text(out, r.cd);
 }
 
 std::string render_text(const MediaReport& r) {

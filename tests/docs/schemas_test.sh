@@ -89,6 +89,19 @@ done
 for f in spec-dvdplusrw-blank spec-bdre; do
     doc decode decode format-capacities "$md/$f-format-capacities.hex"
 done
+# The CD structures of issue 15 (tests/fixtures/cd/README.md), and an audio CD-R replayed.
+cdx=$src/tests/fixtures/cd
+doc decode decode atip "$cdx/atip-taiyo-yuden-cdr.hex"
+doc decode decode atip "$cdx/atip-memorex-ultraspeed-cdrw.hex"
+doc decode decode full-toc "$cdx/full-toc-musicbrainz-example.hex"
+doc decode decode full-toc "$cdx/qemu-full-toc-msf.hex"
+doc decode decode pma "$cdx/pma-spec-cdr-two-tracks.hex"
+doc decode decode cd-text "$cdx/cd-text-nightcats.hex"
+doc decode decode sub-channel "$cdx/sub-channel-mcn-nightcats.hex"
+doc decode decode sub-channel "$cdx/sub-channel-isrc-nightcats-track1.hex"
+doc decode decode rpc "$src/tests/fixtures/region/spec-rpc2-region2.hex"
+edoc decode decode atip "$md/qemu-cd-toc.hex"   # another format's data
+doc media --replay "$md/synthetic-audio-cdr.jsonl" media sr1
 doc decode decode configuration "$feat/qemu-piix-get-config-hex.txt"
 doc decode decode mode-sense "$modes/qemu-atapi-2a-sense10.hex"
 edoc decode decode mechanism-status "$dx/piix-vpd-00.hex"   # too short

@@ -64,6 +64,18 @@ TEST_CASE("mmc::cdb builders follow the spec tables") {
     CHECK(cdb_bytes(mmc::start_stop_unit(true, true, false)) == to_bytes({0x1b, 0, 0, 0, 3, 0}));
     CHECK(cdb_bytes(mmc::start_stop_unit(false, true, true)) == to_bytes({0x1b, 1, 0, 0, 2, 0}));
     CHECK(cdb_bytes(mmc::start_stop_unit(true, false, false)) == to_bytes({0x1b, 0, 0, 0, 1, 0}));
+    // MMC-6 §6.32 READ SUB-CHANNEL: SubQ byte 2 bit 6, format byte 3, track byte 6, alloc 7-8.
+    CHECK(cdb_bytes(mmc::read_sub_channel(0x02, 0, 24)) ==
+          to_bytes({0x42, 0, 0x40, 0x02, 0, 0, 0, 0, 24, 0}));
+    CHECK(cdb_bytes(mmc::read_sub_channel(0x03, 7, 24)) ==
+          to_bytes({0x42, 0, 0x40, 0x03, 0, 0, 7, 0, 24, 0}));
+    // READ TOC/PMA/ATIP formats 2-5 (MMC-6 §6.26): byte 9 carries only SFF-8020i's formats.
+    CHECK(cdb_bytes(mmc::read_toc(2, false, 0, 0x89c)) ==
+          to_bytes({0x43, 0, 2, 0, 0, 0, 0, 0x08, 0x9c, 0x80}));
+    CHECK(cdb_bytes(mmc::read_toc(4, false, 0, 32)) ==
+          to_bytes({0x43, 0, 4, 0, 0, 0, 0, 0, 32, 0}));
+    CHECK(cdb_bytes(mmc::read_toc(5, false, 0, 0x9004)) ==
+          to_bytes({0x43, 0, 5, 0, 0, 0, 0, 0x90, 0x04, 0}));
     // MECHANISM STATUS: 12 bytes, allocation length 8-9.
     CHECK(cdb_bytes(mmc::mechanism_status(0x1234)) ==
           to_bytes({0xbd, 0, 0, 0, 0, 0, 0, 0, 0x12, 0x34, 0, 0}));
@@ -88,7 +100,7 @@ TEST_CASE("mmc::cdb layouts round-trip through the field engine") {
           &get_event_status_notification, &mechanism_status, &read_capacity10,
           &read_disc_information, &read_track_information, &read_format_capacities,
           &read_toc_pma_atip, &mode_sense10, &mode_sense6, &prevent_allow_medium_removal,
-          &start_stop_unit}) {
+          &start_stop_unit, &read_sub_channel, &report_key}) {
         CAPTURE(l->layout.name);
         CHECK(mmc::command_name(l->opcode) == l->layout.name);
         // SPC-4 §4.2.5.1: the group code (bits 7-5) gives the length: 0 six, 1-2 ten, 5 twelve.

@@ -111,6 +111,29 @@ constexpr std::array k_start_stop_unit = {
     flag("start", "Start", 4, 0),
 };
 
+// MMC-6 §6.32.2: MSF byte 1 bit 1, SubQ byte 2 bit 6 (1: return the sub-channel data),
+// Sub-channel Parameter List (the data format: 01h current position, 02h Media Catalog
+// Number, 03h ISRC) byte 3, Track Number byte 6 (ISRC only), allocation length bytes 7-8.
+constexpr std::array k_read_sub_channel = {
+    flag("msf", "MSF", 1, 1),
+    flag("subq", "SubQ", 2, 6),
+    number("parameter_list", "Sub-channel Parameter List", 3, 8),
+    number("track_number", "Track Number", 6, 8),
+    number("allocation_length", "Allocation Length", 7, 16),
+};
+
+// MMC-6 §6.29.2 (Table 537): REPORT KEY: LBA bytes 2-5 (Key Format 04h only), Key Class byte
+// 7 (00h: DVD CSS/CPPM/CPRM), allocation length bytes 8-9, AGID byte 10 bits 7-6, Key Format
+// bits 5-0 (08h RPC State: needs no AGID, no authentication; discrec asks nothing else and
+// never sends SEND KEY).
+constexpr std::array k_report_key = {
+    number("lba", "Logical Block Address", 2, 32),
+    number("key_class", "Key Class", 7, 8),
+    number("allocation_length", "Allocation Length", 8, 16),
+    number("agid", "AGID", 10, 2, 6),
+    number("key_format", "Key Format", 10, 6),
+};
+
 }  // namespace
 
 constexpr CdbLayout test_unit_ready{op::test_unit_ready,
@@ -154,5 +177,10 @@ constexpr CdbLayout prevent_allow_medium_removal{
 constexpr CdbLayout start_stop_unit{
     op::start_stop_unit,
     {"START STOP UNIT", "SBC-3 / MMC-6 START STOP UNIT", k_start_stop_unit, 0, 6}};
+
+constexpr CdbLayout read_sub_channel{
+    op::read_sub_channel, {"READ SUB-CHANNEL", "MMC-6 §6.32", k_read_sub_channel, 0, 10}};
+
+constexpr CdbLayout report_key{op::report_key, {"REPORT KEY", "MMC-6 §6.29", k_report_key, 0, 12}};
 
 }  // namespace discrec::mmc::cdb_layout

@@ -33,6 +33,8 @@ extern const CdbLayout get_performance;
 extern const CdbLayout read_disc_structure;
 extern const CdbLayout prevent_allow_medium_removal;
 extern const CdbLayout start_stop_unit;
+extern const CdbLayout read_sub_channel;
+extern const CdbLayout report_key;
 }  // namespace cdb_layout
 
 }  // namespace discrec::mmc

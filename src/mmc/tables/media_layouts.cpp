@@ -297,3 +297,10 @@ std::array<const Layout*, 9> media_layouts() noexcept {
 }
 
 }  // namespace discrec::mmc
+
+namespace discrec::mmc {
+
+std::string toc_adr_name(std::uint64_t v) { return adr_name(v); }
+std::string toc_control_name(std::uint64_t v) { return control_name(v); }
+
+}  // namespace discrec::mmc

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <string>
 
 #include "mmc/fields.hpp"
 
@@ -28,6 +29,11 @@ const Layout& format_capacities_layout() noexcept;
 
 // Every layout above, for the fuzz target and the tests.
 std::array<const Layout*, 9> media_layouts() noexcept;
+
+// The names of a Q sub-channel's ADR and CONTROL nibbles (MMC-6 §4.2.3), for the other CD
+// structures that carry them (tables/cd_layouts.cpp).
+std::string toc_adr_name(std::uint64_t v);
+std::string toc_control_name(std::uint64_t v);
 
 // The TOC track number of the lead-out (MMC-6 §6.26.3.2).
 inline constexpr std::uint8_t k_lead_out_track = 0xaa;

@@ -29,6 +29,7 @@ inline constexpr std::uint8_t write10 = 0x2a;
 inline constexpr std::uint8_t verify10 = 0x2f;
 inline constexpr std::uint8_t synchronize_cache10 = 0x35;
 inline constexpr std::uint8_t write_buffer = 0x3b;
+inline constexpr std::uint8_t read_sub_channel = 0x42;
 inline constexpr std::uint8_t read_toc_pma_atip = 0x43;
 inline constexpr std::uint8_t get_configuration = 0x46;
 inline constexpr std::uint8_t get_event_status_notification = 0x4a;

@@ -119,6 +119,22 @@ both "decode-spec-dvdplusrw-format-capacities" "$bin" decode format-capacities "
 both "decode-spec-bdre-format-capacities" "$bin" decode format-capacities "$md/spec-bdre-format-capacities.hex"
 both "decode-spec-dvd-write-speeds" "$bin" decode performance --type 3 "$md/spec-dvd-write-speeds.hex"
 both "decode-spec-cd-read-performance" "$bin" decode performance --type 0 "$md/spec-cd-read-performance.hex"
+# Hand-made from piix-cd.jsonl (tests/fixtures/media/make_synthetic_audio_cdr.py): an audio
+# CD-R, so ATIP, PMA (refused), Full TOC, CD-TEXT, the disc IDs, the Media Catalog Number
+# and the ISRCs are shown.
+both "media-synthetic-audio-cdr" "$bin" --replay "$md/synthetic-audio-cdr.jsonl" media sr1
+# The CD structures (tests/fixtures/cd/README.md).
+cdx=tests/fixtures/cd
+both "decode-atip-taiyo-yuden-cdr" "$bin" decode atip "$cdx/atip-taiyo-yuden-cdr.hex"
+both "decode-atip-memorex-cdrw" "$bin" decode atip "$cdx/atip-memorex-ultraspeed-cdrw.hex"
+both "decode-atip-wrong-format" "$bin" decode atip "$md/qemu-cd-toc.hex"
+both "decode-full-toc-musicbrainz-example" "$bin" decode full-toc "$cdx/full-toc-musicbrainz-example.hex"
+both "decode-full-toc-qemu" "$bin" decode full-toc "$cdx/qemu-full-toc-msf.hex"
+both "decode-pma-spec-cdr" "$bin" decode pma "$cdx/pma-spec-cdr-two-tracks.hex"
+both "decode-cd-text-nightcats" "$bin" decode cd-text "$cdx/cd-text-nightcats.hex"
+both "decode-sub-channel-mcn" "$bin" decode sub-channel "$cdx/sub-channel-mcn-nightcats.hex"
+both "decode-sub-channel-isrc" "$bin" decode sub-channel "$cdx/sub-channel-isrc-nightcats-track1.hex"
+both "decode-rpc-spec-region2" "$bin" decode rpc tests/fixtures/region/spec-rpc2-region2.hex
 # decode KIND FILE (the positional form; '-' reads stdin) for every other kind the project
 # decodes, from the QEMU captures (tests/fixtures/decode/README.md).
 dx=tests/fixtures/decode
