@@ -234,11 +234,12 @@ for d in (a, b): d["discrec"]["argv"] = None
 sys.exit(0 if a == b else 1)' "$live" <<<"$out" || fail "--replay $(basename "$f"): differs from the live document: $out"
     done
     # media (issue 14): guest recordings replayed by the Windows build give the golden text and
-    # JSON of the Linux replays (tests/cli/goldens/regen.sh), exit status included (9: empty).
+    # JSON of the Linux replays (tests/cli/goldens/regen.sh: stdout, then "[exit N]" in the
+    # text file), exit status included (9: empty).
     local media=$source_dir/tests/fixtures/media gold=$source_dir/tests/cli/goldens name want
     while read -r name f drive want; do
         run "media --replay $f $drive (recorded on Linux)" "$want" --replay "$(winepath -w "$media/$f" 2>/dev/null)" media "$drive" &&
-            { [ "$out" = "$(cat "$gold/$name.txt")" ] || fail "media --replay $f: text differs from $name.txt: $out"; }
+            { [ "$out"$'\n'"[exit $want]" = "$(cat "$gold/$name.txt")" ] || fail "media --replay $f: text differs from $name.txt: $out"; }
         run "media --json --replay $f $drive (recorded on Linux)" "$want" --replay "$(winepath -w "$media/$f" 2>/dev/null)" --json media "$drive" &&
             python3 -c 'import json,sys
 a, b = json.loads(sys.stdin.read()), json.load(open(sys.argv[1]))
