@@ -3,21 +3,26 @@
 # QEMU guest with 8 drives on mixed buses (tests/vm/run-vm.sh), and counts the SCSI commands
 # discrec sends per drive (--trace).
 #
-#   bench/vm-bench.sh [BUILD_DIR] [RUNS] [list|slow]   (default build, 11 runs; "list": list
-#   only; "slow": info of 4 scsi_debug drives that delay every command vs one of them,
-#   DISCREC_BENCH_DELAY jiffies, default 25)
+#   bench/vm-bench.sh [BUILD_DIR] [RUNS] [list|slow|media|all]   (default build, 11 runs, all;
+#   "list": list only; "slow": info of 4 scsi_debug drives that delay every command vs one of
+#   them, DISCREC_BENCH_DELAY jiffies, default 25; "media": media against its peers only)
 #
 # Prints, from one guest run: the median wall time of each case over RUNS, and the ratios
 #   discrec list            / lsscsi -g                                        (target <= 0.5)
 #   discrec info (all)      / sg_inq + sg_get_config + sg_modes -p 0x2a, each drive (<= 0.25)
 #   discrec info (all)      / discrec info of the slowest drive alone               (<= 2.0)
 #   discrec eject+close-tray / sg_start --eject + --load (one drive)            (info only)
-# then the commands (CDBs) `discrec info` sends to each drive, and that `list` sends none.
+# then the commands (CDBs) `discrec info` sends to each drive, and that `list` sends none;
+# then ("media", or all) per drive: `discrec media` against every peer that answers the same
+# question on that medium (exit 0): libcdio's cd-info (CD), wodim -toc, xorriso -toc,
+# dvd+rw-mediainfo (DVD/BD), the ratio to the fastest of them (target < 1.0), and the CDBs
+# `media` sends to that drive.
 # Diagnosis lines beside `list`: both with address randomisation off, and the floor of any
 # static PIE (empty C and C++ programs); bench/startup-instructions.sh says where the rest goes.
 # The guest runs under TCG (no KVM), where every exec costs 50-100 ms: the ratios, taken in
 # the same guest in the same minute, are what to compare, not the absolute milliseconds.
-# Needs lsscsi (apt-get install lsscsi) besides what tests/run-all.sh installs.
+# Needs lsscsi and dvd+rw-tools (apt-get install lsscsi dvd+rw-tools) besides what
+# tests/run-all.sh installs (sg3-utils, libcdio-utils, wodim, xorriso).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build=${1:-$here/../build}
@@ -25,7 +30,12 @@ runs=${2:-11}
 only=${3:-all}
 bin=$(cd "$build" && pwd)/discrec
 [ -x "$bin" ] || { echo "no discrec in $build (build first)" >&2; exit 1; }
-command -v lsscsi >/dev/null || { echo "lsscsi is not installed (apt-get install lsscsi)" >&2; exit 1; }
+for tool in lsscsi cd-info wodim xorriso dvd+rw-mediainfo; do
+    command -v "$tool" >/dev/null || {
+        echo "$tool is not installed (apt-get install lsscsi libcdio-utils wodim xorriso dvd+rw-tools)" >&2
+        exit 1
+    }
+done
 guest=$(mktemp /tmp/discrec-bench.XXXXXX.sh)
 floor=$(mktemp -d /tmp/discrec-bench-floor.XXXXXX)
 trap 'rm -rf "$guest" "$floor"' EXIT
@@ -61,6 +71,7 @@ echo "discrec $("$bin" --version | cut -d' ' -f2); $(sg_inq -V 2>&1 | head -1); 
 echo "drives: $(cd /sys/class/block && echo sr*) (generic:$sgs); $runs runs each, median wall ms"
 "$bin" list
 "$bin" list > /dev/null; lsscsi -g > /dev/null; "$bin" info > /dev/null 2>&1; sg3_all > /dev/null 2>&1
+if [ "$only" != media ]; then
 l1=$(med "$bin" list); l2=$(med lsscsi -g)
 printf '%-58s %6d ms\n' "discrec list" "$l1" "lsscsi -g" "$l2"
 printf '%-58s %6s     (target <= 0.50)\n' "ratio list / lsscsi -g" "$(ratio "$l1" "$l2")"
@@ -74,6 +85,7 @@ for lang in c c++; do
     [ -x "$floor/empty-$lang" ] || continue
     printf '%-58s %6d ms\n' "empty $lang program, static PIE (floor; diagnosis)" "$(med "$floor/empty-$lang")"
 done
+fi
 [ "$only" = list ] && exit 0
 if [ "$only" = slow ]; then
     # Drives that answer slowly (issue 18): scsi_debug CD/DVD devices (peripheral type 5) that
@@ -95,6 +107,7 @@ if [ "$only" = slow ]; then
     echo "  CDBs per slow drive: $("$bin" --trace info $(echo $slow | cut -d' ' -f1) 2>&1 >/dev/null | grep -c '^discrec: trace: /dev')"
     exit 0
 fi
+if [ "$only" != media ]; then
 i1=$(med "$bin" info); i2=$(med sg3_all)
 printf '%-58s %6d ms\n' "discrec info (all drives)" "$i1" \
     "sg_inq + sg_get_config + sg_modes -p 0x2a, every drive" "$i2"
@@ -118,10 +131,37 @@ echo "  discrec list: $("$bin" --trace list 2>&1 >/dev/null | grep -c '^discrec:
 "$bin" --trace info 2>&1 >/dev/null | sed -n 's|^discrec: trace: /dev/\([a-z0-9]*\): \(.*\) \[.*|\1 \2|p' |
     awk '{ n[$1]++; c[$1] = c[$1] (c[$1] ? ", " : "") $2 " " $3 }
          END { for (d in n) printf "  discrec info, %s: %d CDBs\n", d, n[d] }' | sort
+fi
+# media: per drive, discrec against each peer that answers for that medium (exit 0); the
+# ratio is to the fastest of them. Which peers answer: cd-info reads a CD's TOC through the
+# kernel's ioctls and only names a DVD; dvd+rw-mediainfo stops at "non-DVD media" on a CD.
+# peer_TOOL SR: the peer's answer for /dev/SR; peer_TOOL --say: its command line
+peer_cdinfo() { [ "$1" = --say ] && echo "cd-info --no-header --no-device-info --no-cddb --no-analyze" && return; cd-info --no-header --no-device-info --no-cddb --no-analyze "/dev/$1"; }
+peer_wodim() { [ "$1" = --say ] && echo "wodim -toc" && return; wodim dev="/dev/$1" -toc; }
+peer_xorriso() { [ "$1" = --say ] && echo "xorriso -toc" && return; xorriso -outdev "/dev/$1" -toc; }
+peer_mediainfo() { [ "$1" = --say ] && echo "dvd+rw-mediainfo" && return; dvd+rw-mediainfo "/dev/$1"; }
+echo "media, per drive (median wall ms; peers that exit 0 on the medium):"
+while read -r sr sg driver hctl id bus medium; do
+    d=$(med "$bin" media "/dev/$sr")
+    cdbs=$("$bin" --trace media "/dev/$sr" 2>&1 >/dev/null |
+        sed -n 's|^discrec: trace: /dev/[a-z0-9]*: \(.*\) \[.*|\1|p' | awk '{ printf "%s%s", (NR > 1 ? ", " : ""), $0 } END { print "" }')
+    ncdbs=$(echo "$cdbs" | awk -F', ' '{ print ($0 == "" ? 0 : NF) }')
+    printf '  %-4s %-12s %-6s discrec media %6d ms, %d CDBs: %s\n' "$sr" "$bus" "$medium" "$d" "$ncdbs" "$cdbs"
+    [ "$medium" = empty ] && continue
+    best=
+    for peer in cdinfo wodim xorriso mediainfo; do
+        case "$peer:$medium" in cdinfo:dvd | mediainfo:iso) continue ;; esac
+        peer_$peer "$sr" > /dev/null 2>&1 || { printf '  %-24s %-40s refused (exit %d)\n' "" "$(peer_$peer --say)" "$?"; continue; }
+        t=$(med peer_$peer "$sr")
+        printf '  %-24s %-40s %6d ms  ratio discrec/peer %s\n' "" "$(peer_$peer --say)" "$t" "$(ratio "$d" "$t")"
+        [ -n "$best" ] && [ "$best" -le "$t" ] || best=$t
+    done
+    [ -z "$best" ] || printf '  %-24s %-40s %6s     (target < 1.00)\n' "" "ratio to the fastest peer" "$(ratio "$d" "$best")"
+done < /run/vmio/drives.txt
 echo "drives (srN sgN driver H:C:T:L id bus medium):"
 sed 's/^/  /' /run/vmio/drives.txt
 GUEST
-bash "$here/../tests/vm/run-vm.sh" --timeout 900 -e "DISCREC_BENCH_DELAY=${DISCREC_BENCH_DELAY:-25}" \
+bash "$here/../tests/vm/run-vm.sh" --timeout 1800 -e "DISCREC_BENCH_DELAY=${DISCREC_BENCH_DELAY:-25}" \
     --drive piix:iso --drive piix:empty --drive ahci:dvd --drive virtio-scsi:iso \
     --drive virtio-scsi:empty --drive lsi:dvd --drive lsi:iso --drive usb-bot:iso \
     -- /bin/bash "$guest" "$bin" "$runs" "$only" "$floor"

@@ -14,6 +14,7 @@ cd "$(dirname "$0")/.."
 
 build_packages=(cmake g++ make libcli11-dev nlohmann-json3-dev libfmt-dev doctest-dev python3)
 test_packages=(qemu-system-x86 linux-image-amd64 busybox-static sg3-utils genisoimage eject
+               libcdio-utils wodim xorriso
                cpio kmod xz-utils util-linux mandoc
                zsh fish bash-completion python3-jsonschema dpkg-dev
                g++-mingw-w64-x86-64 mingw-w64-tools wine wine64 clang libclang-rt-14-dev lintian)

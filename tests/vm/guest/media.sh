@@ -2,7 +2,8 @@
 # device, the tray opened through sg (info must answer fast, tray open, no medium), closed
 # again, and the disc pulled and inserted on the host side (QEMU monitor, via runvm-monitor).
 # First, `discrec media` on every drive against sg3_utils (sg_readcap, sg_raw READ TOC
-# formats 0 and 1), an empty drive's exit 9, and an open tray that stays open.
+# formats 0 and 1) and the peers (cd-info, wodim -toc, xorriso -toc), an empty drive's exit 9,
+# and an open tray that stays open.
 # Sourced by all.sh after info.sh (uses INDEX_<sr>).  Per drive the commands run first and
 # their JSON is parsed in one batch afterwards (python3 costs ~0.5 s per start here).
 
@@ -145,10 +146,108 @@ media_checks() {
     else not_ok "$what: a note says the tracks come from the TOC" "$(head -c 300 "$W/$2.out")"; fi
 }
 
+# The peers people use for the same question, as oracles (tests/run-all.sh installs them):
+# libcdio's cd-info, wodim -toc and xorriso -toc.  peers_run SR saves their answers;
+# peer_checks SR PREFIX compares them with discrec's document.
+peers_run() {
+    for pr_tool in cd-info wodim xorriso; do
+        command -v $pr_tool > /dev/null ||
+            not_ok "oracle $pr_tool is installed" "tests/run-all.sh installs libcdio-utils, wodim, xorriso"
+    done
+    cd-info --no-header --no-device-info --no-cddb --no-analyze "/dev/$1" > "$W/peer-$1-cdinfo.txt" 2>&1
+    wodim dev="/dev/$1" -toc > "$W/peer-$1-wodim.txt" 2>&1
+    xorriso -outdev "/dev/$1" -toc > "$W/peer-$1-xorriso.txt" 2>&1
+}
+# words ...: the arguments as one line, single spaces
+# shellcheck disable=SC2048,SC2086 # splitting is the point
+words() { echo $*; }
+# xorriso_field FILE LABEL: the text after "LABEL :" on xorriso's first such line
+xorriso_field() { sed -n "s/^$2 *: *//p" "$1" | head -n 1; }
+peer_checks() {
+    sr=$1 what="media /dev/$1"
+    p=$2_drives_0
+    n=$(jv "${p}_medium_toc_tracks_n")
+    nums='' starts='' ctls='' msfs=''
+    i=0
+    while [ $i -lt "$n" ]; do
+        nums="$nums $(jv "${p}_medium_toc_tracks_${i}_track")"
+        starts="$starts $(jv "${p}_medium_toc_tracks_${i}_start")"
+        ctls="$ctls $(jv "${p}_medium_toc_tracks_${i}_control_value")"
+        msfs="$msfs $(jv "${p}_medium_toc_msf_tracks_${i}_start_msf")"
+        i=$((i + 1))
+    done
+    # wodim -toc: "first: 1 last 1", then per track (the lead-out as "lout")
+    # "track:   1 lba:         0 (        0) 00:02:00 adr: 1 control: 4 mode: -1"
+    f=$W/peer-$1-wodim.txt
+    check_eq "$what: first and last track = wodim -toc's" \
+        "$(jv "${p}_medium_toc_first_track") $(jv "${p}_medium_toc_last_track")" \
+        "$(sed -n 's/^first: *\([0-9]*\) last *\([0-9]*\).*/\1 \2/p' "$f")"
+    check_eq "$what: TOC track numbers = wodim -toc's (lout = 170)" "$(words $nums)" \
+        "$(words $(sed -n 's/^track: *\([0-9a-z]*\) lba:.*/\1/p' "$f" | sed 's/^lout$/170/'))"
+    check_eq "$what: TOC start LBAs = wodim -toc's" "$(words $starts)" \
+        "$(words $(sed -n 's/^track: *[0-9a-z]* lba: *\([0-9]*\) .*/\1/p' "$f"))"
+    check_eq "$what: TOC CONTROL nibbles = wodim -toc's" "$(words $ctls)" \
+        "$(words $(sed -n 's/^track:.* control: *\([0-9]*\) .*/\1/p' "$f"))"
+    # cd-info (CD only; on a DVD it names the medium and stops):
+    # "  1: 00:02:00  000000 data   false  no", "170: 00:11:22  000697 leadout (1 MB raw, ...)"
+    f=$W/peer-$1-cdinfo.txt
+    type=$(jv "${p}_medium_physical_media_type_string")
+    if [ "$type" = CD-ROM ]; then
+        sed -En 's/^ *([0-9]+): ([0-9]{2}:[0-9]{2}:[0-9]{2}) +([0-9]+) +([a-z]+).*/\1 \2 \3 \4/p' "$f" |
+            awk '{ n = n " " $1; m = m " " $2; l = l " " ($3 + 0); t = t " " $4 }
+                 END { print n; print m; print l; print t }' > "$W/peer-$1-cdinfo.cols"
+        { read -r c_nums; read -r c_msfs; read -r c_lsns; read -r c_types; } < "$W/peer-$1-cdinfo.cols"
+        check_eq "$what: TOC track numbers = cd-info's" "$(words $nums)" "$(words $c_nums)"
+        check_eq "$what: TOC start MSFs = cd-info's" "$(words $msfs)" "$(words $c_msfs)"
+        check_eq "$what: TOC start LBAs = cd-info's LSNs" "$(words $starts)" "$(words $c_lsns)"
+        types=''
+        for t in $nums; do
+            # shellcheck disable=SC2086 # the next CONTROL value
+            set -- $ctls
+            c=$1
+            shift
+            ctls=$*
+            if [ "$t" = 170 ]; then types="$types leadout"
+            elif [ $((c & 4)) -ne 0 ]; then types="$types data"
+            else types="$types audio"; fi
+        done
+        check_eq "$what: track types (CONTROL's data bit) = cd-info's" "$(words $types)" "$(words $c_types)"
+    elif grep -q "^Disc mode is listed as: $type\$" "$f"; then
+        ok "$what: cd-info names the same medium ($type)"
+    else
+        not_ok "$what: cd-info names the same medium ($type)" "$(head -c 300 "$f")"
+    fi
+    # xorriso -toc: "Media current: CD-ROM", "Media status : is written , is closed",
+    # "Media blocks : 697 readable , 0 writable , 697 overall", "Media summary: 1 session, ...",
+    # "ISO session  :   1 ,         0 ,       697s , DISCREC_TEST"
+    f=$W/peer-$sr-xorriso.txt
+    check_eq "$what: physical media type = xorriso's Media current" "$type" \
+        "$(xorriso_field "$f" 'Media current')"
+    case $(xorriso_field "$f" 'Media status') in
+        *blank*) x_status=Empty ;;
+        *appendable*) x_status=Incomplete ;;
+        *closed*) x_status=Complete ;;
+        *) x_status="? ($(xorriso_field "$f" 'Media status'))" ;;
+    esac
+    check_eq "$what: disc status = xorriso's Media status" \
+        "$(jv "${p}_medium_disc_information_disc_status_string")" "$x_status"
+    x_blocks=$(xorriso_field "$f" 'Media blocks')
+    check_eq "$what: capacity blocks = xorriso's readable blocks" "$(jv "${p}_medium_capacity_blocks")" \
+        "$(echo "$x_blocks" | sed -n 's/^\([0-9]*\) readable.*/\1/p')"
+    check_eq "$what: free blocks = xorriso's writable blocks" "$(jv "${p}_medium_free_blocks")" \
+        "$(echo "$x_blocks" | sed -n 's/.*, *\([0-9]*\) writable.*/\1/p')"
+    check_eq "$what: sessions = xorriso's Media summary" "$(jv "${p}_medium_disc_information_sessions")" \
+        "$(xorriso_field "$f" 'Media summary' | sed -n 's/^\([0-9]*\) session.*/\1/p')"
+    check_eq "$what: last session's start = xorriso's ISO session sbsector" \
+        "$(jv "${p}_medium_sessions_start")" \
+        "$(xorriso_field "$f" 'ISO session' | awk -F, '{ print $2 + 0 }')"
+}
+
 JSON_BATCH=
 for sr in $DRIVES; do
     if has_medium "$sr"; then
         media_oracle "$sr"
+        peers_run "$sr"
         run "MD_$sr" "$DISCREC" media --json "/dev/$sr"
         check_rc "media --json /dev/$sr exits 0" 0
         JSON_BATCH="$JSON_BATCH MD_$sr $W/MD_$sr.out"
@@ -162,6 +261,9 @@ for sr in $DRIVES; do
         check_rc "media --json /dev/$sr, empty drive: exit 9" 9
         check_eq "media /dev/$sr, empty: one line on stderr" "$(cat "$W/ME_$sr.err")" \
             "discrec: $sr: no medium (tray closed)"
+        xorriso -outdev "/dev/$sr" -toc > "$W/peer-$sr-xorriso.txt" 2>&1
+        check_eq "media /dev/$sr, empty: xorriso -toc agrees (Media status)" \
+            "$(xorriso_field "$W/peer-$sr-xorriso.txt" 'Media status')" "is not present"
         JSON_BATCH="$JSON_BATCH ME_$sr $W/ME_$sr.out"
     fi
 done
@@ -194,6 +296,7 @@ for sr in $DRIVES; do
 $(jv "O_$sr")
 EOF_O
         media_checks "$sr" "MD_$sr"
+        peer_checks "$sr" "MD_$sr"
     else
         check_eq "media --json /dev/$sr, empty: medium null" "$(jv "ME_${sr}_drives_0_medium")" null
         check_eq "media --json /dev/$sr, empty: medium_present false" \
