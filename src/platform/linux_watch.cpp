@@ -9,7 +9,6 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
-#include <string_view>
 
 #include "platform/watch.hpp"
 
@@ -19,29 +18,6 @@ namespace {
 volatile std::sig_atomic_t g_stop = 0;
 
 extern "C" void on_stop_signal(int) { g_stop = 1; }
-
-// The kernel's uevent message: "ACTION@DEVPATH\0KEY=VALUE\0..." (lib/kobject_uevent.c).
-DriveUevent parse_uevent(std::string_view msg) {
-    DriveUevent e;
-    std::string subsystem, devtype;
-    std::size_t at = 0;
-    while (at < msg.size()) {
-        const std::size_t end = std::min(msg.find('\0', at), msg.size());
-        const std::string_view kv = msg.substr(at, end - at);
-        at = end + 1;
-        const auto eq = kv.find('=');
-        if (eq == std::string_view::npos) continue;
-        const auto key = kv.substr(0, eq);
-        const auto value = kv.substr(eq + 1);
-        if (key == "ACTION") e.action = value;
-        if (key == "DEVNAME") e.name = value;
-        if (key == "SUBSYSTEM") subsystem = value;
-        if (key == "DISK_MEDIA_CHANGE") e.media_change = value == "1";
-        if (key == "DISK_EJECT_REQUEST") e.eject_request = value == "1";
-    }
-    if (subsystem != "block" || !e.name.starts_with("sr")) e.name.clear();
-    return e;
-}
 
 class NetlinkUevents final : public UeventSource {
 public:
@@ -59,7 +35,7 @@ public:
         while (true) {
             const ssize_t n = ::recv(m_fd, buf.data(), buf.size(), MSG_DONTWAIT);
             if (n <= 0) break;
-            auto e = parse_uevent(std::string_view(buf.data(), static_cast<std::size_t>(n)));
+            auto e = parse_drive_uevent(std::string_view(buf.data(), static_cast<std::size_t>(n)));
             if (!e.name.empty()) out.push_back(std::move(e));
         }
         return out;

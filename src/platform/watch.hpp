@@ -6,6 +6,7 @@
 #include <chrono>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "platform/tray.hpp"
@@ -27,6 +28,11 @@ struct DriveUevent {
     bool media_change = false;   // DISK_MEDIA_CHANGE=1: the kernel's poll saw a medium change
     bool eject_request = false;  // DISK_EJECT_REQUEST=1: the eject button was pressed
 };
+
+// One message of the kernel's uevent netlink group: "ACTION@DEVPATH\0KEY=VALUE\0..."
+// (lib/kobject_uevent.c). `name` stays empty unless it is a block device srN. Pure (the
+// socket is linux_watch.cpp's).
+DriveUevent parse_drive_uevent(std::string_view message);
 
 class UeventSource {
 public:

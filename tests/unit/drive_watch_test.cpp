@@ -4,7 +4,12 @@
 // MECHANISM STATUS never sets the door open bit), and a real tray.
 #include <doctest/doctest.h>
 
+#include <string>
+
 #include "drive/watch.hpp"
+#include "platform/watch.hpp"
+
+using namespace std::string_literals;
 
 using namespace discrec;
 using drive::WatchEvent;
@@ -69,4 +74,50 @@ TEST_CASE("watch: a tray that says it opens") {
 TEST_CASE("watch: drives that come and go") {
     CHECK(events(std::nullopt, cd(true)) == std::vector{WatchEvent::drive_added});
     CHECK(events(cd(true), std::nullopt) == std::vector{WatchEvent::drive_removed});
+}
+
+namespace {
+
+std::string uevent(std::initializer_list<const char*> parts) {
+    std::string m;
+    for (const char* p : parts) {
+        m += p;
+        m += '\0';
+    }
+    return m;
+}
+
+}  // namespace
+
+// The kernel's message after the host's `change` on a virtio-scsi drive polled every 2000 ms
+// in the QEMU guest (kernel 6.1; tests/vm/guest/automation.sh): ACTION, DEVPATH, SUBSYSTEM,
+// DISK_MEDIA_CHANGE and DEVNAME as `udevadm monitor --kernel --property` showed them there;
+// DEVTYPE, SEQNUM, MAJOR, MINOR as the kernel adds them (their values illustrative).
+TEST_CASE("watch: the kernel's uevent message") {
+    const std::string devpath =
+        "/devices/pci0000:00/0000:00:05.0/virtio3/host2/target2:0:0/2:0:0:0/block/sr1";
+    const auto change =
+        uevent({("change@" + devpath).c_str(), "ACTION=change", ("DEVPATH=" + devpath).c_str(),
+                "SUBSYSTEM=block", "DISK_MEDIA_CHANGE=1", "DEVNAME=sr1", "DEVTYPE=disk",
+                "SEQNUM=1834", "MAJOR=11", "MINOR=1"});
+    auto e = platform::parse_drive_uevent(change);
+    CHECK(e.action == "change");
+    CHECK(e.name == "sr1");
+    CHECK(e.media_change);
+    CHECK_FALSE(e.eject_request);
+    e = platform::parse_drive_uevent(uevent({"change@/x", "ACTION=change", "SUBSYSTEM=block",
+                                             "DISK_EJECT_REQUEST=1", "DEVNAME=/dev/sr0"}));
+    CHECK(e.name == "sr0");
+    CHECK(e.eject_request);
+    // Not an optical drive, not a block device, or cut short: no drive named.
+    CHECK(platform::parse_drive_uevent(uevent({"ACTION=change", "SUBSYSTEM=block", "DEVNAME=sda"}))
+              .name.empty());
+    CHECK(platform::parse_drive_uevent(
+              uevent({"ACTION=add", "SUBSYSTEM=scsi_generic", "DEVNAME=sg1"}))
+              .name.empty());
+    CHECK(platform::parse_drive_uevent(std::string_view("ACTION=chan", 11)).name.empty());
+    CHECK(platform::parse_drive_uevent({}).name.empty());
+    // A value that runs to the end without its NUL is still read, never past the message.
+    const std::string tail = "SUBSYSTEM=block\0DEVNAME=sr2"s;
+    CHECK(platform::parse_drive_uevent(tail).name == "sr2");
 }
