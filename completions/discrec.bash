@@ -30,6 +30,7 @@ _discrec() {
         [send]="--in --out --timeout --binary --allow-write --allow-firmware"
         [decode]="--inhex --raw-in --msf --type"
         [wait]="--for --timeout --interval"
+        [watch]="--interval --timeout --count"
         [check]="--medium --no-medium --tray --ready --profile --can-read --can-write --feature --blank --appendable --complete --writable --min-free --locked --unlocked --not-mounted --not-held --vendor --product --revision --min-drives"
     )
     local cmd="" w i
@@ -52,7 +53,7 @@ _discrec() {
         --profile|--can-read|--can-write) COMPREPLY=($(compgen -W "cd-rom cd-r cd-rw dvd-rom dvd-r dvd-ram dvd-rw-ro dvd-rw-seq dvd-r-dl-seq dvd-r-dl-jump dvd-rw-dl dvd+rw dvd+r dvd+rw-dl dvd+r-dl bd-rom bd-r-srm bd-r-rrm bd-re" -- "$cur")); return ;;
         --type) COMPREPLY=($(compgen -W "0 3" -- "$cur")); return ;;
         --min-free|--vendor|--product|--revision|--min-drives) return ;;
-        --client|--interval|--in|--timeout|--ready-wait) return ;;  # --wait takes an optional SECONDS: offer drives
+        --client|--interval|--in|--timeout|--ready-wait|--count) return ;;  # --wait takes an optional SECONDS: offer drives
     esac
     if [[ -z $cmd ]]; then
         COMPREPLY=($(compgen -W "${!opts[*]} $global" -- "$cur"))

@@ -10,8 +10,8 @@ except Exception:
     pass' 2>/dev/null
 end
 
-set -l __discrec_cmds list info media speeds eject close-tray lock mcn mode-pages features profiles send decode check wait
-set -l __discrec_drive_cmds info media speeds eject close-tray lock mcn mode-pages features profiles send check wait
+set -l __discrec_cmds list info media speeds eject close-tray lock mcn mode-pages features profiles send decode check wait watch
+set -l __discrec_drive_cmds info media speeds eject close-tray lock mcn mode-pages features profiles send check wait watch
 
 complete -c discrec -f
 # Global options
@@ -40,6 +40,7 @@ complete -c discrec -n $__discrec_top -a features -d 'Every MMC feature the driv
 complete -c discrec -n $__discrec_top -a profiles -d 'Every profile the drive supports'
 complete -c discrec -n $__discrec_top -a send -d 'Send one raw CDB (read-only unless allowed)'
 complete -c discrec -n $__discrec_top -a decode -d 'Decode a saved answer of a drive (inquiry, configuration, toc ...)'
+complete -c discrec -n $__discrec_top -a watch -d 'Report drive and media events until stopped'
 complete -c discrec -n $__discrec_top -a wait -d 'Wait until a drive reaches a state, bounded'
 complete -c discrec -n $__discrec_top -a check -d 'Assert facts about drives and media (exit 10 when one fails)'
 
@@ -105,3 +106,6 @@ complete -c discrec -n '__fish_seen_subcommand_from wait' -l for -x -a 'medium n
 complete -c discrec -n '__fish_seen_subcommand_from wait' -l timeout -x -d 'Give up after SECONDS (default 60)'
 complete -c discrec -n '__fish_seen_subcommand_from wait' -l interval -x -d 'Poll every MS milliseconds (default 500)'
 complete -c discrec -n '__fish_seen_subcommand_from decode' -l type -x -a '0 3' -d 'performance: the Type asked of GET PERFORMANCE'
+complete -c discrec -n '__fish_seen_subcommand_from watch' -l interval -x -d 'Look every MS milliseconds (default 1000)'
+complete -c discrec -n '__fish_seen_subcommand_from watch' -l timeout -x -d 'End after SECONDS'
+complete -c discrec -n '__fish_seen_subcommand_from watch' -l count -x -d 'End after N events'

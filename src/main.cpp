@@ -56,6 +56,7 @@ constexpr std::array k_subcommands = {
     Subcommand{"decode", discrec::cli::register_decode},
     Subcommand{"check", discrec::cli::register_check},
     Subcommand{"wait", discrec::cli::register_wait},
+    Subcommand{"watch", discrec::cli::register_watch},
 };
 
 // The subcommand the command line names: its first word that is no option, skipping the value

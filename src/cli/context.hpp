@@ -45,6 +45,7 @@ void register_send(CLI::App& app, Context& ctx);
 void register_check(CLI::App& app, Context& ctx);
 void register_wait(CLI::App& app, Context& ctx);
 void register_speeds(CLI::App& app, Context& ctx);
+void register_watch(CLI::App& app, Context& ctx);
 
 // The DRIVE argument's help, one wording for every subcommand (--help, and so the man page).
 inline constexpr const char* k_drive_help =

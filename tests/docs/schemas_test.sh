@@ -63,6 +63,10 @@ doc wait --sysroot "$sys/mixed" wait sr3 --for not-held --timeout 1 --interval 5
 edoc wait --sysroot "$sys/mixed" wait sr1 --for not-held --timeout 0.1 --interval 50
 edoc wait --sysroot "$sys/mixed" wait sr1 --for medium --timeout 1
 edoc wait --sysroot "$sys/mixed" wait sr1 --for nothing
+# watch: JSON Lines, each line a document (the snapshot here: the tree's drives cannot be
+# opened, so their state is unknown); a usage error's document.
+doc watch --sysroot "$sys/mixed" watch --timeout 0.2 --interval 50
+edoc watch --sysroot "$sys/mixed" watch nosuch
 edoc check --sysroot "$sys/mixed" check --min-free 12x
 edoc check --sysroot "$sys/mixed" check --vendor '('
 doc speeds --replay "$md/synthetic-speeds-dvdplusrw.jsonl" speeds sr0

@@ -65,13 +65,15 @@ import json, sys
 names = {"list": "list", "info": "info", "eject": "action", "close-tray": "action",
          "lock": "action", "mcn": "mcn", "features": "features", "profiles": "profiles",
          "mode-pages": "mode-pages", "send": "send", "media": "media",
-         "decode": "decode", "check": "check", "wait": "wait"}
+         "decode": "decode", "check": "check", "wait": "wait", "watch": "watch"}
 for path in sys.argv[1:]:
     try:
         argv = json.load(open(path)).get("discrec", {}).get("argv", [])
     except ValueError:
         argv = []
     sub = next((a for a in argv[1:] if a in names), None)
+    if not argv and path.rsplit("/", 1)[-1].startswith("watch"):
+        sub = "watch"  # a line of watch's JSON Lines: no envelope, no argv
     schema = "lock-status" if sub == "lock" and "--status" in argv else names.get(sub, "unknown")
     print(schema + ".schema.json")
     print(path)

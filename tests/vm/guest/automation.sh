@@ -124,3 +124,133 @@ for sr in $DRIVES; do
     check_rc "wait $sr --for not-held: the holder ended" 0
     wait
 done
+
+# ------------------------------------------------------------ watch
+# events_of FILE DRIVE: the events of DRIVE in the JSON Lines FILE, in order, space separated
+# (the snapshot as "snapshot"); every line must be one JSON document.
+events_of() {
+    "$PYTHON" - "$1" "$2" <<'PY'
+import json, sys
+out = []
+for line in open(sys.argv[1]):
+    try:
+        d = json.loads(line)
+    except ValueError:
+        out.append("BAD-LINE")
+        continue
+    if d.get("json_format_version", [0])[0] != 1:
+        out.append("NO-VERSION")
+    if d.get("event") == "snapshot":
+        out.append("snapshot")
+    elif d.get("drive", {}).get("name") == sys.argv[2]:
+        out.append(d["event"])
+print(" ".join(out))
+PY
+}
+# keep_lines FILE NAME: each line of FILE as a document of its own for the host's schema check.
+keep_lines() {
+    [ -n "${RUNVM_JSON_OUT:-}" ] || return 0
+    kl_i=0
+    while IFS= read -r kl_line; do
+        kl_i=$((kl_i + 1))
+        printf '%s\n' "$kl_line" > "$RUNVM_JSON_OUT/$2-$kl_i.json"
+    done < "$1"
+}
+set -- $DRIVES
+atapi=$1 scsi=$2
+atapi_id=$(dv "$atapi" id) scsi_id=$(dv "$scsi" id)
+
+# Polling (the guest's kernel does not poll: events_poll_msecs -1, default 0): the host pulls
+# the ATAPI drive's disc and puts it back; the events come in order; SIGINT ends it, exit 0.
+"$DISCREC" --trace --json watch --interval 300 > "$W/watch1.out" 2> "$W/watch1.err" &
+watcher=$!
+sleep 2
+runvm-monitor "eject -f $atapi_id" > /dev/null
+sleep 2
+runvm-monitor "change $atapi_id $RUNVM_TEST_ISO raw" > /dev/null
+sleep 3
+kill -INT "$watcher"
+wait "$watcher"
+RC=$? run_name=watch1
+check_rc "watch ended by SIGINT: exit 0" 0
+check_eq "watch $atapi (ATAPI, polled): snapshot, then the host's eject and insertion in order" \
+    "$(events_of "$W/watch1.out" "$atapi")" "snapshot medium_removed not_ready medium_inserted ready"
+check_eq "watch $scsi: nothing happened to it" "$(events_of "$W/watch1.out" "$scsi")" "snapshot"
+if grep -q "$atapi: polled every 300 ms with GET CONFIGURATION and MECHANISM STATUS" "$W/watch1.err" &&
+    ! grep -Eq "GET EVENT STATUS|TEST UNIT READY  *\[" "$W/watch1.err"; then
+    ok "watch --trace: polled with GET CONFIGURATION/MECHANISM STATUS, no GESN or TUR sent"
+else not_ok "watch --trace: polled, no GESN or TUR" "$(grep -E "polled|GET EVENT|TEST UNIT" "$W/watch1.err" | head -5)"; fi
+keep_lines "$W/watch1.out" watch1
+
+# The kernel polls the SCSI drive (mcn --interval 2000): watch then listens to its uevents
+# and asks the drive nothing until one comes: idle for 5 s, only the snapshot's three
+# commands. The host swaps the CD for the DVD: the kernel still sends its DISK_MEDIA_CHANGE
+# uevent (watch's --trace shows it, received on the kernel's netlink group, the one udev
+# listens to) and watch reports the change; --count ends the run. (The kernel's poller asks
+# GESN only, and QEMU's `eject -f` raises no GESN event: a forced eject is seen by neither,
+# so it is tested polled, below.)
+run mcn "$DISCREC" mcn --interval 2000 "$scsi"
+check_rc "mcn --interval 2000 $scsi" 0
+run watch0 "$DISCREC" --trace watch "$scsi" --timeout 5
+check_rc "watch $scsi --timeout 5: exit 0" 0
+check_eq "watch $scsi, kernel polling on, idle 5 s: only the snapshot's commands" \
+    "$(grep -c "trace: /dev/" "$W/watch0.err")" 3
+# udevadm as a second listener (line-buffered: its output goes to a file).
+SYSTEMD_IGNORE_CHROOT=1 stdbuf -oL udevadm monitor --kernel --property --subsystem-match=block > "$W/udev.out" 2>&1 &
+udev=$!
+"$DISCREC" --trace --json watch "$scsi" --count 1 --timeout 60 > "$W/watch2.out" 2> "$W/watch2.err" &
+watcher=$!
+sleep 2
+runvm-monitor "change $scsi_id $RUNVM_TEST_DVD raw" > /dev/null
+wait "$watcher"
+RC=$? run_name=watch2
+check_rc "watch $scsi --count 1: ends by itself, exit 0" 0
+check_eq "watch $scsi (SCSI, kernel uevents): the host's medium change" \
+    "$(events_of "$W/watch2.out" "$scsi")" "snapshot medium_changed"
+check "watch $scsi: watched by the kernel's uevents" -n "$(grep -l '"source":"uevents"' "$W/watch2.out")"
+if grep -q "uevent: change $scsi DISK_MEDIA_CHANGE=1" "$W/watch2.err"; then
+    ok "the kernel still sent its DISK_MEDIA_CHANGE uevent for $scsi, and watch got it"
+else not_ok "the kernel's DISK_MEDIA_CHANGE uevent" "$(grep -v "trace:" "$W/watch2.err" | tr '\n' '|' | head -c 600)"; fi
+sleep 1
+kill -INT "$udev" 2> /dev/null
+wait "$udev" 2> /dev/null
+if grep -q "^DISK_MEDIA_CHANGE=1" "$W/udev.out" && grep -q "^DEVNAME=/dev/$scsi" "$W/udev.out"; then
+    ok "udevadm monitor --kernel saw the kernel's DISK_MEDIA_CHANGE uevent too"
+else not_ok "udevadm monitor --kernel: DISK_MEDIA_CHANGE" "$(tr '\n' ' ' < "$W/udev.out" | head -c 400)"; fi
+keep_lines "$W/watch2.out" watch2
+run mcn "$DISCREC" mcn --off "$scsi"
+
+# Polled again (kernel polling off): the host pulls the disc, puts it back, then unplugs the
+# drive: all events, no crash; SIGTERM ends it.
+"$DISCREC" --json watch "$scsi" --interval 300 > "$W/watch3.out" 2> "$W/watch3.err" &
+watcher=$!
+sleep 2
+runvm-monitor "eject -f $scsi_id" > /dev/null
+sleep 2
+runvm-monitor "change $scsi_id $RUNVM_TEST_ISO raw" > /dev/null
+sleep 3
+runvm-monitor "device_del dev-$scsi_id" > /dev/null
+sleep 3
+kill -TERM "$watcher"
+wait "$watcher"
+RC=$? run_name=watch3
+check_rc "watch ended by SIGTERM after its drive vanished: exit 0" 0
+check_eq "watch $scsi (SCSI, polled): pulled, inserted, unplugged" \
+    "$(events_of "$W/watch3.out" "$scsi")" \
+    "snapshot medium_removed not_ready medium_inserted ready drive_removed"
+keep_lines "$W/watch3.out" watch3
+
+# Cost: the CPU time an idle, polled watch of one drive takes in 10 s (utime + stime from
+# /proc, clock ticks of 10 ms), with the default 1 s interval. Under TCG every instruction is
+# emulated, so this is an upper bound of what real hardware costs; the check is a sanity
+# bound, the number goes to the log.
+"$DISCREC" watch "$atapi" --timeout 12 > /dev/null 2>&1 &
+watcher=$!
+sleep 1
+read -r _ _ _ _ _ _ _ _ _ _ _ _ _ u0 s0 _ < "/proc/$watcher/stat"
+sleep 10
+read -r _ _ _ _ _ _ _ _ _ _ _ _ _ u1 s1 _ < "/proc/$watcher/stat"
+ticks=$((u1 + s1 - u0 - s0))
+echo "# watch $atapi, idle, polled every 1000 ms: $ticks ticks of CPU in 10 s (TCG)"
+check "watch idle CPU under 5% even under TCG ($ticks ticks / 1000)" "$ticks" -lt 50
+wait "$watcher"

@@ -1,0 +1,55 @@
+// OS facts for a command that runs until it is told to stop (`discrec watch`): stop requests,
+// and the kernel's own device events, so that drives the OS already polls are not asked at
+// all while nothing happens.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "platform/tray.hpp"
+#include "util/result.hpp"
+
+namespace discrec::platform {
+
+// SIGINT and SIGTERM (Windows: Ctrl+C, Ctrl+Break, closing the console) end the run cleanly:
+// after catch_stop_requests() they only set a flag that stop_requested() reads.
+void catch_stop_requests();
+bool stop_requested();
+// Sleeps up to `duration`, returning early (false) when a stop is requested.
+bool sleep_unless_stopped(std::chrono::milliseconds duration);
+
+// One kernel event about an optical drive (Linux uevents of the block subsystem, srN).
+struct DriveUevent {
+    std::string action;          // "add", "remove", "change"
+    std::string name;            // "sr0"
+    bool media_change = false;   // DISK_MEDIA_CHANGE=1: the kernel's poll saw a medium change
+    bool eject_request = false;  // DISK_EJECT_REQUEST=1: the eject button was pressed
+};
+
+// One message of the kernel's uevent netlink group: "ACTION@DEVPATH\0KEY=VALUE\0..."
+// (lib/kobject_uevent.c). `name` stays empty unless it is a block device srN. Pure (the
+// socket is linux_watch.cpp's).
+DriveUevent parse_drive_uevent(std::string_view message);
+
+class UeventSource {
+public:
+    virtual ~UeventSource() = default;
+    // Waits up to `timeout` for events (returns early, possibly with none, on a stop request).
+    virtual std::vector<DriveUevent> wait(std::chrono::milliseconds timeout) = 0;
+};
+// Linux: a NETLINK_KOBJECT_UEVENT socket on the kernel's group (no udev needed, no
+// privilege). Windows: not_supported (watch polls there).
+Result<std::unique_ptr<UeventSource>> open_uevent_source();
+
+// Whether the OS polls this drive for media changes itself (Linux events_poll_msecs > 0, or -1
+// with a system default > 0): then its uevents say when to look.
+inline bool os_polls_media(const MediaPolling& p) {
+    if (!p.interval_ms) return false;
+    if (*p.interval_ms > 0) return true;
+    return *p.interval_ms == -1 && p.default_ms && *p.default_ms > 0;
+}
+
+}  // namespace discrec::platform
