@@ -2,7 +2,6 @@
 
 #include <cstdio>
 
-#include <fmt/chrono.h>
 #include <fmt/format.h>
 
 #include "mmc/tables/profiles.hpp"
@@ -56,10 +55,16 @@ Json line_head(const std::string& event, const std::string& time) {
 }  // namespace
 
 std::string rfc3339(std::chrono::system_clock::time_point t) {
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch());
-    const std::time_t secs = std::chrono::system_clock::to_time_t(t);
-    return fmt::format("{:%Y-%m-%dT%H:%M:%S}.{:03d}Z", fmt::gmtime(secs),
-                       static_cast<int>(ms.count() % 1000));
+    // The civil calendar of <chrono> (UTC: system_clock is Unix time), not fmt's tm formatter:
+    // that one formats through std::locale, which the static build does not link.
+    using namespace std::chrono;
+    const auto day = floor<days>(t);
+    const year_month_day ymd{day};
+    const hh_mm_ss hms{floor<milliseconds>(t - day)};
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", static_cast<int>(ymd.year()),
+                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                       hms.hours().count(), hms.minutes().count(), hms.seconds().count(),
+                       hms.subseconds().count());
 }
 
 void print_watch_snapshot(const OutputOptions& options, const std::string& time,

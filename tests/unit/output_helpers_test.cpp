@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "output/json_document.hpp"
+#include "output/watch.hpp"
 
 using namespace discrec;
 
@@ -51,4 +52,14 @@ TEST_CASE("output helpers: a feature descriptor's header, as info and features l
     CHECK(output::feature_header_json(f).dump() ==
           R"({"value":30,"hex":"0x001e","string":"CD Read","version":2,"persistent":false,)"
           R"("current":true})");
+}
+
+TEST_CASE("output::rfc3339: UTC with milliseconds (watch's timestamps)") {
+    using std::chrono::milliseconds;
+    using std::chrono::system_clock;
+    CHECK(discrec::output::rfc3339(system_clock::time_point{milliseconds{1796407094123}}) ==
+          "2026-12-04T17:58:14.123Z");
+    CHECK(discrec::output::rfc3339(system_clock::time_point{milliseconds{951782400000}}) ==
+          "2000-02-29T00:00:00.000Z");
+    CHECK(discrec::output::rfc3339(system_clock::time_point{}) == "1970-01-01T00:00:00.000Z");
 }
