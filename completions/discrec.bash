@@ -55,7 +55,7 @@ _discrec() {
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "${opts[$cmd]} $global" -- "$cur"))
     elif [[ $cmd == decode ]]; then
-        COMPREPLY=($(compgen -W "inquiry vpd sense configuration mode-sense gesn mechanism-status capacity disc-info track-info toc session-info format-capacities performance" -f -- "$cur"))
+        COMPREPLY=($(compgen -W "inquiry vpd sense configuration mode-sense gesn mechanism-status capacity disc-info track-info toc session-info format-capacities performance volume" -f -- "$cur"))
     elif [[ $cmd != list ]]; then
         COMPREPLY=($(compgen -W "$(_discrec_drives)" -- "$cur"))
     fi
