@@ -66,6 +66,8 @@ Cdb get_performance(std::uint8_t type, std::uint8_t data_type, std::uint32_t sta
 // 0 DVD/HD DVD, 1 BD), at `address` of `layer`, with authentication grant `agid`.
 Cdb read_disc_structure(std::uint8_t media_type, std::uint32_t address, std::uint8_t layer,
                         std::uint8_t format, std::uint8_t agid, std::uint16_t alloc);
+// SBC-3 READ(10) of `blocks` blocks from `lba` (MMC-6 §6.19).
+Cdb read10(std::uint32_t lba, std::uint16_t blocks);
 // SPC-4 MODE SENSE(10) (LLBAA = 0). MMC drives must support the 10-byte form.
 Cdb mode_sense10(std::uint8_t page, std::uint8_t subpage, PageControl pc, bool dbd,
                  std::uint16_t alloc);

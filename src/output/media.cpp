@@ -10,6 +10,7 @@
 #include "output/fields.hpp"
 #include "output/json_document.hpp"
 #include "output/speeds.hpp"
+#include "output/volume.hpp"
 
 namespace discrec::output {
 namespace {
@@ -62,6 +63,7 @@ std::vector<std::string> all_notes(const MediaReport& r) {
     add(r.format_capacities);
     add(r.write_speeds.answer);
     add(r.write_protection_status);
+    if (r.volume) notes.insert(notes.end(), r.volume->notes.begin(), r.volume->notes.end());
     if (r.capacity)
         notes.insert(notes.end(), r.capacity->warnings.begin(), r.capacity->warnings.end());
     return notes;
@@ -149,6 +151,7 @@ Json medium_json(const MediaReport& r) {
     j["previous_session_start"] = optional_number(sp.previous_session_start);
     j["space"] = space_json(sp);
     j["write_speeds"] = write_speeds_json(r.write_speeds, r.current_profile);
+    j["volume"] = r.volume ? volume_json(*r.volume) : Json(nullptr);
     return j;
 }
 
@@ -274,6 +277,7 @@ void append_medium(std::string& out, const MediaReport& r) {
                            FieldTextStyle{.indent = "    ", .align = true});
     }
     append_write_speeds_text(out, r.write_speeds, r.current_profile);
+    if (r.volume) append_volume_text(out, *r.volume);
 }
 
 std::string render_text(const MediaReport& r) {
