@@ -62,7 +62,7 @@ _discrec() {
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "${opts[$cmd]} $global" -- "$cur"))
     elif [[ $cmd == decode ]]; then
-        COMPREPLY=($(compgen -W "inquiry vpd sense configuration mode-sense gesn mechanism-status capacity disc-info track-info toc session-info format-capacities performance full-toc pma atip cd-text sub-channel rpc" -f -- "$cur"))
+        COMPREPLY=($(compgen -W "inquiry vpd sense configuration mode-sense gesn mechanism-status capacity disc-info track-info toc session-info format-capacities performance full-toc pma atip cd-text sub-channel rpc volume" -f -- "$cur"))
     elif [[ $cmd != list ]]; then
         COMPREPLY=($(compgen -W "$(_discrec_drives)" -- "$cur"))
     fi

@@ -74,7 +74,7 @@ complete -c discrec -n '__fish_seen_subcommand_from send' -l timeout -x -d 'Give
 complete -c discrec -n '__fish_seen_subcommand_from send' -l binary -d 'Write only the data bytes to stdout'
 complete -c discrec -n '__fish_seen_subcommand_from send' -l allow-write -d 'Allow state-changing, writing, unknown commands'
 complete -c discrec -n '__fish_seen_subcommand_from send' -l allow-firmware -d 'With --allow-write: WRITE BUFFER too'
-complete -c discrec -n '__fish_seen_subcommand_from decode' -a 'inquiry vpd sense configuration mode-sense gesn mechanism-status capacity disc-info track-info toc session-info format-capacities performance full-toc pma atip cd-text sub-channel rpc' -d 'Kind of answer'
+complete -c discrec -n '__fish_seen_subcommand_from decode' -a 'inquiry vpd sense configuration mode-sense gesn mechanism-status capacity disc-info track-info toc session-info format-capacities performance full-toc pma atip cd-text sub-channel rpc volume' -d 'Kind of answer'
 complete -c discrec -n '__fish_seen_subcommand_from decode' -l inhex -r -F -d 'The saved answer (hex; - for stdin)'
 complete -c discrec -n '__fish_seen_subcommand_from decode' -l raw-in -d 'FILE holds raw binary'
 complete -c discrec -n '__fish_seen_subcommand_from media' -l ready-wait -x -d 'Ask a drive becoming ready again for up to SECONDS'

@@ -21,6 +21,7 @@
 #include "output/mode_pages.hpp"
 #include "output/region.hpp"
 #include "output/speeds.hpp"
+#include "output/volume.hpp"
 #include "util/inhex.hpp"
 
 namespace discrec::cli {
@@ -34,8 +35,9 @@ struct Configuration {};  // rendered by `features`
 struct ModeSense {};      // rendered by `mode-pages`
 struct Performance {};    // rendered as `speeds` shows it; --type says which
 struct RpcState {};       // the drive's region state (output/region.hpp)
-using Renderer =
-    std::variant<AnswerKind, StructKind, CdKind, Configuration, ModeSense, Performance, RpcState>;
+struct Volume {};         // READ(10) of a data track's sectors from 16 on
+using Renderer = std::variant<AnswerKind, StructKind, CdKind, Configuration, ModeSense,
+                              Performance, RpcState, Volume>;
 
 struct KindRow {
     std::string_view name;  // the CLI spelling
@@ -64,6 +66,7 @@ constexpr std::array k_kinds = {
     KindRow{"sub-channel", CdKind::sub_channel,
             "READ SUB-CHANNEL 02h (Media Catalog Number), 03h (ISRC)"},
     KindRow{"rpc", RpcState{}, "REPORT KEY Key Format 08h (RPC state)"},
+    KindRow{"volume", Volume{}, "READ(10) of a data track's sectors 16 and on"},
 };
 
 struct DecodeOptions {
@@ -168,6 +171,23 @@ ExitCode run_performance(Context& ctx, const KindRow& row, const std::string& pa
     return ExitCode::ok;
 }
 
+// The file holds the data track's sectors from 16 on: each read of the volume probe is served
+// from it (a read past its end fails, as an unreadable sector would).
+ExitCode run_volume(Context& ctx, const std::string& path, const Bytes& data) {
+    const auto volume = mmc::read_volume_label([&data](std::uint32_t lba, std::uint16_t count) {
+        constexpr std::uint32_t k_first = 16;
+        if (lba < k_first) return std::optional<Bytes>{};
+        const std::size_t from = std::size_t{lba - k_first} * mmc::k_volume_sector;
+        if (from >= data.size()) return std::optional<Bytes>{};
+        const std::size_t n =
+            std::min(data.size() - from, std::size_t{count} * mmc::k_volume_sector);
+        return std::optional<Bytes>{Bytes(data.begin() + static_cast<std::ptrdiff_t>(from),
+                                          data.begin() + static_cast<std::ptrdiff_t>(from + n))};
+    });
+    output::print_decoded_volume(ctx.output, path, volume);
+    return ExitCode::ok;
+}
+
 ExitCode run_decode(Context& ctx, const DecodeOptions& opts) {
     const KindRow* row = nullptr;
     for (const auto& k : k_kinds) {
@@ -191,6 +211,7 @@ ExitCode run_decode(Context& ctx, const DecodeOptions& opts) {
     if (const auto* kind = std::get_if<StructKind>(&row->renderer)) {
         return run_struct(ctx, *row, *kind, path, *data);
     }
+    if (std::holds_alternative<Volume>(row->renderer)) return run_volume(ctx, path, *data);
     if (std::holds_alternative<Performance>(row->renderer)) {
         return run_performance(ctx, *row, path, *data, opts.type);
     }
@@ -236,7 +257,8 @@ void register_decode(CLI::App& app, Context& ctx) {
                 "  discrec decode disc-info --msf di.hex\n"
                 "  sg_inq -H /dev/sr0 | discrec decode inquiry -\n"
                 "  discrec decode toc --json --inhex toc.hex\n"
-                "  discrec decode performance --type 3 write-speeds.hex\n");
+                "  discrec decode performance --type 3 write-speeds.hex\n"
+                "  dd if=/dev/sr0 bs=2048 skip=16 count=8 | discrec decode volume --raw-in -\n");
     sub->callback([&ctx, opts] { ctx.action = [&ctx, opts] { return run_decode(ctx, *opts); }; });
 }
 

@@ -161,6 +161,30 @@ bool is_cd(const MediaReport& r) {
     return row != nullptr && row->family == mmc::MediumFamily::cd;
 }
 
+// The file system's label: READ(10) of the first data track's volume descriptors (at most
+// three reads of at most 16 sectors, mmc::read_volume_label), on 2048-byte blocks only.
+void read_volume(Drive& drive, MediaReport& r) {
+    if (!r.toc || !r.capacity || !r.capacity->usable ||
+        r.capacity->block_length != mmc::k_volume_sector)
+        return;
+    const auto start = mmc::first_data_track_start(*r.toc);
+    if (!start || *start < 0) return;
+    r.volume = mmc::read_volume_label([&](std::uint32_t lba, std::uint16_t count) {
+        const auto at = static_cast<std::uint64_t>(*start) + lba;
+        if (gone(r) || at > r.capacity->last_lba) return std::optional<Bytes>{};
+        const std::size_t bytes = std::size_t{count} * mmc::k_volume_sector;
+        auto out = drive.runner().run(mmc::read10(static_cast<std::uint32_t>(at), count),
+                                      Direction::from_device, bytes);
+        if (out.ok()) return std::optional<Bytes>{std::move(out.data)};
+        if (hard_failure(out.error)) {
+            r.errors.push_back(out.error);
+        } else {
+            r.notes.push_back(fmt::format("{}; no volume label", out.error.message));
+        }
+        return std::optional<Bytes>{};
+    });
+}
+
 void read_medium(Drive& drive, MediaReport& r) {
     if (auto config = drive.configuration(mmc::ConfigurationRt::one, 0); config) {
         r.current_profile = config->current_profile;
@@ -186,6 +210,8 @@ void read_medium(Drive& drive, MediaReport& r) {
     if (gone(r)) return;
     // IMAPI2 SupportedWriteSpeedDescriptors: a ROM medium is written at no speed (not asked).
     if (!is_read_only(r)) r.write_speeds = read_write_speeds(drive, r.notes, r.errors);
+    if (gone(r)) return;
+    read_volume(drive, r);
     if (gone(r) || !is_cd(r)) return;
     read_cd_detail(drive, r);
 }

@@ -17,6 +17,7 @@
 #include "mmc/capacity.hpp"
 #include "mmc/fields.hpp"
 #include "mmc/media.hpp"
+#include "mmc/volume.hpp"
 #include "platform/platform.hpp"
 
 namespace discrec::drive {
@@ -41,6 +42,8 @@ struct MediaReport {
     std::optional<mmc::Record> write_protection_status;
     WriteSpeeds write_speeds;        // writable media only (drive/speeds.hpp)
     CdDetail cd;  // ATIP, PMA, Full TOC, CD-TEXT where they apply (drive/cd_detail.hpp)
+    // The first data track's file system and label (READ(10) of its volume descriptors).
+    std::optional<mmc::VolumeLabel> volume;
     std::vector<std::string> notes;  // fallbacks taken, answers that were odd
     std::vector<Error> errors;       // questions that failed (the others still answered)
     std::optional<Error> fatal;      // could not be opened, timed out or vanished

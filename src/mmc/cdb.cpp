@@ -81,6 +81,10 @@ Cdb read_disc_structure(std::uint8_t media_type, std::uint32_t address, std::uin
                  {media_type, address, layer, format, alloc, agid});
 }
 
+Cdb read10(std::uint32_t lba, std::uint16_t blocks) {
+    return build(cdb_layout::read10, {lba, blocks});
+}
+
 Cdb mode_sense10(std::uint8_t page, std::uint8_t subpage, PageControl pc, bool dbd,
                  std::uint16_t alloc) {
     return build(cdb_layout::mode_sense10,

@@ -72,6 +72,8 @@ Cdb read_sub_channel(std::uint8_t format, std::uint8_t track, std::uint16_t allo
 // MMC-6 §6.29: REPORT KEY with Key Format 08h (RPC State of the drive), Key Class 00h; the
 // only REPORT KEY discrec sends (no AGID, no authentication, reads only).
 Cdb report_key_rpc_state(std::uint16_t alloc);
+// SBC-3 READ(10) of `blocks` blocks from `lba` (MMC-6 §6.19).
+Cdb read10(std::uint32_t lba, std::uint16_t blocks);
 // SPC-4 MODE SENSE(10) (LLBAA = 0). MMC drives must support the 10-byte form.
 Cdb mode_sense10(std::uint8_t page, std::uint8_t subpage, PageControl pc, bool dbd,
                  std::uint16_t alloc);

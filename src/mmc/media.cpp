@@ -149,6 +149,18 @@ std::optional<DiscStatus> disc_status(const Record& disc_info) noexcept {
     }
 }
 
+std::optional<std::int64_t> first_data_track_start(const Record& toc) noexcept {
+    constexpr std::uint64_t k_control_data = 0x4;
+    const Value* list = toc.find("tracks");
+    if (list == nullptr) return std::nullopt;
+    for (const auto& item : list->items) {
+        if (number_of(item, "track") == k_lead_out_track) continue;
+        if ((number_of(item, "control").value_or(0) & k_control_data) != 0)
+            return address_of(item, "start");
+    }
+    return std::nullopt;
+}
+
 std::optional<std::int64_t> lead_out_start(const Record& toc) noexcept {
     const Value* list = toc.find("tracks");
     if (list == nullptr) return std::nullopt;

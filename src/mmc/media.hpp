@@ -49,6 +49,8 @@ std::optional<std::int64_t> address_of(const Record& record, std::string_view ke
 // READ DISC INFORMATION's Disc Status (MMC-6 §6.22.3.1.3), when the answer had it.
 enum class DiscStatus { empty, incomplete, complete, others };
 std::optional<DiscStatus> disc_status(const Record& disc_info) noexcept;
+// The start of the first track whose CONTROL says data (bit 2, MMC-6 §4.2.3), when any.
+std::optional<std::int64_t> first_data_track_start(const Record& toc) noexcept;
 // The start of the TOC's lead-out (track AAh), when the TOC lists it.
 std::optional<std::int64_t> lead_out_start(const Record& toc) noexcept;
 

@@ -11,6 +11,7 @@
 #include "output/fields.hpp"
 #include "output/json_document.hpp"
 #include "output/speeds.hpp"
+#include "output/volume.hpp"
 
 namespace discrec::output {
 namespace {
@@ -63,6 +64,7 @@ std::vector<std::string> all_notes(const MediaReport& r) {
     add(r.format_capacities);
     add(r.write_speeds.answer);
     add(r.write_protection_status);
+    if (r.volume) notes.insert(notes.end(), r.volume->notes.begin(), r.volume->notes.end());
     if (r.capacity)
         notes.insert(notes.end(), r.capacity->warnings.begin(), r.capacity->warnings.end());
     const auto cd = cd_detail_notes(r.cd);
@@ -154,6 +156,7 @@ Json medium_json(const MediaReport& r) {
     j["write_speeds"] = write_speeds_json(r.write_speeds, r.current_profile);
     j["media_id"] = optional_json(cd_media_id(r.cd));
     j["cd"] = cd_detail_json(r.cd);
+    j["volume"] = r.volume ? volume_json(*r.volume) : Json(nullptr);
     return j;
 }
 
@@ -281,6 +284,7 @@ void append_medium(std::string& out, const MediaReport& r) {
     }
     append_write_speeds_text(out, r.write_speeds, r.current_profile);
     append_cd_detail_text(out, r.cd);
+    if (r.volume) append_volume_text(out, *r.volume);
 }
 
 std::string render_text(const MediaReport& r) {

@@ -76,6 +76,7 @@ doc speeds --replay "$md/synthetic-speeds-refused.jsonl" speeds sr0
 edoc speeds --sysroot "$sys/mixed" speeds nosuch
 doc decode decode performance --type 3 "$md/spec-dvd-write-speeds.hex"
 doc decode decode performance --type 0 "$md/spec-cd-read-performance.hex"
+doc decode decode volume --raw-in "$src/tests/fixtures/volume/joliet-16x8.bin"
 doc decode decode disc-info --msf --inhex "$md/qemu-cd-disc-info.hex"
 doc decode decode disc-info --msf --inhex "$md/spec-cdr-appendable-disc-info.hex"
 doc decode decode track-info --inhex "$md/spec-cdr-invisible-track-info.hex"

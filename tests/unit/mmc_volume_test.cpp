@@ -10,6 +10,8 @@
 #include <map>
 #include <random>
 
+#include "mmc/cdb.hpp"
+#include "mmc/media.hpp"
 #include "mmc_fixture.hpp"
 
 using namespace discrec;
@@ -115,4 +117,21 @@ TEST_CASE("mmc::read_volume_label: unreadable, short and random sectors stay in 
         });
         CHECK(v.notes.size() < 4);
     }
+}
+
+TEST_CASE("mmc::read10 and the first data track media reads it from") {
+    // READ(10) of sectors 16-23, as media sends it (SBC-3: LBA bytes 2-5, length bytes 7-8).
+    CHECK(test::cdb_bytes(mmc::read10(16, 8)) ==
+          to_bytes({0x28, 0, 0x00, 0x00, 0x00, 0x10, 0, 0x00, 0x08, 0}));
+    CHECK(test::cdb_bytes(mmc::read10(0x01020304, 0x0506)) ==
+          to_bytes({0x28, 0, 0x01, 0x02, 0x03, 0x04, 0, 0x05, 0x06, 0}));
+    // QEMU's CD: track 1 is data (CONTROL 4) from LBA 0.
+    const auto toc = mmc::decode_toc(test::fixture_data("piix-35-read-toc-f0.txt"), false);
+    CHECK(mmc::first_data_track_start(toc) == 0);
+    // An audio-only TOC (CONTROL 0 on track 1, built from MMC-6 §6.26.3.2): none.
+    const auto audio = mmc::decode_toc(to_bytes({0x00, 0x12, 0x01, 0x01,                 //
+                                                 0x00, 0x10, 0x01, 0x00, 0, 0, 0,    0,  //
+                                                 0x00, 0x10, 0xaa, 0x00, 0, 0, 0x10, 0x00}),
+                                       false);
+    CHECK_FALSE(mmc::first_data_track_start(audio));
 }

@@ -99,6 +99,12 @@ constexpr std::array k_read_disc_structure = {
     number("allocation_length", "Allocation Length", 8, 16),
     number("agid", "AGID", 10, 2, 6),
 };
+// SBC-3 READ(10), as MMC-6 §6.19 uses it: Logical Block Address bytes 2-5, Transfer Length
+// (blocks) bytes 7-8; DPO, FUA and the group number stay 0.
+constexpr std::array k_read10 = {
+    number("logical_block_address", "Logical Block Address", 2, 32),
+    number("transfer_length", "Transfer Length", 7, 16),
+};
 // SPC-4 / MMC-6 PREVENT ALLOW MEDIUM REMOVAL: PREVENT byte 4 bits 1-0 (00b allow, 01b prevent).
 constexpr std::array k_prevent_allow_medium_removal = {
     number("prevent", "Prevent", 4, 2),
@@ -170,6 +176,8 @@ constexpr CdbLayout get_performance{op::get_performance,
                                     {"GET PERFORMANCE", "MMC-6 §6.8", k_get_performance, 0, 12}};
 constexpr CdbLayout read_disc_structure{
     op::read_disc_structure, {"READ DISC STRUCTURE", "MMC-6 §6.23", k_read_disc_structure, 0, 12}};
+constexpr CdbLayout read10{op::read10,
+                           {"READ(10)", "SBC-3 READ(10), MMC-6 §6.19", k_read10, 0, 10}};
 constexpr CdbLayout prevent_allow_medium_removal{
     op::prevent_allow_medium_removal,
     {"PREVENT ALLOW MEDIUM REMOVAL", "SPC-4 / MMC-6 PREVENT ALLOW MEDIUM REMOVAL",

@@ -31,6 +31,7 @@ extern const CdbLayout mode_sense10;
 extern const CdbLayout mode_sense6;
 extern const CdbLayout get_performance;
 extern const CdbLayout read_disc_structure;
+extern const CdbLayout read10;
 extern const CdbLayout prevent_allow_medium_removal;
 extern const CdbLayout start_stop_unit;
 extern const CdbLayout read_sub_channel;

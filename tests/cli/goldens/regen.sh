@@ -118,6 +118,8 @@ both "decode-spec-cdr-track-info" "$bin" decode track-info --inhex "$md/spec-cdr
 both "decode-spec-dvdplusrw-format-capacities" "$bin" decode format-capacities "$md/spec-dvdplusrw-blank-format-capacities.hex"
 both "decode-spec-bdre-format-capacities" "$bin" decode format-capacities "$md/spec-bdre-format-capacities.hex"
 both "decode-spec-dvd-write-speeds" "$bin" decode performance --type 3 "$md/spec-dvd-write-speeds.hex"
+both "decode-genisoimage-joliet-volume" "$bin" decode volume --raw-in tests/fixtures/volume/joliet-16x8.bin
+both "decode-genisoimage-udf-volume" "$bin" decode volume --raw-in tests/fixtures/volume/udf-16x8.bin
 both "decode-spec-cd-read-performance" "$bin" decode performance --type 0 "$md/spec-cd-read-performance.hex"
 # Hand-made from piix-cd.jsonl (tests/fixtures/media/make_synthetic_audio_cdr.py): an audio
 # CD-R, so ATIP, PMA (refused), Full TOC, CD-TEXT, the disc IDs, the Media Catalog Number

@@ -142,6 +142,11 @@ media_checks() {
         "$(jv ${p}_medium_media_status_value)" 57344
     check_eq "$what: write_protected" "$(jv ${p}_medium_write_protected)" true
     check_eq "$what: free_blocks (a complete disc)" "$(jv ${p}_medium_free_blocks)" 0
+    # The label against the Primary Volume Descriptor's Volume Identifier (sector 16, bytes
+    # 40-71) read through the block layer by dd: the image is genisoimage -V DISCREC_TEST -J.
+    o_label=$(dd if="/dev/$1" bs=2048 skip=16 count=1 2> /dev/null | dd bs=1 skip=40 count=32 2> /dev/null | tr -d ' ')
+    check_eq "$what: volume.label = the PVD's volume identifier (dd)" "$(jv ${p}_medium_volume_label)" "$o_label"
+    check_eq "$what: volume.file_system" "$(jv ${p}_medium_volume_file_system)" iso9660
     if grep -q 'tracks are taken from the TOC' "$W/$2.out"; then ok "$what: a note says the tracks come from the TOC"
     else not_ok "$what: a note says the tracks come from the TOC" "$(head -c 300 "$W/$2.out")"; fi
 }
