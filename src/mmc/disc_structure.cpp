@@ -21,12 +21,18 @@ std::optional<std::uint8_t> disc_structure_media_type(MediumFamily family) noexc
 }
 
 Record decode_write_protection_status(ByteSpan data) {
-    std::vector<std::string> notes;
+    return decode_disc_structure(disc_structure::media_dvd, disc_structure::write_protection, data);
+}
+
+bool disc_structure_decoded(std::uint8_t media_type, std::uint8_t format) noexcept {
+    return disc_structure_layout(media_type, format) != nullptr;
+}
+
+Record decode_disc_structure(std::uint8_t media_type, std::uint8_t format, ByteSpan data) {
+    const Layout* known = disc_structure_layout(media_type, format);
+    const Layout& layout = known != nullptr ? *known : undecoded_disc_structure_layout();
     // The header's length field, as the other READ ... answers have it.
-    Record r = decode_fields(write_protection_status_layout(),
-                             within_length_field(data, notes, "write protection status"));
-    for (auto& n : notes) r.notes.push_back(std::move(n));
-    return r;
+    return decode_length_counted(layout, data, layout.name);
 }
 
 WriteProtection write_protection_with_status(const WriteProtection& from_features,

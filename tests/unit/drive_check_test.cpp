@@ -31,7 +31,7 @@ drive::CheckFacts qemu_cd_facts() {
     f.location.vendor = "QEMU";
     f.location.model = "QEMU CD-ROM";
     f.location.revision = "2.5+";
-    f.state = drive::MediaState{false, true, true, std::nullopt, "gesn"};
+    f.state = drive::MediaState{false, true, true, std::nullopt, false, "gesn"};
     f.configuration =
         mmc::decode_configuration(fixture("features/qemu-virtio-scsi-get-config-hex.txt"));
     return f;
@@ -123,8 +123,8 @@ TEST_CASE("check: medium, tray and ready, true and false") {
     for (const auto& a : r) CHECK(a.passed);
 
     // The tray opened: GESN says open and empty, TUR 2/3A/02.
-    f.state =
-        drive::MediaState{true, false, false, "medium not present - tray open (2/3a/02)", "gesn"};
+    f.state = drive::MediaState{true,  false, false, "medium not present - tray open (2/3a/02)",
+                                false, "gesn"};
     r = drive::evaluate_check(q, f);
     CHECK(r[0].actual == "absent");
     CHECK(r[1].actual == "open");
@@ -185,7 +185,7 @@ TEST_CASE("check: profile (any of), can-read, can-write, feature on QEMU's confi
 TEST_CASE("check: blank, appendable, complete from the disc status") {
     drive::CheckFacts f;
     f.media = drive::MediaReport{};
-    f.media->state = drive::MediaState{false, true, true, std::nullopt, "gesn"};
+    f.media->state = drive::MediaState{false, true, true, std::nullopt, false, "gesn"};
     drive::CheckRequest q;
     q.blank = q.appendable = q.complete = true;
     // QEMU's CD image: disc status Complete.
@@ -213,7 +213,7 @@ TEST_CASE("check: blank, appendable, complete from the disc status") {
     CHECK(r[0].actual == "disc status Empty");
     CHECK_FALSE(r[1].passed);
     // No medium at all.
-    f.media->state = drive::MediaState{true, false, false, std::nullopt, "gesn"};
+    f.media->state = drive::MediaState{true, false, false, std::nullopt, false, "gesn"};
     f.media->disc_info.reset();
     r = drive::evaluate_check(q, f);
     for (const auto& a : r) {
@@ -225,7 +225,7 @@ TEST_CASE("check: blank, appendable, complete from the disc status") {
 TEST_CASE("check: writable from the write protection") {
     drive::CheckFacts f;
     f.media = drive::MediaReport{};
-    f.media->state = drive::MediaState{false, true, true, std::nullopt, "gesn"};
+    f.media->state = drive::MediaState{false, true, true, std::nullopt, false, "gesn"};
     drive::CheckRequest q;
     q.writable = true;
     f.media->write_protection = {false, "Random Writable (0020h) current"};
@@ -297,7 +297,7 @@ TEST_CASE("check: --min-drives") {
 TEST_CASE("check: --min-free from media_space, in sectors and in bytes") {
     drive::CheckFacts f;
     f.media = drive::MediaReport{};
-    f.media->state = drive::MediaState{false, true, true, std::nullopt, "gesn"};
+    f.media->state = drive::MediaState{false, true, true, std::nullopt, false, "gesn"};
     // A CD-R with an open session and its invisible track (MMC-6 Table 399, §6.27.3).
     f.media->disc_info =
         mmc::decode_disc_information(fixture("media/spec-cdr-appendable-disc-info.hex"), true);
@@ -333,6 +333,6 @@ TEST_CASE("check: --min-free from media_space, in sectors and in bytes") {
     f.media->disc_info = mmc::decode_disc_information(fixture("media/qemu-cd-disc-info.hex"), true);
     CHECK(with({0, false}).passed);
     CHECK_FALSE(with({1, true}).passed);
-    f.media->state = drive::MediaState{true, false, false, std::nullopt, "gesn"};
+    f.media->state = drive::MediaState{true, false, false, std::nullopt, false, "gesn"};
     CHECK(with({0, false}).actual == "no medium");
 }

@@ -16,7 +16,7 @@ namespace {
 WaitObservation seen(std::optional<bool> tray_open, std::optional<bool> present, bool ready,
                      std::optional<std::string> reason = std::nullopt) {
     WaitObservation o;
-    o.media = drive::MediaState{tray_open, present, ready, std::move(reason), "gesn"};
+    o.media = drive::MediaState{tray_open, present, ready, std::move(reason), false, "gesn"};
     return o;
 }
 
