@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "mmc/disc_structure.hpp"
+#include "mmc/tables/disc_structure_layouts.hpp"
 #include "mmc/tables/profiles.hpp"
 #include "output/fields.hpp"
 #include "output/json_document.hpp"
@@ -27,14 +28,22 @@ bool dumped(const mmc::Value& v) {
     return v.field->shape == mmc::Shape::hex && v.bytes.size() > k_inline_hex_bytes;
 }
 
+// The structure's name: its layout's, or for a format shown in hex, the Format Code's.
+std::string structure_name(std::uint8_t format, bool decoded, const mmc::Record& r) {
+    if (decoded && r.layout != nullptr) return std::string(r.layout->name);
+    const auto name = mmc::disc_structure_format_name(format);
+    return name.empty() ? std::string("reserved") : name;
+}
+
 // "Format 00h (media type 0, DVD): DVD Physical Format Information, MMC-6 §6.23.3.2.1 ..."
 // then the fields, long hex as dumps, notes.
 void append_structure_text(std::string& out, std::uint8_t media_type, std::uint8_t format,
-                           const mmc::Record& r) {
-    out += fmt::format("  Format {:02X}h (media type {}, {}): {}, {}\n", format, media_type,
-                       media_type == mmc::disc_structure::media_bd ? "BD" : "DVD",
-                       r.layout != nullptr ? r.layout->name : "",
-                       r.layout != nullptr ? r.layout->source : "");
+                           bool decoded, const mmc::Record& r) {
+    out += fmt::format(
+        "  Format {:02X}h (media type {}, {}): {}, {}\n", format, media_type,
+        media_type == mmc::disc_structure::media_bd ? "BD" : "DVD",
+        structure_name(format, decoded, r),
+        decoded && r.layout != nullptr ? r.layout->source : std::string_view("not decoded (hex)"));
     mmc::Record inline_part = r;
     inline_part.values.clear();
     for (const auto& v : r.values) {
@@ -58,7 +67,7 @@ void append_structure_text(std::string& out, std::uint8_t media_type, std::uint8
 void add_structure_json(Json& doc, std::uint8_t media_type, std::uint8_t format, bool decoded,
                         const mmc::Record& r) {
     doc["media_type"] = {{"value", media_type}, {"string", media_type_key(media_type)}};
-    doc["format"] = code_json(format, 2, r.layout != nullptr ? r.layout->name : "");
+    doc["format"] = code_json(format, 2, structure_name(format, decoded, r));
     doc["decoded"] = decoded;
     doc["structure"] = fields_json(r);
     doc["notes"] = r.notes;
@@ -76,7 +85,7 @@ void print_structure(const OutputOptions& options, const drive::StructureReport&
         }
         out += fmt::format("  READ DISC STRUCTURE: layer {}, address {}\n", r.request.layer,
                            r.request.address);
-        append_structure_text(out, r.media_type, format, r.structure);
+        append_structure_text(out, r.media_type, format, r.decoded, r.structure);
         std::fputs(out.c_str(), stdout);
         return;
     }
@@ -94,7 +103,7 @@ void print_structure(const OutputOptions& options, const drive::StructureReport&
 void print_decoded_structure(const OutputOptions& options, const DecodedStructure& a) {
     if (!options.json) {
         std::string out = fmt::format("Source: {}\n", a.inhex_path);
-        append_structure_text(out, a.media_type, a.format, a.structure);
+        append_structure_text(out, a.media_type, a.format, a.decoded, a.structure);
         std::fputs(out.c_str(), stdout);
         return;
     }

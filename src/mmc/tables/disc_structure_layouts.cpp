@@ -98,6 +98,48 @@ constexpr std::array<CodeName, 3> k_protection_types = {{
 constexpr std::array<CodeName, 3> k_bd_disc_sizes = {
     {{0, "120 mm"}, {1, "80 mm"}, {2, "reserved"}}};
 
+// Format Codes (MMC-6 §6.23.3, Tables 440 and 461): DVD's names, BD's where they differ.
+constexpr std::array<CodeName, 38> k_format_names = {{
+    {0x00, "Physical Format Information (BD: Disc Information)"},
+    {0x01, "Copyright Information"},
+    {0x02, "Disc Key"},
+    {0x03, "BCA"},
+    {0x04, "Disc Manufacturing Information"},
+    {0x05, "Copyright Management Information"},
+    {0x06, "Media Identifier"},
+    {0x07, "Media Key Block"},
+    {0x08, "DVD-RAM DDS (BD: Disc Definition Structure)"},
+    {0x09, "DVD-RAM Medium Status (BD: Cartridge Status)"},
+    {0x0a, "DVD-RAM Spare Area Information (BD: Spare Area Information)"},
+    {0x0b, "DVD-RAM Recording Type Information"},
+    {0x0c, "RMD in the last Border-out"},
+    {0x0d, "Recording Management Area Data"},
+    {0x0e, "Pre-recorded Information"},
+    {0x0f, "Unique Disc Identifier"},
+    {0x10, "Physical Format Information of the Control Data Zone"},
+    {0x11, "ADIP Information"},
+    {0x12, "HD DVD Copyright Data (BD: Raw Defect List)"},
+    {0x15, "HD DVD-R Medium Status"},
+    {0x19, "HD DVD-R Last Recorded RMD in the latest RMZ"},
+    {0x20, "DVD+R DL Layer Capacity"},
+    {0x21, "DVD-R DL Middle Zone Start Address"},
+    {0x22, "DVD-R DL Jump Interval Size"},
+    {0x23, "DVD-R DL Start LBA of the Manual Layer Jump"},
+    {0x24, "DVD-R DL Remapping Information of the Previous Layer Jump"},
+    {0x30, "Disc Control Blocks (BD: Physical Access Control)"},
+    {0x31, "Read MTA ECC Block"},
+    {0x80, "AACS Volume Identifier"},
+    {0x81, "AACS Pre-recorded Media Serial Number"},
+    {0x82, "AACS Media Identifier"},
+    {0x83, "AACS Media Key Block"},
+    {0x84, "AACS Data Keys"},
+    {0x85, "AACS LBA Extents"},
+    {0x86, "AACS Media Key Block of CPRM"},
+    {0x90, "List of Recognized Format Layers"},
+    {0xc0, "Write Protection Status"},
+    {0xff, "Disc Structure List"},
+}};
+
 std::string book_type_name(std::uint64_t v) { return std::string(name_of(k_book_types, v)); }
 std::string disc_size_name(std::uint64_t v) { return std::string(name_of(k_disc_sizes, v)); }
 std::string maximum_rate_name(std::uint64_t v) { return std::string(name_of(k_maximum_rates, v)); }
@@ -218,7 +260,7 @@ constexpr Layout k_bd_disc_information{"BD Disc Information",
                                        k_bd_disc_information_fields, 0, 116};
 
 constexpr std::array k_structure_list_item_fields = {
-    number("format_code", "Format Code", 0, 8),
+    code("format_code", "Format Code", 0, 8, disc_structure_format_name),
     flag("sds", "SDS (may be sent)", 1, 7),
     flag("rds", "RDS (may be read)", 1, 6),
     number("structure_length", "Structure Length", 2, 16, 0, "bytes"),
@@ -270,6 +312,10 @@ constexpr std::array k_structures = {
 };
 
 }  // namespace
+
+std::string disc_structure_format_name(std::uint64_t format) {
+    return std::string(name_of(k_format_names, format));
+}
 
 const Layout& write_protection_status_layout() noexcept { return k_write_protection; }
 
