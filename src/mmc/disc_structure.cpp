@@ -35,6 +35,47 @@ Record decode_disc_structure(std::uint8_t media_type, std::uint8_t format, ByteS
     return decode_length_counted(layout, data, layout.name);
 }
 
+std::optional<MediaIdStructure> media_id_structure(std::uint16_t profile) noexcept {
+    // Profile numbers: MMC-6 §5.3.1, Table 91.
+    switch (profile) {
+        case 0x001a:  // DVD+RW
+        case 0x001b:  // DVD+R
+        case 0x002a:  // DVD+RW DL
+        case 0x002b:  // DVD+R DL
+            return MediaIdStructure{disc_structure::media_dvd, disc_structure::adip};
+        case 0x0011:  // DVD-R Sequential
+        case 0x0013:  // DVD-RW Restricted Overwrite
+        case 0x0014:  // DVD-RW Sequential
+        case 0x0015:  // DVD-R DL Sequential
+        case 0x0016:  // DVD-R DL Layer Jump
+        case 0x0017:  // DVD-RW DL
+            return MediaIdStructure{disc_structure::media_dvd, disc_structure::pre_recorded};
+        case 0x0041:  // BD-R SRM
+        case 0x0042:  // BD-R RRM
+        case 0x0043:  // BD-RE
+            return MediaIdStructure{disc_structure::media_bd, disc_structure::physical_format};
+        default:
+            return std::nullopt;
+    }
+}
+
+std::optional<std::string> media_id_of(const MediaIdStructure& which, const Record& structure) {
+    const auto text = [&structure](std::string_view key) {
+        const Value* v = structure.find(key);
+        return v != nullptr ? v->text : std::string();
+    };
+    std::string id;
+    if (which.format == disc_structure::pre_recorded) {
+        id = text("manufacturer_id_1") + text("manufacturer_id_2") + text("manufacturer_id_3");
+        if (id.empty()) return std::nullopt;
+        return id;
+    }
+    const Value* revision = structure.find("product_revision");
+    if (text("manufacturer_id").empty() || revision == nullptr) return std::nullopt;
+    return fmt::format("{}/{}/{}", text("manufacturer_id"), text("media_type_id"),
+                       revision->number);
+}
+
 WriteProtection write_protection_with_status(const WriteProtection& from_features,
                                              const Record& status) {
     std::string bits;

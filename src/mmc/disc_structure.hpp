@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 
 #include "mmc/fields.hpp"
 #include "mmc/media.hpp"
@@ -43,6 +44,19 @@ Record decode_write_protection_status(ByteSpan data);
 Record decode_disc_structure(std::uint8_t media_type, std::uint8_t format, ByteSpan data);
 // Whether `format` has a layout for `media_type` (decoded field by field, not only in hex).
 bool disc_structure_decoded(std::uint8_t media_type, std::uint8_t format) noexcept;
+
+// The structure that carries the media ID burning users know, for a current profile: DVD+R/+RW
+// (and DL) 11h ADIP, DVD-R/-RW (and DL) 0Eh pre-recorded information, BD-R/BD-RE 00h disc
+// information; none for other profiles (ROM media, CD, DVD-RAM: no such ID to ask for).
+struct MediaIdStructure {
+    std::uint8_t media_type;
+    std::uint8_t format;
+};
+std::optional<MediaIdStructure> media_id_structure(std::uint16_t profile) noexcept;
+// "RICOHJPN/R01/0" (ADIP, BD: manufacturer ID / media type ID / product revision, as xorriso
+// prints them), "DAXON016S" (0Eh: the manufacturer ID's parts); none when the record lacks
+// the fields or they are empty.
+std::optional<std::string> media_id_of(const MediaIdStructure& which, const Record& structure);
 
 // IMAPI2 WriteProtectStatus refined by format C0h: any of MSWI, CWP, PWP, SWPP set makes the
 // medium protected, the reason naming them; none set leaves `from_features` as it was, its

@@ -237,3 +237,34 @@ TEST_CASE("A format without a layout: the header and its data in hex; short answ
     const Bytes padded = to_bytes({0x00, 0x06, 0x00, 0x00, 0x01, 0xfe, 0x00, 0x00, 0xff, 0xff});
     CHECK(text_of(mmc::decode_disc_structure(0, 0x01, padded), "playable_regions") == "1");
 }
+
+TEST_CASE("The media ID: which structure a profile asks, and the ID read from it") {
+    const auto plus = mmc::media_id_structure(0x001b);  // DVD+R
+    REQUIRE(plus);
+    CHECK(plus->format == mmc::disc_structure::adip);
+    const auto minus = mmc::media_id_structure(0x0011);  // DVD-R Sequential
+    REQUIRE(minus);
+    CHECK(minus->format == mmc::disc_structure::pre_recorded);
+    const auto bd = mmc::media_id_structure(0x0041);  // BD-R SRM
+    REQUIRE(bd);
+    CHECK(bd->media_type == mmc::disc_structure::media_bd);
+    CHECK(bd->format == mmc::disc_structure::physical_format);
+    // ROM media, CD and DVD-RAM cost no command.
+    for (const std::uint16_t rom : {0x0008, 0x0009, 0x0010, 0x0012, 0x0040})
+        CHECK_FALSE(mmc::media_id_structure(rom));
+
+    CHECK(mmc::media_id_of(*plus,
+                           mmc::decode_disc_structure(
+                               0, 0x11, structure_fixture("dvdplusr-adip-ricohjpn-r01.hex"))) ==
+          "RICOHJPN/R01/0");
+    CHECK(mmc::media_id_of(*minus,
+                           mmc::decode_disc_structure(
+                               0, 0x0e, structure_fixture("dvdr-pre-recorded-daxon016s.hex"))) ==
+          "DAXON016S");
+    CHECK(mmc::media_id_of(*bd, mmc::decode_disc_structure(
+                                    1, 0x00, structure_fixture("spec-bdr-disc-information.hex"))) ==
+          "MILLEN/MR1/0");
+    // A short answer without the IDs: none.
+    CHECK_FALSE(
+        mmc::media_id_of(*plus, mmc::decode_disc_structure(0, 0x11, to_bytes({0, 2, 0, 0}))));
+}
