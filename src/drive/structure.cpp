@@ -29,7 +29,7 @@ Result<StructureReport> read_structure(const platform::DriveLocation& location,
     if (!media_type) {
         auto config = opened->configuration(mmc::ConfigurationRt::one, 0);
         if (!config) return config.error();
-        std::string medium = "no medium";
+        std::string medium;
         if (config->usable && config->current_profile != 0) {
             r.current_profile = config->current_profile;
             const auto* row = mmc::find_profile(config->current_profile);
@@ -39,6 +39,13 @@ Result<StructureReport> read_structure(const platform::DriveLocation& location,
             } else {
                 medium = fmt::format("profile {:04X}h", config->current_profile);
             }
+        }
+        if (!r.current_profile) {
+            // No current profile: no medium (MMC-6 §5.3.1), the same exit as a refusal 2/3A.
+            return make_error(ErrorKind::no_medium,
+                              fmt::format("{}: no medium (no current profile): no disc structure "
+                                          "to read",
+                                          opened->runner().drive_name()));
         }
         if (!media_type) {
             return make_error(

@@ -29,8 +29,9 @@ struct StructureReport {
 };
 
 // One GET CONFIGURATION (only when the media type is not given), then one READ DISC
-// STRUCTURE. An error: the drive could not be opened, its medium has no disc structures (CD,
-// none) and no --media-type was given, or the drive refused (sense decoded).
+// STRUCTURE. An error: the drive could not be opened, there is no medium (no_medium), its
+// medium has no disc structures (CD: not_supported) and no --media-type was given, or the
+// drive refused (sense decoded).
 Result<StructureReport> read_structure(const platform::DriveLocation& location,
                                        const OpenOptions& options, const StructureRequest& request);
 

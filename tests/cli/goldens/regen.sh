@@ -120,7 +120,11 @@ both "structure-qemu-lsi-dvd-ff" "$bin" --replay "$sx/structure-lsi-dvd-0xff.jso
 both "structure-qemu-lsi-dvd-c0-refused" "$bin" --replay "$sx/structure-lsi-dvd-0xc0.jsonl" structure sr1 --format 0xc0
 both "structure-qemu-virtio-scsi-dvd-00" "$bin" --replay "$sx/structure-virtio-scsi-dvd-0.jsonl" structure sr2 --format 0
 both "structure-qemu-virtio-scsi-bd-00-refused" "$bin" --replay "$sx/structure-virtio-scsi-dvd-bd-0.jsonl" structure sr2 --format 0 --media-type bd
-both "structure-synthetic-cd-no-structures" "$bin" --replay "$sx/synthetic-piix-cd-structure.jsonl" structure sr0 --format 0
+# No medium (exit 9, asked or not), a CD (exit 8 without --media-type; QEMU's 5/30/00 with it).
+both "structure-qemu-ahci-empty" "$bin" --replay "$sx/structure-ahci-empty-0.jsonl" structure sr0 --format 0
+both "structure-qemu-lsi-empty-dvd" "$bin" --replay "$sx/structure-lsi-empty-dvd-0.jsonl" structure sr1 --format 0 --media-type dvd
+both "structure-qemu-piix-cd" "$bin" --replay "$sx/structure-piix-cd-0.jsonl" structure sr2 --format 0
+both "structure-qemu-piix-cd-dvd" "$bin" --replay "$sx/structure-piix-cd-dvd-0.jsonl" structure sr2 --format 0 --media-type dvd
 both "decode-qemu-cd-disc-info" "$bin" decode disc-info --msf --inhex "$md/qemu-cd-disc-info.hex"
 both "decode-qemu-cd-toc" "$bin" decode toc --inhex "$md/qemu-cd-toc.hex"
 both "decode-qemu-cd-toc-msf" "$bin" decode toc --msf --inhex "$md/qemu-cd-toc-msf.hex"
