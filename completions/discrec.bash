@@ -20,6 +20,7 @@ _discrec() {
         [info]=""
         [media]="--ready-wait"
         [speeds]=""
+        [structure]="--format --layer --address --media-type"
         [eject]="--unmount --force"
         [close-tray]="--wait"
         [lock]="--off --status --exclusive --force --client"
@@ -28,7 +29,7 @@ _discrec() {
         [profiles]="--inhex --raw-in"
         [mode-pages]="--page -p --control -c --raw -r --inhex --raw-in --inhex-header"
         [send]="--in --out --timeout --binary --allow-write --allow-firmware"
-        [decode]="--inhex --raw-in --msf --type"
+        [decode]="--inhex --raw-in --msf --type --format --media-type"
         [wait]="--for --timeout --interval"
         [watch]="--interval --timeout --count"
         [check]="--medium --no-medium --tray --ready --profile --can-read --can-write --feature --blank --appendable --complete --writable --min-free --locked --unlocked --not-mounted --not-held --vendor --product --revision --min-drives"
@@ -52,6 +53,9 @@ _discrec() {
         --tray) COMPREPLY=($(compgen -W "open closed" -- "$cur")); return ;;
         --profile|--can-read|--can-write) COMPREPLY=($(compgen -W "cd-rom cd-r cd-rw dvd-rom dvd-r dvd-ram dvd-rw-ro dvd-rw-seq dvd-r-dl-seq dvd-r-dl-jump dvd-rw-dl dvd+rw dvd+r dvd+rw-dl dvd+r-dl bd-rom bd-r-srm bd-r-rrm bd-re" -- "$cur")); return ;;
         --type) COMPREPLY=($(compgen -W "0 3" -- "$cur")); return ;;
+        --media-type) COMPREPLY=($(compgen -W "dvd bd" -- "$cur")); return ;;
+        --format) COMPREPLY=($(compgen -W "0x00 0x01 0x04 0x0e 0x0f 0x11 0xc0 0xff" -- "$cur")); return ;;
+        --layer|--address) return ;;
         --min-free|--vendor|--product|--revision|--min-drives) return ;;
         --client|--interval|--in|--timeout|--ready-wait|--count) return ;;  # --wait takes an optional SECONDS: offer drives
     esac
@@ -62,7 +66,7 @@ _discrec() {
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "${opts[$cmd]} $global" -- "$cur"))
     elif [[ $cmd == decode ]]; then
-        COMPREPLY=($(compgen -W "inquiry vpd sense configuration mode-sense gesn mechanism-status capacity disc-info track-info toc session-info format-capacities performance full-toc pma atip cd-text sub-channel rpc volume" -f -- "$cur"))
+        COMPREPLY=($(compgen -W "inquiry vpd sense configuration mode-sense gesn mechanism-status capacity disc-info track-info toc session-info format-capacities performance full-toc pma atip cd-text sub-channel rpc volume disc-structure" -f -- "$cur"))
     elif [[ $cmd != list ]]; then
         COMPREPLY=($(compgen -W "$(_discrec_drives)" -- "$cur"))
     fi

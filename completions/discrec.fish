@@ -10,8 +10,8 @@ except Exception:
     pass' 2>/dev/null
 end
 
-set -l __discrec_cmds list info media speeds eject close-tray lock mcn mode-pages features profiles send decode check wait watch
-set -l __discrec_drive_cmds info media speeds eject close-tray lock mcn mode-pages features profiles send check wait watch
+set -l __discrec_cmds list info media speeds structure eject close-tray lock mcn mode-pages features profiles send decode check wait watch
+set -l __discrec_drive_cmds info media speeds structure eject close-tray lock mcn mode-pages features profiles send check wait watch
 
 complete -c discrec -f
 # Global options
@@ -31,6 +31,7 @@ complete -c discrec -n $__discrec_top -a list -d 'List optical drives (reads sys
 complete -c discrec -n $__discrec_top -a info -d 'Identity, profiles, features, mode pages, media state'
 complete -c discrec -n $__discrec_top -a media -d 'What is in the drive: media type, disc status, tracks, TOC, capacity'
 complete -c discrec -n $__discrec_top -a speeds -d 'Write speeds for the medium in the drive and its read performance'
+complete -c discrec -n $__discrec_top -a structure -d 'Read a DVD or BD disc structure (READ DISC STRUCTURE) of any format'
 complete -c discrec -n $__discrec_top -a eject -d 'Open the tray / eject the medium'
 complete -c discrec -n $__discrec_top -a close-tray -d 'Close the tray (load the medium)'
 complete -c discrec -n $__discrec_top -a lock -d 'Lock or unlock the tray, or hold the drive exclusively'
@@ -74,7 +75,7 @@ complete -c discrec -n '__fish_seen_subcommand_from send' -l timeout -x -d 'Give
 complete -c discrec -n '__fish_seen_subcommand_from send' -l binary -d 'Write only the data bytes to stdout'
 complete -c discrec -n '__fish_seen_subcommand_from send' -l allow-write -d 'Allow state-changing, writing, unknown commands'
 complete -c discrec -n '__fish_seen_subcommand_from send' -l allow-firmware -d 'With --allow-write: WRITE BUFFER too'
-complete -c discrec -n '__fish_seen_subcommand_from decode' -a 'inquiry vpd sense configuration mode-sense gesn mechanism-status capacity disc-info track-info toc session-info format-capacities performance full-toc pma atip cd-text sub-channel rpc volume' -d 'Kind of answer'
+complete -c discrec -n '__fish_seen_subcommand_from decode' -a 'inquiry vpd sense configuration mode-sense gesn mechanism-status capacity disc-info track-info toc session-info format-capacities performance full-toc pma atip cd-text sub-channel rpc volume disc-structure' -d 'Kind of answer'
 complete -c discrec -n '__fish_seen_subcommand_from decode' -l inhex -r -F -d 'The saved answer (hex; - for stdin)'
 complete -c discrec -n '__fish_seen_subcommand_from decode' -l raw-in -d 'FILE holds raw binary'
 complete -c discrec -n '__fish_seen_subcommand_from media' -l ready-wait -x -d 'Ask a drive becoming ready again for up to SECONDS'
@@ -109,3 +110,7 @@ complete -c discrec -n '__fish_seen_subcommand_from decode' -l type -x -a '0 3' 
 complete -c discrec -n '__fish_seen_subcommand_from watch' -l interval -x -d 'Look every MS milliseconds (default 1000)'
 complete -c discrec -n '__fish_seen_subcommand_from watch' -l timeout -x -d 'End after SECONDS'
 complete -c discrec -n '__fish_seen_subcommand_from watch' -l count -x -d 'End after N events'
+complete -c discrec -n '__fish_seen_subcommand_from structure decode' -l format -x -a '0x00 0x01 0x04 0x0e 0x0f 0x11 0xc0 0xff' -d 'READ DISC STRUCTURE Format Code'
+complete -c discrec -n '__fish_seen_subcommand_from structure decode' -l media-type -x -a 'dvd bd' -d 'READ DISC STRUCTURE Media Type'
+complete -c discrec -n '__fish_seen_subcommand_from structure' -l layer -x -d 'Layer number (default 0)'
+complete -c discrec -n '__fish_seen_subcommand_from structure' -l address -x -d 'Address field (default 0)'

@@ -45,6 +45,7 @@ constexpr std::array k_subcommands = {
     Subcommand{"info", discrec::cli::register_info},
     Subcommand{"media", discrec::cli::register_media},
     Subcommand{"speeds", discrec::cli::register_speeds},
+    Subcommand{"structure", discrec::cli::register_structure},
     Subcommand{"eject", discrec::cli::register_eject},
     Subcommand{"close-tray", discrec::cli::register_close_tray},
     Subcommand{"lock", discrec::cli::register_lock},

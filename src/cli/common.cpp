@@ -1,5 +1,8 @@
 // Helpers shared by the subcommands: one drive from a spelling, how to open it, notes, and
 // reporting the error that ended a command.
+#include <algorithm>
+#include <cctype>
+#include <charconv>
 #include <cstdio>
 
 #include "cli/context.hpp"
@@ -72,6 +75,24 @@ drive::OpenOptions open_options(const Context& ctx, bool write) {
 
 void note(const Context& ctx, const std::string& text) {
     if (!ctx.output.quiet) std::fprintf(stderr, "discrec: %s\n", text.c_str());
+}
+
+std::optional<unsigned> parse_code_number(std::string s, unsigned max) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+    int base = 10;
+    if (s.size() > 2 && s.rfind("0x", 0) == 0) {
+        s.erase(0, 2);
+        base = 16;
+    } else if (s.size() > 1 && s.back() == 'h') {
+        s.pop_back();
+        base = 16;
+    }
+    unsigned value = 0;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value, base);
+    if (ec != std::errc{} || end != s.data() + s.size() || s.empty() || value > max) {
+        return std::nullopt;
+    }
+    return value;
 }
 
 }  // namespace discrec::cli

@@ -46,6 +46,7 @@ void register_check(CLI::App& app, Context& ctx);
 void register_wait(CLI::App& app, Context& ctx);
 void register_speeds(CLI::App& app, Context& ctx);
 void register_watch(CLI::App& app, Context& ctx);
+void register_structure(CLI::App& app, Context& ctx);
 
 // The DRIVE argument's help, one wording for every subcommand (--help, and so the man page).
 inline constexpr const char* k_drive_help =
@@ -63,6 +64,9 @@ Result<std::vector<platform::DriveLocation>> choose_drives(const Context& ctx,
                                                            const std::vector<std::string>& names);
 drive::OpenOptions open_options(const Context& ctx, bool write = false);
 void note(const Context& ctx, const std::string& text);  // stderr, unless --quiet
+// A number as the MMC tables and sg3-utils write codes: decimal, 0x2a or 2ah; none when it is
+// not one or is above `max`.
+std::optional<unsigned> parse_code_number(std::string s, unsigned max);
 
 // One report per drive (info, media, check), the drives asked at once (drive/at_once.hpp)
 // and the reports kept in the drives' order. A report whose `fatal` error is set ends that

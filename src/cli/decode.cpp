@@ -12,6 +12,7 @@
 #include "cli/context.hpp"
 #include "cli/util_configuration_input.hpp"
 #include "drive/mode_pages.hpp"
+#include "mmc/disc_structure.hpp"
 #include "mmc/media.hpp"
 #include "mmc/performance.hpp"
 #include "mmc/rpc.hpp"
@@ -21,6 +22,7 @@
 #include "output/mode_pages.hpp"
 #include "output/region.hpp"
 #include "output/speeds.hpp"
+#include "output/structure.hpp"
 #include "output/volume.hpp"
 #include "util/inhex.hpp"
 
@@ -36,8 +38,9 @@ struct ModeSense {};      // rendered by `mode-pages`
 struct Performance {};    // rendered as `speeds` shows it; --type says which
 struct RpcState {};       // the drive's region state (output/region.hpp)
 struct Volume {};         // READ(10) of a data track's sectors from 16 on
+struct DiscStructure {};  // as `structure` shows it; --format and --media-type say which
 using Renderer = std::variant<AnswerKind, StructKind, CdKind, Configuration, ModeSense,
-                              Performance, RpcState, Volume>;
+                              Performance, RpcState, Volume, DiscStructure>;
 
 struct KindRow {
     std::string_view name;  // the CLI spelling
@@ -67,6 +70,7 @@ constexpr std::array k_kinds = {
             "READ SUB-CHANNEL 02h (Media Catalog Number), 03h (ISRC)"},
     KindRow{"rpc", RpcState{}, "REPORT KEY Key Format 08h (RPC state)"},
     KindRow{"volume", Volume{}, "READ(10) of a data track's sectors 16 and on"},
+    KindRow{"disc-structure", DiscStructure{}, "READ DISC STRUCTURE (--format N, --media-type)"},
 };
 
 struct DecodeOptions {
@@ -76,6 +80,8 @@ struct DecodeOptions {
     bool raw_in = false;
     bool msf = false;
     std::optional<unsigned> type;  // --type: GET PERFORMANCE's Type
+    std::string format;            // --format: READ DISC STRUCTURE's Format Code
+    std::string media_type;        // --media-type: dvd (default) or bd
 };
 
 mmc::Record decode(AnswerKind kind, ByteSpan data, bool msf) {
@@ -188,6 +194,27 @@ ExitCode run_volume(Context& ctx, const std::string& path, const Bytes& data) {
     return ExitCode::ok;
 }
 
+ExitCode run_disc_structure(Context& ctx, const KindRow& row, const DecodeOptions& opts,
+                            const std::string& path, ByteSpan data) {
+    const auto format = parse_code_number(opts.format, 0xff);
+    if (!format) {
+        return report_error(ctx, make_error(ErrorKind::usage,
+                                            "decode disc-structure needs --format N (the Format "
+                                            "Code asked: 0-255, 0x11 or 11h)"));
+    }
+    output::DecodedStructure a;
+    a.inhex_path = path;
+    a.media_type =
+        opts.media_type == "bd" ? mmc::disc_structure::media_bd : mmc::disc_structure::media_dvd;
+    a.format = static_cast<std::uint8_t>(*format);
+    a.decoded = mmc::disc_structure_decoded(a.media_type, a.format);
+    a.structure = mmc::decode_disc_structure(a.media_type, a.format, data);
+    if (a.structure.values.empty())
+        return report_error(ctx, not_this_kind(path, row, a.structure.notes));
+    output::print_decoded_structure(ctx.output, a);
+    return ExitCode::ok;
+}
+
 ExitCode run_decode(Context& ctx, const DecodeOptions& opts) {
     const KindRow* row = nullptr;
     for (const auto& k : k_kinds) {
@@ -220,6 +247,8 @@ ExitCode run_decode(Context& ctx, const DecodeOptions& opts) {
     }
     if (std::holds_alternative<RpcState>(row->renderer))
         return run_rpc_state(ctx, *row, path, *data);
+    if (std::holds_alternative<DiscStructure>(row->renderer))
+        return run_disc_structure(ctx, *row, opts, path, *data);
     return run_mode_sense(ctx, path, *data);
 }
 
@@ -252,13 +281,21 @@ void register_decode(CLI::App& app, Context& ctx) {
                     "performance: the Type asked of GET PERFORMANCE (0 nominal performance, 3 "
                     "write speed)")
         ->type_name("N");
+    sub->add_option("--format", opts->format,
+                    "disc-structure: the Format Code asked (0-255, 0x11 or 11h)")
+        ->type_name("N");
+    sub->add_option("--media-type", opts->media_type,
+                    "disc-structure: the Media Type asked (default dvd)")
+        ->type_name("dvd|bd")
+        ->check(CLI::IsMember({"dvd", "bd"}));
     sub->footer(kinds_help +
                 "\nExamples:\n  sg_raw -r 34 /dev/sr0 51 00 00 00 00 00 00 00 22 00 > di.hex\n"
                 "  discrec decode disc-info --msf di.hex\n"
                 "  sg_inq -H /dev/sr0 | discrec decode inquiry -\n"
                 "  discrec decode toc --json --inhex toc.hex\n"
                 "  discrec decode performance --type 3 write-speeds.hex\n"
-                "  dd if=/dev/sr0 bs=2048 skip=16 count=8 | discrec decode volume --raw-in -\n");
+                "  dd if=/dev/sr0 bs=2048 skip=16 count=8 | discrec decode volume --raw-in -\n"
+                "  discrec decode disc-structure --format 11h adip.hex\n");
     sub->callback([&ctx, opts] { ctx.action = [&ctx, opts] { return run_decode(ctx, *opts); }; });
 }
 

@@ -2,7 +2,6 @@
 // (IDiscRecorder2::SupportedModePages, IDiscRecorder2Ex::GetModePage with its four requests).
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
@@ -39,20 +38,9 @@ mmc::PageControl parse_control(const std::string& s) {
 std::optional<std::uint8_t> parse_page(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
     if (const auto* row = mmc::find_mode_page(s)) return row->code;
-    int base = 10;
-    if (s.size() > 2 && s.rfind("0x", 0) == 0) {
-        s.erase(0, 2);
-        base = 16;
-    } else if (s.size() > 1 && s.back() == 'h') {
-        s.pop_back();
-        base = 16;
-    }
-    unsigned value = 0;
-    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value, base);
-    if (ec != std::errc{} || end != s.data() + s.size() || s.empty() || value > k_all_pages) {
-        return std::nullopt;
-    }
-    return static_cast<std::uint8_t>(value);
+    const auto value = parse_code_number(s, k_all_pages);
+    if (!value) return std::nullopt;
+    return static_cast<std::uint8_t>(*value);
 }
 
 // The pages asked for; empty means every page the drive (or the file) has.

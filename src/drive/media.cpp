@@ -155,6 +155,30 @@ mmc::WriteProtection write_protection(Drive& drive, MediaReport& r) {
     return mmc::write_protection_with_status(from_features, *r.write_protection_status);
 }
 
+// The media ID (mmc::media_id_structure): one READ DISC STRUCTURE, asked only of the DVD±R/RW
+// and BD-R/RE profiles, so ROM media (QEMU's DVD-ROM) and CDs cost no command. A refusal is a
+// note.
+void read_media_id(Drive& drive, MediaReport& r) {
+    if (!r.current_profile) return;
+    const auto which = mmc::media_id_structure(*r.current_profile);
+    if (!which) return;
+    // ADIP 4 + 256 bytes, pre-recorded information 4 + 40, BD's DI units 4 + 4096 at most.
+    constexpr std::uint16_t k_media_id_alloc = 4 + 4096;
+    auto out = drive.runner().run(
+        mmc::read_disc_structure(which->media_type, 0, 0, which->format, 0, k_media_id_alloc),
+        Direction::from_device, k_media_id_alloc);
+    if (!out.ok()) {
+        if (hard_failure(out.error)) {
+            r.errors.push_back(out.error);
+        } else {
+            r.notes.push_back(fmt::format("{}; no media ID", out.error.message));
+        }
+        return;
+    }
+    r.media_id_structure = mmc::decode_disc_structure(which->media_type, which->format, out.data);
+    r.media_id = mmc::media_id_of(*which, *r.media_id_structure);
+}
+
 bool is_cd(const MediaReport& r) {
     if (!r.current_profile) return false;
     const auto* row = mmc::find_profile(*r.current_profile);
@@ -212,6 +236,8 @@ void read_medium(Drive& drive, MediaReport& r) {
     if (!is_read_only(r)) r.write_speeds = read_write_speeds(drive, r.notes, r.errors);
     if (gone(r)) return;
     read_volume(drive, r);
+    if (gone(r)) return;
+    read_media_id(drive, r);
     if (gone(r) || !is_cd(r)) return;
     read_cd_detail(drive, r);
 }

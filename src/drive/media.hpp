@@ -40,7 +40,11 @@ struct MediaReport {
     mmc::WriteProtection write_protection;
     // READ DISC STRUCTURE format C0h (DVD/BD media with Write Protect current).
     std::optional<mmc::Record> write_protection_status;
-    WriteSpeeds write_speeds;        // writable media only (drive/speeds.hpp)
+    WriteSpeeds write_speeds;  // writable media only (drive/speeds.hpp)
+    // DVD±R/RW and BD-R/RE: the structure with the media ID (mmc::media_id_structure) and the
+    // ID read from it ("RICOHJPN/R01/0").
+    std::optional<mmc::Record> media_id_structure;
+    std::optional<std::string> media_id;
     CdDetail cd;  // ATIP, PMA, Full TOC, CD-TEXT where they apply (drive/cd_detail.hpp)
     // The first data track's file system and label (READ(10) of its volume descriptors).
     std::optional<mmc::VolumeLabel> volume;

@@ -154,7 +154,7 @@ Json medium_json(const MediaReport& r) {
     j["previous_session_start"] = optional_number(sp.previous_session_start);
     j["space"] = space_json(sp);
     j["write_speeds"] = write_speeds_json(r.write_speeds, r.current_profile);
-    j["media_id"] = optional_json(cd_media_id(r.cd));
+    j["media_id"] = optional_json(r.media_id ? r.media_id : cd_media_id(r.cd));
     j["cd"] = cd_detail_json(r.cd);
     j["volume"] = r.volume ? volume_json(*r.volume) : Json(nullptr);
     return j;
@@ -269,7 +269,8 @@ void append_medium(std::string& out, const MediaReport& r) {
     const auto& wp = r.write_protection;
     out += fmt::format("  Write protected: {} ({})\n",
                        wp.is_protected ? (*wp.is_protected ? "yes" : "no") : "unknown", wp.reason);
-    if (auto id = cd_media_id(r.cd)) out += fmt::format("  Media ID: {}\n", *id);
+    if (auto id = r.media_id ? r.media_id : cd_media_id(r.cd))
+        out += fmt::format("  Media ID: {}\n", *id);
     if (r.disc_info) {
         out += "  Disc information:\n";
         append_fields_text(out, *r.disc_info, FieldTextStyle{.indent = "    ", .align = true});

@@ -105,6 +105,19 @@ doc decode decode cd-text "$cdx/cd-text-nightcats.hex"
 doc decode decode sub-channel "$cdx/sub-channel-mcn-nightcats.hex"
 doc decode decode sub-channel "$cdx/sub-channel-isrc-nightcats-track1.hex"
 doc decode decode rpc "$src/tests/fixtures/region/spec-rpc2-region2.hex"
+# structure (replayed QEMU guest runs) and decode disc-structure on every layout's fixture.
+sx=$src/tests/fixtures/structure
+doc structure --replay "$sx/structure-piix-dvd-0.jsonl" structure sr0 --format 0
+doc structure --replay "$sx/structure-piix-dvd-0xff.jsonl" structure sr0 --format 0xff
+doc structure --replay "$sx/structure-piix-dvd-4.jsonl" structure sr0 --format 4
+edoc structure --replay "$sx/structure-lsi-dvd-0xc0.jsonl" structure sr1 --format 0xc0
+doc decode decode disc-structure --format 1 "$sx/spec-dvd-copyright-css-region2.hex"
+doc decode decode disc-structure --format 3 "$sx/spec-dvd-copyright-css-region2.hex"
+doc decode decode disc-structure --format 0eh "$sx/dvdr-pre-recorded-daxon016s.hex"
+doc decode decode disc-structure --format 0fh "$sx/spec-dvd-unique-disc-identifier.hex"
+doc decode decode disc-structure --format 11h "$sx/dvdplusr-adip-ricohjpn-r01.hex"
+doc decode decode disc-structure --format 0 --media-type bd "$sx/spec-bdr-disc-information.hex"
+doc decode decode disc-structure --format 0xff "$sx/qemu-dvd-structure-list.hex"
 edoc decode decode atip "$md/qemu-cd-toc.hex"   # another format's data
 doc media --replay "$md/synthetic-audio-cdr.jsonl" media sr1
 doc decode decode configuration "$feat/qemu-piix-get-config-hex.txt"

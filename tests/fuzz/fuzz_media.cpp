@@ -1,13 +1,13 @@
 // libFuzzer target: the answers `discrec media` decodes (mmc/media.hpp): READ DISC
 // INFORMATION (CD and LBA forms), READ TRACK INFORMATION, READ TOC format 0000b (LBA, MSF) and
 // 0001b, READ FORMAT CAPACITIES, GET PERFORMANCE Types 00h and 03h (mmc/performance.hpp) and
-// READ DISC STRUCTURE format C0h (mmc/disc_structure.hpp), and the volume descriptors of a
-// data track (mmc/volume.hpp: ISO 9660, Joliet, UDF), every read answered with the input.
-// Byte 0 picks one of mmc::media_layouts(), walked by
-// decode_fields() and checked by check_record(); every decode_* function and the IMAPI2 derivations
-// then see the same bytes (their checks are the sanitizers'). Seeds: corpus/media/ (QEMU's
-// answers; spec-dvd-write-speeds-03 and spec-cd-read-performance-00, the GET PERFORMANCE
-// answers of tests/fixtures/media/).
+// READ DISC STRUCTURE of every format (mmc/disc_structure.hpp: the DVD and BD layouts, FFh, C0h,
+// hex), and the volume descriptors of a data track (mmc/volume.hpp: ISO 9660, Joliet, UDF), every
+// read answered with the input. Byte 0 picks one of mmc::media_layouts(), walked by decode_fields()
+// and checked by check_record(); every decode_* function and the IMAPI2 derivations then see the
+// same bytes (their checks are the sanitizers'). Seeds: corpus/media/ (QEMU's answers;
+// spec-dvd-write-speeds-03 and spec-cd-read-performance-00, the GET PERFORMANCE answers of
+// tests/fixtures/media/).
 #include <cstddef>
 #include <cstdint>
 
@@ -38,7 +38,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)mmc::free_blocks(disc, tracks);
     (void)mmc::next_writable_address(tracks);
     const auto structures = mmc::disc_structure_layouts();
-    fuzz::check_record(mmc::decode_fields(*structures[0], span), span.size());
+    fuzz::check_record(mmc::decode_fields(*structures[data[0] % structures.size()], span),
+                       span.size());
+    // READ DISC STRUCTURE of any format: byte 0 picks the format (a layout or hex), its low
+    // bit the media type (DVD, BD).
+    fuzz::check_record(mmc::decode_disc_structure(data[0] & 1U, data[0], span), span.size());
+    for (const std::uint8_t format : {0x00, 0x01, 0x04, 0x0e, 0x0f, 0x11, 0xff}) {
+        fuzz::check_record(mmc::decode_disc_structure(mmc::disc_structure::media_dvd, format, span),
+                           span.size());
+    }
+    fuzz::check_record(mmc::decode_disc_structure(mmc::disc_structure::media_bd, 0x00, span),
+                       span.size());
     const auto status = mmc::decode_write_protection_status(span);
     fuzz::check_record(status, span.size());
     (void)mmc::write_protection_with_status({}, status);

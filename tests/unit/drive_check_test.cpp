@@ -123,8 +123,8 @@ TEST_CASE("check: medium, tray and ready, true and false") {
     for (const auto& a : r) CHECK(a.passed);
 
     // The tray opened: GESN says open and empty, TUR 2/3A/02.
-    f.state =
-        drive::MediaState{true, false, false, "medium not present - tray open (2/3a/02)", false, "gesn"};
+    f.state = drive::MediaState{true,  false, false, "medium not present - tray open (2/3a/02)",
+                                false, "gesn"};
     r = drive::evaluate_check(q, f);
     CHECK(r[0].actual == "absent");
     CHECK(r[1].actual == "open");

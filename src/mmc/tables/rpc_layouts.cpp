@@ -32,6 +32,19 @@ constexpr std::size_t k_regions = 8;
 std::string type_code_name(std::uint64_t v) { return std::string(name_of(k_type_codes, v)); }
 std::string rpc_scheme_name(std::uint64_t v) { return std::string(name_of(k_rpc_schemes, v)); }
 
+constexpr std::array k_rpc_fields = {
+    number("report_key_data_length", "Report Key Data Length", 0, 16),
+    named("type_code", "Type Code", 4, 6, 2, type_code_name),
+    number("vendor_resets_available", "Vendor Resets Available", 4, 3, 3),
+    number("user_changes_available", "User Controlled Changes Available", 4, 3),
+    bitmap("region_mask", "Region Mask", 5, 8),
+    custom("playable_regions", "Playable Regions", 5, decode_playable_regions),
+    code("rpc_scheme", "RPC Scheme", 6, 8, rpc_scheme_name),
+};
+constexpr Layout k_rpc_state{"RPC State", "MMC-6 §6.29.3.8", k_rpc_fields, 0, 8};
+
+}  // namespace
+
 // The regions the Region Mask (byte `field.byte`) leaves playable: "2", "1, 2, 4", "none".
 bool decode_playable_regions(const Field& f, ByteSpan span, std::size_t origin, Value& out,
                              std::vector<std::string>& /*notes*/) {
@@ -45,19 +58,6 @@ bool decode_playable_regions(const Field& f, ByteSpan span, std::size_t origin, 
     if (out.text.empty()) out.text = "none";
     return true;
 }
-
-constexpr std::array k_rpc_fields = {
-    number("report_key_data_length", "Report Key Data Length", 0, 16),
-    named("type_code", "Type Code", 4, 6, 2, type_code_name),
-    number("vendor_resets_available", "Vendor Resets Available", 4, 3, 3),
-    number("user_changes_available", "User Controlled Changes Available", 4, 3),
-    bitmap("region_mask", "Region Mask", 5, 8),
-    custom("playable_regions", "Playable Regions", 5, decode_playable_regions),
-    code("rpc_scheme", "RPC Scheme", 6, 8, rpc_scheme_name),
-};
-constexpr Layout k_rpc_state{"RPC State", "MMC-6 §6.29.3.8", k_rpc_fields, 0, 8};
-
-}  // namespace
 
 const Layout& rpc_state_layout() noexcept { return k_rpc_state; }
 

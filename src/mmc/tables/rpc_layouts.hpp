@@ -9,4 +9,10 @@ namespace discrec::mmc {
 
 const Layout& rpc_state_layout() noexcept;
 
+// A custom row's decoder (Field::decode): the regions a DVD Region Mask byte (a bit set: that
+// region is NOT playable; bit 0 is region 1) leaves playable, "2", "1, 2, 4" or "none"; its
+// number is the inverted mask. Shared by REPORT KEY 08h and READ DISC STRUCTURE 01h.
+bool decode_playable_regions(const Field& field, ByteSpan span, std::size_t origin, Value& out,
+                             std::vector<std::string>& notes);
+
 }  // namespace discrec::mmc

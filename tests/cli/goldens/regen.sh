@@ -108,6 +108,23 @@ both "media-synthetic-becoming-ready" "$bin" --replay "$md/synthetic-becoming-re
 both "media-synthetic-becoming-ready-timeout" "$bin" --replay "$md/synthetic-becoming-ready-timeout.jsonl" media --ready-wait 0 sr1
 both "speeds-synthetic-dvdplusrw" "$bin" --replay "$md/synthetic-speeds-dvdplusrw.jsonl" speeds sr0
 both "speeds-synthetic-refused" "$bin" --replay "$md/synthetic-speeds-refused.jsonl" speeds sr0
+# structure: READ DISC STRUCTURE recorded on QEMU's DVD-ROM (tests/fixtures/structure/README.md):
+# 00h, 01h, 04h (hex dump), FFh on ATAPI and SCSI, refusals (11h, C0h, BD 00h: exit 6).
+sx=tests/fixtures/structure
+both "structure-qemu-piix-dvd-00" "$bin" --replay "$sx/structure-piix-dvd-0.jsonl" structure sr0 --format 0
+both "structure-qemu-piix-dvd-ff" "$bin" --replay "$sx/structure-piix-dvd-0xff.jsonl" structure sr0 --format 0xff
+both "structure-qemu-piix-dvd-01" "$bin" --replay "$sx/structure-piix-dvd-1.jsonl" structure sr0 --format 1
+both "structure-qemu-piix-dvd-04" "$bin" --replay "$sx/structure-piix-dvd-4.jsonl" structure sr0 --format 4
+both "structure-qemu-piix-dvd-11-refused" "$bin" --replay "$sx/structure-piix-dvd-0x11.jsonl" structure sr0 --format 11h
+both "structure-qemu-lsi-dvd-ff" "$bin" --replay "$sx/structure-lsi-dvd-0xff.jsonl" structure sr1 --format ffh
+both "structure-qemu-lsi-dvd-c0-refused" "$bin" --replay "$sx/structure-lsi-dvd-0xc0.jsonl" structure sr1 --format 0xc0
+both "structure-qemu-virtio-scsi-dvd-00" "$bin" --replay "$sx/structure-virtio-scsi-dvd-0.jsonl" structure sr2 --format 0
+both "structure-qemu-virtio-scsi-bd-00-refused" "$bin" --replay "$sx/structure-virtio-scsi-dvd-bd-0.jsonl" structure sr2 --format 0 --media-type bd
+# No medium (exit 9, asked or not), a CD (exit 8 without --media-type; QEMU's 5/30/00 with it).
+both "structure-qemu-ahci-empty" "$bin" --replay "$sx/structure-ahci-empty-0.jsonl" structure sr0 --format 0
+both "structure-qemu-lsi-empty-dvd" "$bin" --replay "$sx/structure-lsi-empty-dvd-0.jsonl" structure sr1 --format 0 --media-type dvd
+both "structure-qemu-piix-cd" "$bin" --replay "$sx/structure-piix-cd-0.jsonl" structure sr2 --format 0
+both "structure-qemu-piix-cd-dvd" "$bin" --replay "$sx/structure-piix-cd-dvd-0.jsonl" structure sr2 --format 0 --media-type dvd
 both "decode-qemu-cd-disc-info" "$bin" decode disc-info --msf --inhex "$md/qemu-cd-disc-info.hex"
 both "decode-qemu-cd-toc" "$bin" decode toc --inhex "$md/qemu-cd-toc.hex"
 both "decode-qemu-cd-toc-msf" "$bin" decode toc --msf --inhex "$md/qemu-cd-toc-msf.hex"
@@ -137,6 +154,14 @@ both "decode-cd-text-nightcats" "$bin" decode cd-text "$cdx/cd-text-nightcats.he
 both "decode-sub-channel-mcn" "$bin" decode sub-channel "$cdx/sub-channel-mcn-nightcats.hex"
 both "decode-sub-channel-isrc" "$bin" decode sub-channel "$cdx/sub-channel-isrc-nightcats-track1.hex"
 both "decode-rpc-spec-region2" "$bin" decode rpc tests/fixtures/region/spec-rpc2-region2.hex
+both "decode-structure-qemu-dvd-00" "$bin" decode disc-structure --format 0 "$sx/qemu-dvd-physical-format.hex"
+both "decode-structure-qemu-dvd-ff" "$bin" decode disc-structure --format 0xff "$sx/qemu-dvd-structure-list.hex"
+both "decode-structure-dvd-01-css-region2" "$bin" decode disc-structure --format 1 "$sx/spec-dvd-copyright-css-region2.hex"
+both "decode-structure-dvdr-0e-daxon" "$bin" decode disc-structure --format 0eh "$sx/dvdr-pre-recorded-daxon016s.hex"
+both "decode-structure-dvd-0f" "$bin" decode disc-structure --format 0x0f "$sx/spec-dvd-unique-disc-identifier.hex"
+both "decode-structure-dvdplusr-11-ricoh" "$bin" decode disc-structure --format 11h "$sx/dvdplusr-adip-ricohjpn-r01.hex"
+both "decode-structure-bdr-00-millen" "$bin" decode disc-structure --format 0 --media-type bd "$sx/spec-bdr-disc-information.hex"
+both "decode-structure-dvd-03-hex" "$bin" decode disc-structure --format 3 "$sx/spec-dvd-copyright-css-region2.hex"
 # decode KIND FILE (the positional form; '-' reads stdin) for every other kind the project
 # decodes, from the QEMU captures (tests/fixtures/decode/README.md).
 dx=tests/fixtures/decode
