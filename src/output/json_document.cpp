@@ -6,6 +6,7 @@
 
 #include "mmc/tables/features.hpp"
 #include "mmc/tables/mode_pages.hpp"
+#include "mmc/tables/profiles.hpp"
 #include "version.hpp"
 
 namespace discrec::output {
@@ -34,6 +35,11 @@ nlohmann::ordered_json code_json(unsigned value, int hex_digits, std::string_vie
     j["hex"] = fmt::format("0x{:0{}x}", value, hex_digits);
     j["string"] = std::string(name);
     return j;
+}
+
+nlohmann::ordered_json current_profile_json(std::optional<std::uint16_t> profile) {
+    if (!profile) return nullptr;
+    return code_json(*profile, 4, mmc::profile_name(*profile));
 }
 
 nlohmann::ordered_json feature_header_json(const mmc::FeatureDescriptor& feature) {

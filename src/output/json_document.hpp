@@ -30,6 +30,8 @@ nlohmann::ordered_json document_head(const OutputOptions& options);
 void finish_document(nlohmann::ordered_json& doc, ExitCode exit_status, const Error* error);
 // {"value": 16, "hex": "0x0010", "string": "DVD-ROM"}: codes people read in hex.
 nlohmann::ordered_json code_json(unsigned value, int hex_digits, std::string_view name);
+// The current profile (GET CONFIGURATION's header) as code_json with its name, or null.
+nlohmann::ordered_json current_profile_json(std::optional<std::uint16_t> profile);
 // A feature descriptor's header: code_json with the feature's name, then "version",
 // "persistent", "current" (info lists these; features adds the decoded fields).
 nlohmann::ordered_json feature_header_json(const mmc::FeatureDescriptor& feature);

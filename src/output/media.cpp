@@ -118,9 +118,7 @@ Json space_json(const drive::MediaSpace& sp) {
 Json medium_json(const MediaReport& r) {
     const Derived d = derive(r);
     Json j;
-    j["current_profile"] =
-        r.current_profile ? code_json(*r.current_profile, 4, mmc::profile_name(*r.current_profile))
-                          : Json(nullptr);
+    j["current_profile"] = current_profile_json(r.current_profile);
     const auto& type = mmc::physical_media_type(r.current_profile.value_or(0));
     j["physical_media_type"] = {{"value", type.imapi_value},
                                 {"name", std::string(type.imapi_name)},

@@ -171,9 +171,7 @@ void print_speeds(const OutputOptions& options, const drive::SpeedsReport& r,
     }
     auto doc = document_head(options);
     doc["drive"] = drive_ref_json(r.location);
-    doc["current_profile"] =
-        r.current_profile ? code_json(*r.current_profile, 4, mmc::profile_name(*r.current_profile))
-                          : Json(nullptr);
+    doc["current_profile"] = current_profile_json(r.current_profile);
     doc["write_speeds"] = write_speeds_json(r.write_speeds, r.current_profile);
     doc["read_performance"] = read_performance_json(r.read_performance, r.current_profile);
     doc["notes"] = speeds_notes(r);

@@ -91,9 +91,7 @@ void print_structure(const OutputOptions& options, const drive::StructureReport&
     }
     auto doc = document_head(options);
     doc["drive"] = drive_ref_json(r.location);
-    doc["current_profile"] =
-        r.current_profile ? code_json(*r.current_profile, 4, mmc::profile_name(*r.current_profile))
-                          : Json(nullptr);
+    doc["current_profile"] = current_profile_json(r.current_profile);
     doc["layer"] = r.request.layer;
     doc["address"] = r.request.address;
     add_structure_json(doc, r.media_type, format, r.decoded, r.structure);

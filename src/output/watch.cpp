@@ -19,8 +19,7 @@ Json state_json(const std::optional<drive::WatchState>& s) {
     j["tray_open"] = optional_json(s->tray_open);
     j["medium_present"] = optional_json(s->medium_present);
     j["ready"] = optional_json(s->ready);
-    j["profile"] =
-        s->profile ? code_json(*s->profile, 4, mmc::profile_name(*s->profile)) : Json(nullptr);
+    j["profile"] = current_profile_json(s->profile);
     return j;
 }
 
