@@ -73,12 +73,9 @@ void read_toc(Drive& drive, MediaReport& r, bool cd) {
     if (!toc) return;
     r.toc = mmc::decode_toc(*toc, false);
     if (gone(r)) return;
-    // MSF addresses are the CD's own; on DVD and BD the drive only converts LBAs.
-    if (cd) {
-        if (auto msf = ask(drive, r, mmc::read_toc(0, true, 0, k_toc_alloc), k_toc_alloc))
-            r.toc_msf = mmc::decode_toc(*msf, true);
-    }
-    if (gone(r)) return;
+    // MSF addresses are the CD's own (on DVD and BD a drive only converts LBAs); they name the
+    // same places as the LBAs, so they are computed, not asked for: one command fewer.
+    if (cd) r.toc_msf = mmc::decode_toc(mmc::toc_in_msf(*toc), true);
     if (auto s =
             ask(drive, r, mmc::read_toc(1, false, 0, k_session_info_alloc), k_session_info_alloc)) {
         r.sessions = mmc::decode_session_info(*s, false);

@@ -253,4 +253,14 @@ std::int64_t msf_to_lba(std::uint8_t m, std::uint8_t s, std::uint8_t f) noexcept
     return m >= 90 ? frames - 450150 : frames - 150;
 }
 
+Msf lba_to_msf(std::int64_t lba) noexcept {
+    constexpr std::int64_t k_last_frame = (99 * 60 + 59) * 75 + 74;  // 99:59:74
+    constexpr std::int64_t k_lead_in_start = (90 * 60) * 75;         // 90:00:00
+    std::int64_t frames = lba >= -150 ? lba + 150 : lba + 450150;
+    if (lba < -150 && frames < k_lead_in_start) frames = k_lead_in_start;
+    frames = std::clamp<std::int64_t>(frames, 0, k_last_frame);
+    return Msf{static_cast<std::uint8_t>(frames / (60 * 75)),
+               static_cast<std::uint8_t>(frames / 75 % 60), static_cast<std::uint8_t>(frames % 75)};
+}
+
 }  // namespace discrec::mmc

@@ -146,5 +146,11 @@ std::uint16_t crc16_ccitt(ByteSpan bytes) noexcept;
 // MSF <-> LBA (MMC-6 §4.2.3.4 (table 16): LBA = (M*60 + S)*75 + F - 150, lead-in M >= 90 is
 // negative: LBA = (M*60 + S)*75 + F - 450150).
 std::int64_t msf_to_lba(std::uint8_t m, std::uint8_t s, std::uint8_t f) noexcept;
+struct Msf {
+    std::uint8_t m = 0, s = 0, f = 0;
+};
+// The inverse, for LBAs an MSF can name (-450150 + 90*60*75 .. 99:59:74 - 150); others clamp
+// to 00:00:00 or 99:59:74 (a CD's addresses never leave that range).
+Msf lba_to_msf(std::int64_t lba) noexcept;
 
 }  // namespace discrec::mmc

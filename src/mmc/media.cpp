@@ -84,6 +84,22 @@ Record other_format_answer(const Layout& layout, std::string_view what, std::str
                              what, why)});
 }
 
+Bytes toc_in_msf(ByteSpan lba_toc) {
+    constexpr std::size_t k_header = 4, k_descriptor = 8, k_address = 4;
+    Bytes out(lba_toc.begin(), lba_toc.end());
+    std::vector<std::string> ignored;
+    const std::size_t covered = within_length_field(lba_toc, ignored, "TOC").size();
+    for (std::size_t at = k_header; at + k_descriptor <= covered; at += k_descriptor) {
+        const auto lba = static_cast<std::int32_t>(be32_at(lba_toc, at + k_address));
+        const Msf msf = lba_to_msf(lba);
+        out[at + k_address] = std::byte{0};
+        out[at + k_address + 1] = std::byte{msf.m};
+        out[at + k_address + 2] = std::byte{msf.s};
+        out[at + k_address + 3] = std::byte{msf.f};
+    }
+    return out;
+}
+
 Record decode_session_info(ByteSpan data, bool msf) {
     if (data.size() >= 2 && be16_at(data, 0) != k_session_info_length) {
         return other_format_answer(session_info_layout(msf), "session information",

@@ -24,6 +24,11 @@ ByteSpan within_length_field(ByteSpan data, std::vector<std::string>& notes, std
 Record decode_disc_information(ByteSpan data, bool cd);
 Record decode_track_information(ByteSpan data);
 Record decode_toc(ByteSpan data, bool msf);
+// A format-0000b TOC answered in LBAs, rewritten as the drive answers it with the MSF bit set
+// (each Track Start Address as 00h M S F, MMC-6 §6.26.3.2, §4.2.3.4): on CD the two forms
+// name the same addresses, so `media` asks once and shows both. Bytes past the header's
+// length or a last partial descriptor are copied unchanged.
+Bytes toc_in_msf(ByteSpan lba_toc);
 // Format 0001b; a record with a note and no fields when the answer is not session information
 // (its length is not the 10 bytes of one descriptor: QEMU's ATAPI drives answer a format they
 // do not read with format 0000b data).

@@ -10,6 +10,7 @@
 // tests/fixtures/media/).
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 
 #include "check_record.hpp"
 #include "mmc/disc_structure.hpp"
@@ -31,6 +32,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto disc = mmc::decode_disc_information(span, msf);
     const std::vector<mmc::Record> tracks = {mmc::decode_track_information(span)};
     (void)mmc::decode_toc(span, msf);
+    // The MSF TOC media computes from the LBA one: as long as its input, and decodable.
+    const Bytes as_msf = mmc::toc_in_msf(span);
+    if (as_msf.size() != span.size()) std::abort();
+    (void)mmc::decode_toc(as_msf, true);
     (void)mmc::decode_session_info(span, msf);
     (void)mmc::decode_format_capacities(span);
     (void)mmc::write_protection_from_features(mmc::decode_configuration(span), "medium");

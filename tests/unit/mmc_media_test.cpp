@@ -186,6 +186,31 @@ TEST_CASE("mmc::decode_toc QEMU CD and DVD, LBA and MSF") {
     CHECK(mmc::address_of(dvd_lba.find("tracks")->items.at(1), "start") == 524288);
 }
 
+TEST_CASE("mmc::toc_in_msf: the LBA TOC rewritten gives the drive's own MSF answer") {
+    // QEMU's CD answered both (captures 35 and 36): the computed MSF TOC is byte for byte the
+    // MSF answer, over the whole 804-byte transfer (the padding after the length is copied).
+    const auto lba = fixture_data("piix-35-read-toc-f0.txt");
+    const auto msf = fixture_data("piix-36-read-toc-f0-msf.txt");
+    CHECK(mmc::toc_in_msf(lba) == msf);
+    for (auto n : {0U, 3U, 4U, 11U, 12U, 19U}) {  // short answers: copied, never read past
+        const auto cut = ByteSpan{lba}.first(std::min<std::size_t>(n, lba.size()));
+        CHECK(mmc::toc_in_msf(cut).size() == cut.size());
+    }
+}
+
+TEST_CASE("mmc::lba_to_msf inverts msf_to_lba (MMC-6 §4.2.3.4)") {
+    for (std::int64_t lba : {-45150, -151, -150, 0, 697, 16 * 75, 404849}) {
+        const auto m = mmc::lba_to_msf(lba);
+        CHECK(mmc::msf_to_lba(m.m, m.s, m.f) == lba);
+    }
+    CHECK(mmc::lba_to_msf(0).s == 2);
+    CHECK(mmc::lba_to_msf(697).s == 11);
+    CHECK(mmc::lba_to_msf(697).f == 22);
+    const auto far = mmc::lba_to_msf(524288);  // a DVD's lead-out: past 99:59:74, clamped
+    CHECK(far.m == 99);
+    CHECK(far.f == 74);
+}
+
 TEST_CASE("mmc::decode_toc truncated: decoded as far as valid, with a note") {
     auto b = fixture_data("piix-35-read-toc-f0.txt");
     b.resize(15);  // the lead-out descriptor cut off
