@@ -151,6 +151,7 @@ both "decode-full-toc-musicbrainz-example" "$bin" decode full-toc "$cdx/full-toc
 both "decode-full-toc-qemu" "$bin" decode full-toc "$cdx/qemu-full-toc-msf.hex"
 both "decode-pma-spec-cdr" "$bin" decode pma "$cdx/pma-spec-cdr-two-tracks.hex"
 both "decode-cd-text-nightcats" "$bin" decode cd-text "$cdx/cd-text-nightcats.hex"
+both "decode-cd-text-krosis" "$bin" decode cd-text "$cdx/cd-text-krosis.hex"
 both "decode-sub-channel-mcn" "$bin" decode sub-channel "$cdx/sub-channel-mcn-nightcats.hex"
 both "decode-sub-channel-isrc" "$bin" decode sub-channel "$cdx/sub-channel-isrc-nightcats-track1.hex"
 both "decode-rpc-spec-region2" "$bin" decode rpc tests/fixtures/region/spec-rpc2-region2.hex
