@@ -14,7 +14,7 @@ namespace discrec::mmc {
 Record decode_rpc_state(ByteSpan data);
 
 // Whether the drive must answer REPORT KEY Key Format 08h: it lists the DVD CSS Feature
-// (0106h, MMC-6 §5.3.38), whose command table makes REPORT KEY mandatory with the CSS key
+// (Feature 0106h, MMC-6 §5.3), whose command table makes REPORT KEY mandatory with the CSS key
 // formats, RPC State among them (§6.29.2). Current or not: the feature is current
 // only with CSS content loaded, the drive's region is there without it. A drive without the
 // feature (QEMU's on every bus) is not asked: virtio-scsi ends REPORT KEY in a transport
