@@ -7,7 +7,9 @@
 
 #include <fmt/format.h>
 
+#include "mmc/cdb.hpp"
 #include "mmc/feature_fields.hpp"
+#include "mmc/rpc.hpp"
 #include "mmc/tables/features.hpp"
 #include "mmc/tables/mode_pages.hpp"
 #include "mmc/tables/opcodes.hpp"
@@ -46,6 +48,26 @@ void choose_unique_id(RecorderInfo& info) {
     const auto ids = unique_ids(info.location, info.identity ? &*info.identity : nullptr);
     info.unique_id = ids.front().value;
     info.unique_id_source = ids.front().source;
+}
+
+// The region state: one REPORT KEY 08h (read only; discrec never sends SEND KEY), asked only
+// when the configuration lists DVD CSS. A refusal or a transport error is the region's note,
+// not an error of info; a drive that timed out or vanished is (it ends the run).
+void ask_region_state(Drive& drive, RecorderInfo& info) {
+    if (!info.configuration || !mmc::reports_rpc_state(*info.configuration)) return;
+    constexpr std::uint16_t k_rpc_state_alloc = 8;  // RPC State Data, MMC-6 §6.29.3.8: 8 bytes
+    auto out = drive.runner().run(mmc::report_key_rpc_state(k_rpc_state_alloc),
+                                  Direction::from_device, k_rpc_state_alloc);
+    RegionState region;
+    if (out.ok()) {
+        region.rpc_state = mmc::decode_rpc_state(out.data);
+    } else if (out.error.kind == ErrorKind::timeout || out.error.kind == ErrorKind::no_such_drive) {
+        info.errors.push_back(std::move(out.error));
+        return;
+    } else {
+        region.note = std::move(out.error.message);
+    }
+    info.region = std::move(region);
 }
 
 template <typename T>
@@ -108,6 +130,7 @@ RecorderInfo gather_recorder_info(const platform::DriveLocation& location,
     } else if (!gone() && has_2a) {
         info.capabilities = keep(drive.capabilities(), info.errors);
     }
+    if (!gone()) ask_region_state(drive, info);
     // A drive that stopped answering or vanished ends the run with that error (exit 7 or 3),
     // as a failed open does; what was read before it is still reported.
     if (gone()) {

@@ -8,12 +8,20 @@
 #include <vector>
 
 #include "drive/drive.hpp"
+#include "mmc/fields.hpp"
 #include "platform/platform.hpp"
 #include "platform/tray.hpp"
 #include "transport/device.hpp"
 #include "transport/tracing.hpp"
 
 namespace discrec::drive {
+
+// The drive's DVD region (RPC) state, REPORT KEY Key Format 08h (MMC-6 §6.29.3.8): the
+// decoded answer, or why there is none (the refusal or transport error, one line).
+struct RegionState {
+    std::optional<mmc::Record> rpc_state;
+    std::optional<std::string> note;
+};
 
 struct RecorderInfo {
     platform::DriveLocation location;
@@ -29,6 +37,8 @@ struct RecorderInfo {
     std::optional<platform::ExclusiveOwner> exclusive_owner;  // IDiscRecorder2 ExclusiveAccessOwner
     platform::MediaPolling media_polling;                     // Disable/EnableMcn state
     std::optional<mmc::CapabilitiesSummary> capabilities;     // page 2Ah: lock, eject, mechanism
+    std::optional<RegionState>
+        region;                  // asked only of drives with DVD CSS (mmc::reports_rpc_state)
     std::vector<Error> errors;   // questions that failed, in order asked
     std::optional<Error> fatal;  // could not be opened, timed out or vanished
 };

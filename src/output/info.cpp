@@ -5,9 +5,11 @@
 #include <fmt/format.h>
 
 #include "mmc/inquiry.hpp"
+#include "mmc/rpc.hpp"
 #include "mmc/tables/features.hpp"
 #include "mmc/tables/mode_pages.hpp"
 #include "mmc/tables/profiles.hpp"
+#include "output/fields.hpp"
 #include "output/json_document.hpp"
 #include "output/table.hpp"
 
@@ -41,6 +43,27 @@ Json media_json(const std::optional<drive::MediaState>& media) {
         media->not_ready_reason ? Json(*media->not_ready_reason) : Json(nullptr);
     j["source"] = media->source;
     return j;
+}
+
+// The decoded RPC state, or null with the note saying why there is none. Only for drives that
+// were asked (they report DVD CSS): the key is absent otherwise, so QEMU's documents (no DVD
+// CSS) are what they were.
+Json region_json(const drive::RegionState& region) {
+    Json j;
+    j["rpc_state"] = region.rpc_state ? fields_json(*region.rpc_state) : Json(nullptr);
+    j["summary"] =
+        region.rpc_state ? Json(mmc::rpc_state_summary(*region.rpc_state)) : Json(nullptr);
+    std::vector<std::string> notes =
+        region.rpc_state ? region.rpc_state->notes : std::vector<std::string>{};
+    if (region.note) notes.push_back(*region.note);
+    j["notes"] = notes;
+    return j;
+}
+
+std::string region_text(const drive::RegionState& region) {
+    if (!region.rpc_state)
+        return fmt::format("not reported ({})", region.note.value_or("no answer"));
+    return mmc::rpc_state_summary(*region.rpc_state);
 }
 
 void add_configuration(Json& j, const drive::RecorderInfo& info) {
@@ -86,6 +109,7 @@ Json drive_json(const drive::RecorderInfo& info) {
     j["holders"] = holders_json(info.holders);
     j["exclusive_owner"] = exclusive_owner_json(info.exclusive_owner);
     j["capabilities"] = capabilities_json(info.capabilities);
+    if (info.region) j["region"] = region_json(*info.region);
     j["media_polling"] = {{"interval_ms", optional_json(info.media_polling.interval_ms)},
                           {"default_interval_ms", optional_json(info.media_polling.default_ms)}};
     j["errors"] = errors_json(info.errors);
@@ -166,6 +190,7 @@ std::string render_text(const drive::RecorderInfo& info, bool color) {
                                           : fmt::format("{} kB/s", *c.max_write_speed_kbps));
         }
     }
+    if (info.region) kv.add("Region", region_text(*info.region));
     kv.add("Media polling", polling_text(info.media_polling));
     for (const auto& e : info.errors) kv.add("Error", e.message, Tone::error);
     if (info.fatal) kv.add("Error", info.fatal->message, Tone::error);

@@ -38,6 +38,11 @@ for tree in mixed none sg-only usb-uas; do doc list --sysroot "$sys/$tree" list;
 doc info --sysroot "$sys/mixed" info
 doc info --sysroot "$sys/mixed" info sr1 0
 doc info --sysroot "$sys/none" info
+# info with the region state (a drive listing DVD CSS, tests/fixtures/region/README.md):
+# answered, refused, transport error.
+for r in rpc2:sr4 refused:sr4 transport:sr3; do
+    doc info --replay "$src/tests/fixtures/region/synthetic-info-css-${r%%:*}.jsonl" info "${r#*:}"
+done
 # media on a captured tree (the drives cannot be opened: each carries its error and a null
 # medium), and replayed from the QEMU guest recordings (CD, DVD, empty, tray open, all).
 doc media --sysroot "$sys/mixed" media

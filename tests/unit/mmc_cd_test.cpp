@@ -170,17 +170,28 @@ TEST_CASE("mmc::decode_pma of a CD-R with two tracks") {
     CHECK(hex_bytes(ByteSpan{list->items[1].find("min_sec_frame")->bytes}) == "10 15 20");
 }
 
-TEST_CASE("mmc::decode_cd_text NIGHTCATS (libburn's example sheet)") {
-    const auto t = mmc::decode_cd_text(cd_fixture("cd-text-nightcats.hex"));
+namespace {
+
+// The one block of a published disc's CD-TEXT: every CRC good, no notes, ISO 8859-1, English,
+// tracks 1 to `last_track`.
+const mmc::CdTextBlock& only_english_block(const mmc::CdText& t, std::uint8_t last_track) {
     CHECK(t.notes.empty());
     CHECK(t.bad_crc == 0);
     REQUIRE(t.blocks.size() == 1);
     const auto& b = t.blocks[0];
     CHECK(b.character_code == 0x00);
-    CHECK(b.language == 0x09);
+    REQUIRE(b.language.has_value());
     CHECK(mmc::cd_text_language_name(*b.language) == "English");
     CHECK(b.first_track == 1);
-    CHECK(b.last_track == 3);
+    CHECK(b.last_track == last_track);
+    return b;
+}
+
+}  // namespace
+
+TEST_CASE("mmc::decode_cd_text NIGHTCATS (libburn's example sheet)") {
+    const auto t = mmc::decode_cd_text(cd_fixture("cd-text-nightcats.hex"));
+    const auto& b = only_english_block(t, 3);
     REQUIRE(b.genre.has_value());
     CHECK(mmc::cd_text_genre_name(*b.genre) == "Classical");
     CHECK(b.genre_text == "Feline classic music");
@@ -196,6 +207,38 @@ TEST_CASE("mmc::decode_cd_text NIGHTCATS (libburn's example sheet)") {
         CHECK_MESSAGE(has(s, want), want);
     }
     CHECK_FALSE(has(s, "3:message="));  // track 3 has an empty message
+}
+
+TEST_CASE("mmc::decode_cd_text of a real disc: Krosis, A Memoir of Free Will (libcdio)") {
+    // 47 packs as libcdio publishes them (test/data/cdtext-krosis.cdt, README.md), with the
+    // strings libcdio's test/cdtext-krosis.right expects: an empty album-level songwriter,
+    // composer and arranger (the first string of 82h-84h is empty: track 1 is the next one),
+    // TABs for "as the previous track", an ISRC per track; every CRC as the disc has it.
+    const auto t = mmc::decode_cd_text(cd_fixture("cd-text-krosis.hex"));
+    const auto& b = only_english_block(t, 10);
+    const auto s = strings_of(b);
+    const char* titles[] = {
+        "A Memoir of Free Will",  "Gone But Not Forgotten",         "Insanity A Moniker Of Me",
+        "To Persist or Adhere",   "An Elegy for a Man Alive",       "Psychoticlysm",
+        "An Intramural Madness",  "Questions of a Holistic Divine", "With Virtue I Am Free",
+        "Battles Are Won Within", "A Memior of Free Will"};
+    for (int track = 0; track <= 10; ++track) {
+        const std::string title = fmt::format("{}:title={}", track, titles[track]);
+        CHECK_MESSAGE(has(s, title), title);
+        const std::string performer = fmt::format("{}:performer=Krosis", track);
+        CHECK_MESSAGE(has(s, performer), performer);
+        for (const char* key : {"songwriter", "composer", "arranger"}) {
+            const std::string want = fmt::format("{}:{}=Krosis", track, key);
+            CHECK_MESSAGE(has(s, want) == (track > 0), want);
+        }
+        const std::string isrc = fmt::format("{}:upc_isrc=QM72819052{:02}", track, track + 3);
+        CHECK_MESSAGE(has(s, isrc) == (track > 0), isrc);
+    }
+    // Nothing beyond the disc's ten tracks, and no empty string kept as a value.
+    for (const auto& item : b.items) {
+        CHECK(item.track <= 10);
+        CHECK_FALSE(item.text.empty());
+    }
 }
 
 TEST_CASE("mmc::decode_cd_text reports a bad CRC and names the pack") {

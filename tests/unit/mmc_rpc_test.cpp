@@ -8,6 +8,7 @@
 #include <string>
 
 #include "mmc/cdb.hpp"
+#include "mmc/configuration.hpp"
 #include "mmc/media.hpp"
 #include "mmc/tables/opcodes.hpp"
 #include "mmc/tables/rpc_layouts.hpp"
@@ -44,7 +45,7 @@ TEST_CASE("mmc::decode_rpc_state: masks, short answers") {
     CHECK_FALSE(cut.notes.empty());  // the length announces 8 bytes, 5 arrived
     const Bytes junk(16, std::byte{0xff});
     for (std::size_t n = 0; n <= junk.size(); ++n) {
-        (void)mmc::decode_rpc_state(ByteSpan{junk}.first(n));
+        (void)mmc::rpc_state_summary(mmc::decode_rpc_state(ByteSpan{junk}.first(n)));
         (void)mmc::decode_fields(mmc::rpc_state_layout(), ByteSpan{junk}.first(n));
     }
 }
@@ -56,4 +57,57 @@ TEST_CASE("mmc::report_key_rpc_state: the CDB, and send's gate reads it as read-
     CHECK(Bytes(cdb.span().begin(), cdb.span().end()) ==
           to_bytes({0xa4, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0x08, 0}));
     CHECK(mmc::classify_cdb(cdb.span()) == mmc::OpcodeClass::read_only);
+}
+
+namespace {
+
+Bytes rpc_fixture(const std::string& path) {
+    auto bytes = read_inhex_file(std::string{DISCREC_FIXTURES_DIR} + "/" + path, false);
+    REQUIRE_MESSAGE(bytes.has_value(), path);
+    return *bytes;
+}
+
+}  // namespace
+
+TEST_CASE("mmc::reports_rpc_state: asked only of drives that list DVD CSS (0106h)") {
+    // QEMU's drives on every bus (real GET CONFIGURATION answers): no DVD CSS, not asked.
+    for (const char* f : {"qemu-piix-get-config-hex.txt", "qemu-ahci-dvd-get-config-hex.txt",
+                          "qemu-lsi-empty-get-config-hex.txt",
+                          "qemu-virtio-scsi-get-config-hex.txt", "spec-dvd-writer-hex.txt"}) {
+        const auto config = mmc::decode_configuration(rpc_fixture(std::string("features/") + f));
+        CHECK_MESSAGE(config.usable, f);
+        CHECK_MESSAGE(!mmc::reports_rpc_state(config), f);
+    }
+    // The virtio-scsi answer with the DVD CSS descriptor (0106h, not current, CSS version 1)
+    // after Removable Medium and the header's length raised by 8, as in the synthetic info
+    // recordings (tests/fixtures/region/make_synthetic_info_css.py): asked, current or not.
+    Bytes with_css = rpc_fixture("features/qemu-virtio-scsi-get-config-hex.txt");
+    with_css.resize(40);
+    const Bytes css = to_bytes({0x01, 0x06, 0x00, 0x04, 0x00, 0x00, 0x00, 0x01});
+    with_css.insert(with_css.end(), css.begin(), css.end());
+    with_css[3] = std::byte{0x2c};
+    const auto config = mmc::decode_configuration(with_css);
+    REQUIRE(config.find(0x0106) != nullptr);
+    CHECK_FALSE(config.find(0x0106)->current);
+    CHECK(mmc::reports_rpc_state(config));
+    // Cut before the descriptor: not listed, not asked.
+    CHECK_FALSE(mmc::reports_rpc_state(mmc::decode_configuration(ByteSpan{with_css}.first(40))));
+}
+
+TEST_CASE("mmc::rpc_state_summary: the one line info prints") {
+    const auto r = mmc::decode_rpc_state(rpc_fixture("region/spec-rpc2-region2.hex"));
+    CHECK(mmc::rpc_state_summary(r) ==
+          "playable 2 (drive region is set; RPC Phase II: the drive enforces the region; 4 user "
+          "changes and 4 vendor resets left)");
+    // RPC Phase I, no region set, every region playable; a reserved scheme is named as such.
+    auto phase1 = to_bytes({0x00, 0x06, 0, 0, 0x00, 0x00, 0x00, 0});
+    CHECK(mmc::rpc_state_summary(mmc::decode_rpc_state(phase1)) ==
+          "playable 1, 2, 3, 4, 5, 6, 7, 8 (no drive region setting; the drive does not enforce "
+          "region playback control (RPC Phase I); 0 user changes and 0 vendor resets left)");
+    phase1[6] = std::byte{0x07};
+    CHECK(mmc::rpc_state_summary(mmc::decode_rpc_state(phase1)).find("RPC scheme 07h (reserved)") !=
+          std::string::npos);
+    // Cut short: what was wrong, not a guess.
+    CHECK(mmc::rpc_state_summary(mmc::decode_rpc_state(to_bytes({0x00, 0x06, 0, 0}))) ==
+          "not decoded (RPC state is only 4 bytes (needs 5))");
 }

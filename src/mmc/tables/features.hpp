@@ -14,6 +14,7 @@ namespace feature_code {
 inline constexpr std::uint16_t profile_list = 0x0000;
 inline constexpr std::uint16_t removable_medium = 0x0003;
 inline constexpr std::uint16_t write_protect = 0x0004;
+inline constexpr std::uint16_t dvd_css = 0x0106;
 }  // namespace feature_code
 
 struct FeatureRow {

@@ -151,9 +151,17 @@ both "decode-full-toc-musicbrainz-example" "$bin" decode full-toc "$cdx/full-toc
 both "decode-full-toc-qemu" "$bin" decode full-toc "$cdx/qemu-full-toc-msf.hex"
 both "decode-pma-spec-cdr" "$bin" decode pma "$cdx/pma-spec-cdr-two-tracks.hex"
 both "decode-cd-text-nightcats" "$bin" decode cd-text "$cdx/cd-text-nightcats.hex"
+both "decode-cd-text-krosis" "$bin" decode cd-text "$cdx/cd-text-krosis.hex"
 both "decode-sub-channel-mcn" "$bin" decode sub-channel "$cdx/sub-channel-mcn-nightcats.hex"
 both "decode-sub-channel-isrc" "$bin" decode sub-channel "$cdx/sub-channel-isrc-nightcats-track1.hex"
 both "decode-rpc-spec-region2" "$bin" decode rpc tests/fixtures/region/spec-rpc2-region2.hex
+# info on a drive that lists DVD CSS (0106h): QEMU info recordings edited by
+# tests/fixtures/region/make_synthetic_info_css.py (README beside it): REPORT KEY 08h answering
+# an RPC Phase II state, refused (5/24/00), and ending in a transport error without sense.
+rg=tests/fixtures/region
+both "info-synthetic-css-rpc2" "$bin" --replay "$rg/synthetic-info-css-rpc2.jsonl" info sr4
+both "info-synthetic-css-refused" "$bin" --replay "$rg/synthetic-info-css-refused.jsonl" info sr4
+both "info-synthetic-css-transport" "$bin" --replay "$rg/synthetic-info-css-transport.jsonl" info sr3
 both "decode-structure-qemu-dvd-00" "$bin" decode disc-structure --format 0 "$sx/qemu-dvd-physical-format.hex"
 both "decode-structure-qemu-dvd-ff" "$bin" decode disc-structure --format 0xff "$sx/qemu-dvd-structure-list.hex"
 both "decode-structure-dvd-01-css-region2" "$bin" decode disc-structure --format 1 "$sx/spec-dvd-copyright-css-region2.hex"
