@@ -4,8 +4,9 @@
 # discrec sends per drive (--trace).
 #
 #   bench/vm-bench.sh [BUILD_DIR] [RUNS] [list|slow|media|all]   (default build, 11 runs, all;
-#   "list": list only; "slow": info of 4 scsi_debug drives that delay every command vs one of
-#   them, DISCREC_BENCH_DELAY jiffies, default 25; "media": media against its peers only)
+#   "list": list only; "info": info and its peers only; "slow": info of 4 scsi_debug drives
+#   that delay every command vs one of them, DISCREC_BENCH_DELAY jiffies, default 25;
+#   "media": media against its peers only)
 #
 # Prints, from one guest run: the median wall time of each case over RUNS, and the ratios
 #   discrec list            / lsscsi -g                                        (target <= 0.5)
@@ -21,6 +22,8 @@
 # static PIE (empty C and C++ programs); bench/startup-instructions.sh says where the rest goes.
 # The guest runs under TCG (no KVM), where every exec costs 50-100 ms: the ratios, taken in
 # the same guest in the same minute, are what to compare, not the absolute milliseconds.
+# The guest has one CPU (run-vm.sh's default): DISCREC_VM_SMP=2 gives it two (multi-threaded
+# TCG), where drives asked at once can overlap their commands' emulation as on a real machine.
 # Needs lsscsi and dvd+rw-tools (apt-get install lsscsi dvd+rw-tools) besides what
 # tests/run-all.sh installs (sg3-utils, libcdio-utils, wodim, xorriso).
 set -euo pipefail
@@ -71,7 +74,7 @@ echo "discrec $("$bin" --version | cut -d' ' -f2); $(sg_inq -V 2>&1 | head -1); 
 echo "drives: $(cd /sys/class/block && echo sr*) (generic:$sgs); $runs runs each, median wall ms"
 "$bin" list
 "$bin" list > /dev/null; lsscsi -g > /dev/null; "$bin" info > /dev/null 2>&1; sg3_all > /dev/null 2>&1
-if [ "$only" != media ]; then
+if [ "$only" = all ] || [ "$only" = list ]; then
 l1=$(med "$bin" list); l2=$(med lsscsi -g)
 printf '%-58s %6d ms\n' "discrec list" "$l1" "lsscsi -g" "$l2"
 printf '%-58s %6s     (target <= 0.50)\n' "ratio list / lsscsi -g" "$(ratio "$l1" "$l2")"
@@ -107,7 +110,7 @@ if [ "$only" = slow ]; then
     echo "  CDBs per slow drive: $("$bin" --trace info $(echo $slow | cut -d' ' -f1) 2>&1 >/dev/null | grep -c '^discrec: trace: /dev')"
     exit 0
 fi
-if [ "$only" != media ]; then
+if [ "$only" = all ] || [ "$only" = info ]; then
 i1=$(med "$bin" info); i2=$(med sg3_all)
 printf '%-58s %6d ms\n' "discrec info (all drives)" "$i1" \
     "sg_inq + sg_get_config + sg_modes -p 0x2a, every drive" "$i2"
@@ -131,6 +134,29 @@ echo "  discrec list: $("$bin" --trace list 2>&1 >/dev/null | grep -c '^discrec:
 "$bin" --trace info 2>&1 >/dev/null | sed -n 's|^discrec: trace: /dev/\([a-z0-9]*\): \(.*\) \[.*|\1 \2|p' |
     awk '{ n[$1]++; c[$1] = c[$1] (c[$1] ? ", " : "") $2 " " $3 }
          END { for (d in n) printf "  discrec info, %s: %d CDBs\n", d, n[d] }' | sort
+# Diagnosis: where the time goes. Each command's own duration as SG_IO saw it (--trace), per
+# drive, asked alone and with every drive at once; the rest of the wall time is the process
+# (start-up, sysfs, output). Commands that end in CHECK CONDITION are counted apart: on libata
+# (ATAPI) each one goes through the SCSI error handler, which holds that ATA port meanwhile.
+# cdb_time ARGS...: "DEV CDBS MS FAILED FAILED_MS" per drive of one `discrec --trace ARGS`
+cdb_time() {
+    "$bin" --trace "$@" 2>&1 >/dev/null | awk '
+        /^discrec: trace: \/dev\// { dev = $3; sub(/:$/, "", dev); sub(/.*\//, "", dev); next }
+        /^discrec: trace:   -> / { ms = $(NF - 1); n[dev]++; t[dev] += ms
+            if ($4 != "good,") { f[dev]++; ft[dev] += ms } }
+        END { for (d in n) printf "%s %d %.1f %d %.1f\n", d, n[d], t[d], f[d], ft[d] }' | sort
+}
+echo "time in commands, per drive (ms; failed = not status good):"
+cdb_time info > /tmp/bench-at-once.txt
+for sr in $(cd /sys/class/block && echo sr*); do
+    sg=$(ls "/sys/class/block/$sr/device/scsi_generic")
+    # (no process substitution: the guest has no /dev/fd)
+    set -- $(cdb_time info "$sr") && n=$2 t=$3 f=$4 ft=$5
+    set -- $(grep "^$sg " /tmp/bench-at-once.txt || echo "$sg 0 0 0 0") && at=$3 aft=$5
+    printf '  %-4s %-4s alone: %2d CDBs %6.1f ms (%d failed %6.1f ms); all at once: %6.1f ms (failed %6.1f ms)\n' \
+        "$sr" "$sg" "$n" "$t" "$f" "$ft" "$at" "$aft"
+done
+[ "$only" = info ] && exit 0
 fi
 # media: per drive, discrec against each peer that answers for that medium (exit 0); the
 # ratio is to the fastest of them. Which peers answer: cd-info reads a CD's TOC through the

@@ -209,7 +209,8 @@ bool may_have_page(const mmc::ModePageRow& row, const mmc::Configuration* config
 
 }  // namespace
 
-Result<ModePageList> Drive::supported_mode_pages(const mmc::Configuration* features) {
+Result<ModePageList> Drive::supported_mode_pages(const mmc::Configuration* features,
+                                                 RefusedAllPages refused) {
     ModePageList list;
     auto all = mode_sense(mmc::mode_page_code::all, mmc::PageControl::current);
     if (all) {
@@ -224,6 +225,11 @@ Result<ModePageList> Drive::supported_mode_pages(const mmc::Configuration* featu
     } else if (all.error().kind != ErrorKind::device_error &&
                all.error().kind != ErrorKind::not_supported) {
         return all.error();
+    }
+    if (refused == RefusedAllPages::leave_unlisted) {
+        // No MODE SENSE at all (5/20/00 to both sizes): no page to list or to ask.
+        list.unlisted = all || all.error().kind != ErrorKind::not_supported;
+        return list;
     }
     // ATAPI drives refuse page 3Fh (QEMU: 5/24/00, shared/vm README): ask each page MMC
     // defines for multimedia devices, skipping those of features the drive does not report

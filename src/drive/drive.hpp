@@ -39,9 +39,19 @@ struct MediaState {
     std::string source;                           // "gesn", "tur"
 };
 
+// What supported_mode_pages does where the drive refuses page 3Fh (all pages): ask each
+// multimedia page alone (mode-pages), or leave the list unknown (info: on ATAPI every refused
+// page is a CHECK CONDITION that libata answers through its error handler, which holds the
+// drive's port for tens of milliseconds, bench/vm-bench.sh; the pages stay one
+// `discrec mode-pages` away).
+enum class RefusedAllPages { ask_each_page, leave_unlisted };
+
 struct ModePageList {
     std::vector<std::uint8_t> pages;  // page codes the drive answered for
     bool probed = false;              // page 3Fh was refused: each multimedia page was asked alone
+    // Page 3Fh was refused and, as asked (RefusedAllPages::leave_unlisted), no page was asked
+    // alone: which pages the drive has is not known (`pages` is empty).
+    bool unlisted = false;
     // Page 2Ah as it arrived, whole, with the listing: info decodes it from here instead of
     // asking the drive again (one CDB less per drive).
     std::optional<mmc::CapabilitiesSummary> capabilities;
@@ -69,7 +79,10 @@ public:
     // page asked alone, except pages tied to features the drive does not report
     // (ModePageRow::features). `features`: its GET CONFIGURATION answer if already read; else
     // it is read here, only when 3Fh was refused (without one, every page is asked).
-    Result<ModePageList> supported_mode_pages(const mmc::Configuration* features = nullptr);
+    // `refused`: leave_unlisted stops after a refused 3Fh (ModePageList::unlisted).
+    Result<ModePageList> supported_mode_pages(
+        const mmc::Configuration* features = nullptr,
+        RefusedAllPages refused = RefusedAllPages::ask_each_page);
     // One mode page (MODE SENSE(10), falling back to (6) where (10) is not supported, and the
     // other way round). Returns the whole mode parameter data as received.
     Result<Bytes> mode_sense(std::uint8_t page, mmc::PageControl pc);

@@ -117,18 +117,28 @@ RecorderInfo gather_recorder_info(const platform::DriveLocation& location,
     };
     if (!gone()) info.configuration = keep(drive.configuration(), info.errors);
     if (!gone()) info.media = keep(drive.media_state(), info.errors);
+    // The supported pages from page 3Fh, one command on most drives; where the drive refuses
+    // it, not asked page by page (RefusedAllPages): info needs page 2Ah alone, asked then.
     if (!gone()) {
         const auto* features = info.configuration ? &*info.configuration : nullptr;
-        info.mode_pages = keep(drive.supported_mode_pages(features), info.errors);
+        info.mode_pages = keep(
+            drive.supported_mode_pages(features, RefusedAllPages::leave_unlisted), info.errors);
     }
     const bool has_2a =
         info.mode_pages &&
-        std::find(info.mode_pages->pages.begin(), info.mode_pages->pages.end(),
-                  mmc::mode_page_code::capabilities) != info.mode_pages->pages.end();
+        (info.mode_pages->unlisted ||
+         std::find(info.mode_pages->pages.begin(), info.mode_pages->pages.end(),
+                   mmc::mode_page_code::capabilities) != info.mode_pages->pages.end());
     if (has_2a && info.mode_pages->capabilities) {
         info.capabilities = *info.mode_pages->capabilities;
     } else if (!gone() && has_2a) {
-        info.capabilities = keep(drive.capabilities(), info.errors);
+        auto caps = drive.capabilities();
+        // Unlisted, the page was asked on the chance: a drive without it (a refusal, or an
+        // answer without 2Ah) has no capabilities to show, as when a listing lacks 2Ah.
+        const bool absent = !caps && info.mode_pages->unlisted &&
+                            (caps.error().kind == ErrorKind::device_error ||
+                             caps.error().kind == ErrorKind::not_supported);
+        if (!absent) info.capabilities = keep(std::move(caps), info.errors);
     }
     if (!gone()) ask_region_state(drive, info);
     // A drive that stopped answering or vanished ends the run with that error (exit 7 or 3),

@@ -101,6 +101,8 @@ Json drive_json(const drive::RecorderInfo& info) {
     j["can_load_media"] = optional_json(info.can_load_media);
     add_configuration(j, info);
     j["mode_pages"] = Json::array();
+    // null: the drive refused page 3Fh and info did not ask page by page (mode-pages does).
+    if (info.mode_pages && info.mode_pages->unlisted) j["mode_pages"] = nullptr;
     if (info.mode_pages) {
         for (auto code : info.mode_pages->pages)
             j["mode_pages"].push_back(code_json(code, 2, mmc::mode_page_name(code)));
@@ -171,6 +173,10 @@ std::string render_text(const drive::RecorderInfo& info, bool color) {
     if (info.mode_pages) {
         for (auto code : info.mode_pages->pages)
             kv.add("Mode page", fmt::format("0x{:02x} {}", code, mmc::mode_page_name(code)));
+        if (info.mode_pages->unlisted)
+            kv.add("Mode pages",
+                   "not listed: the drive refuses page 3Fh (all pages); "
+                   "discrec mode-pages asks each page");
     }
     kv.add("Held by", holders_text(info.holders));
     kv.add("Exclusive owner", exclusive_owner_text(info.exclusive_owner));

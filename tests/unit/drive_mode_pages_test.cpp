@@ -36,7 +36,7 @@ public:
             ++configuration_asked;
             return answer(configuration, refusal, buffer);
         }
-        REQUIRE(cdb.opcode() == 0x5a);
+        REQUIRE((cdb.opcode() == 0x5a || cdb.opcode() == 0x1a));  // MODE SENSE(10), (6)
         const auto page = static_cast<std::uint8_t>(static_cast<unsigned>(cdb.bytes[2]) & 0x3f);
         asked.push_back(page);
         const auto it = sense.find(page);
@@ -194,4 +194,48 @@ TEST_CASE("supported_mode_pages: pages of features the drive lacks are not asked
         CHECK(std::count(script->asked.begin(), script->asked.end(), 0x1d) == 1);
         CHECK(std::count(script->asked.begin(), script->asked.end(), 0x1c) == 0);
     }
+}
+
+// info's listing (RefusedAllPages::leave_unlisted): page 3Fh only. Where the drive refuses it,
+// no page is asked alone (on ATAPI each refusal goes through libata's error handler).
+TEST_CASE("supported_mode_pages, leave_unlisted: a refused 3Fh is the only command") {
+    auto [script, drive] = make_drive();
+    script_qemu_atapi(*script);
+    const auto list = drive.supported_mode_pages(nullptr, drive::RefusedAllPages::leave_unlisted);
+    REQUIRE(list);
+    CHECK(list->unlisted);
+    CHECK_FALSE(list->probed);
+    CHECK(list->pages.empty());
+    CHECK_FALSE(list->capabilities);
+    CHECK(script->asked == std::vector<std::uint8_t>{0x3f});
+    CHECK(script->configuration_asked == 0);
+    // info then asks page 2Ah alone, as capabilities() does.
+    REQUIRE(drive.capabilities());
+    CHECK(script->asked == std::vector<std::uint8_t>{0x3f, 0x2a});
+}
+
+TEST_CASE("supported_mode_pages, leave_unlisted: an answered 3Fh is listed as before") {
+    auto [script, drive] = make_drive();
+    script->data[0x3f] = fixture_data("virtio-scsi-21-modes-a-hex.txt");
+    const auto list = drive.supported_mode_pages(nullptr, drive::RefusedAllPages::leave_unlisted);
+    REQUIRE(list);
+    CHECK_FALSE(list->unlisted);
+    CHECK(list->pages == std::vector<std::uint8_t>{0x01, 0x08, 0x0e, 0x2a});
+    CHECK(list->capabilities);
+    CHECK(script->asked == std::vector<std::uint8_t>{0x3f});
+}
+
+TEST_CASE("supported_mode_pages, leave_unlisted: no MODE SENSE at all, nothing to list") {
+    auto [script, drive] = make_drive();
+    // 5/20/00 invalid command operation code (SPC-4 fixed format) to both CDB sizes.
+    script->refusal = Bytes(18, std::byte{0});
+    script->refusal[0] = std::byte{0x70};
+    script->refusal[2] = std::byte{0x05};
+    script->refusal[7] = std::byte{0x0a};
+    script->refusal[12] = std::byte{0x20};
+    const auto list = drive.supported_mode_pages(nullptr, drive::RefusedAllPages::leave_unlisted);
+    REQUIRE(list);
+    CHECK_FALSE(list->unlisted);
+    CHECK(list->pages.empty());
+    CHECK(script->asked == std::vector<std::uint8_t>{0x3f, 0x3f});
 }

@@ -45,7 +45,9 @@ Guest: COMMAND runs as root in the caller's working directory with a clean envir
 Environment: DISCREC_VM_CACHE (default /tmp/discrec-vm-cache), DISCREC_VM_KERNEL (a
   /boot/vmlinuz-*; default the newest whose modules include 9p), DISCREC_VM_TIMEOUT,
   DISCREC_VM_CPU (QEMU -cpu, default max; Wine in the guest needs max,-smap: under TCG
-  QEMU 7.2 the guest kernel oopses when Wine runs with SMAP on).
+  QEMU 7.2 the guest kernel oopses when Wine runs with SMAP on), DISCREC_VM_SMP (guest
+  CPUs, default 1; more run as multi-threaded TCG, one host thread each: bench/vm-bench.sh
+  uses it to show what a second CPU changes for drives asked at once).
 EOF
 }
 
@@ -468,7 +470,7 @@ serve_monitor() {
 BIOS=()
 [ ! -r /usr/share/qemu/qboot.rom ] || BIOS=(-bios /usr/share/qemu/qboot.rom)   # faster than SeaBIOS
 ACCEL=tcg   # KVM is untested here (the build host is a PVM guest); see README
-QEMU=(qemu-system-x86_64 -M pc -accel "$ACCEL" -cpu "${DISCREC_VM_CPU:-max}" -m 512 -smp 1
+QEMU=(qemu-system-x86_64 -M pc -accel "$ACCEL" -cpu "${DISCREC_VM_CPU:-max}" -m 512 -smp "${DISCREC_VM_SMP:-1}"
       -nodefaults -no-user-config -nographic -no-reboot "${BIOS[@]+"${BIOS[@]}"}"
       -kernel "$BOOT_KERNEL" -initrd "$INITRD"
       -append "console=ttyS0 quiet loglevel=1 panic=-1 rdinit=/init clocksource=hpet tsc=reliable no_timer_check mitigations=off"

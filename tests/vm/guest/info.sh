@@ -73,10 +73,19 @@ check_config() {
             else ok "$1: can_load_media"; fi ;;
         *) not_ok "$1: can_load_media" "'$(jv "${p}_can_load_media")'" ;;
     esac
-    case " $(json_nums "${p}_mode_pages" value) " in
-        *" 42 "*) ok "$1: mode_pages lists 2Ah" ;;
-        *) not_ok "$1: mode_pages lists 2Ah" "$(json_nums "${p}_mode_pages" value)" ;;
-    esac
+    # The pages page 3Fh lists; null where the drive refuses 3Fh (QEMU's ATAPI drives), as
+    # sg_modes (MODE SENSE(10), page 3Fh) is refused too, and page 2Ah then read alone.
+    if [ "$(jv "${p}_mode_pages")" = null ]; then
+        if sg_modes -p 0x3f "/dev/$(dv "$3" sg)" >/dev/null 2>&1; then
+            not_ok "$1: mode_pages null" "but sg_modes -p 0x3f answers"
+        else ok "$1: mode_pages null where sg_modes -p 0x3f is refused"; fi
+        check_eq "$1: page 2Ah read alone (can_eject)" "$(jv "${p}_capabilities_can_eject")" true
+    else
+        case " $(json_nums "${p}_mode_pages" value) " in
+            *" 42 "*) ok "$1: mode_pages lists 2Ah" ;;
+            *) not_ok "$1: mode_pages lists 2Ah" "$(json_nums "${p}_mode_pages" value)" ;;
+        esac
+    fi
 }
 
 # check_media WHAT PREFIX SR TRAY-OPEN MEDIUM-PRESENT
