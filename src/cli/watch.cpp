@@ -3,7 +3,9 @@
 // the count. Sources, cheapest first: where the kernel polls a drive (events_poll_msecs) its
 // uevents say when to look, and the drive is asked nothing in between; elsewhere it is polled
 // with commands that consume nothing (drive::poll_watch_state). Drives come and go with
-// sysfs (read each interval: no command).
+// sysfs, read again when a uevent says one came or went (every interval only where no uevents
+// arrive). The time and the uevents go through platform::WatchTimeline, so that --replay
+// takes the recorded turns at the recorded times.
 #include <algorithm>
 #include <chrono>
 #include <map>
@@ -26,12 +28,20 @@ struct WatchOptions {
     long count = -1;              // < 0: no limit
 };
 
+constexpr int k_watch_rescan_turns = 3;
+
 struct Watched {
     output::WatchedDrive drive;
     bool uevent_driven = false;
     bool look = false;          // a uevent came for it: ask at the next turn
     bool media_change = false;  // ... and it said the medium changed
 };
+
+// A medium is in but not found ready yet: asked at every turn (no uevent says when it
+// becomes ready).
+bool watch_settling(const std::optional<drive::WatchState>& st) {
+    return st && st->medium_present.value_or(false) && !st->ready.value_or(false);
+}
 
 class Watcher {
 public:
@@ -45,16 +55,25 @@ private:
     void emit(const platform::DriveLocation& location,
               const std::optional<drive::WatchState>& before,
               const std::optional<drive::WatchState>& after, bool media_change);
-    void turn(const std::vector<platform::DriveLocation>& now);
+    void take_uevents(const std::vector<platform::DriveUevent>& uevents);
+    void turn();
     [[nodiscard]] bool done() const;
+    [[nodiscard]] std::chrono::milliseconds next_wait() const;
 
     Context& m_ctx;
     const WatchOptions& m_opts;
     std::vector<std::string> m_names;  // the DRIVE spellings resolved to names; empty: all
     std::map<std::string, Watched> m_watched;
-    std::unique_ptr<platform::UeventSource> m_uevents;
+    std::optional<platform::WatchTimeline> m_timeline;
+    // The drives sysfs listed when it was last read. It is read again only when a uevent
+    // says a drive came or went (or events were lost), when a drive could not be asked, or
+    // on every turn where no uevents arrive at all: not every interval. A uevent comes before
+    // sysfs has finished (the kernel sends "remove" before it deletes the directory, and a
+    // new drive's sg node is a device of its own): read for a few turns after one.
+    std::vector<platform::DriveLocation> m_present;
+    int m_rescan = 0;  // turns left that read sysfs
     long m_events = 0;
-    std::chrono::steady_clock::time_point m_start = std::chrono::steady_clock::now();
+    platform::WatchTurn m_turn;  // the current turn: its time stamps the events
 };
 
 Result<std::vector<platform::DriveLocation>> Watcher::current_drives() {
@@ -68,17 +87,27 @@ Result<std::vector<platform::DriveLocation>> Watcher::current_drives() {
 }
 
 std::optional<drive::WatchState> Watcher::ask(Watched& w) {
+    // A drive that is gone (not one that refuses, e.g. no permission) has sysfs read again.
+    const auto gone = [this](const Error& e) {
+        if (e.kind == ErrorKind::no_such_drive) m_rescan = std::max(m_rescan, 1);
+    };
     auto d = drive::open_drive(w.drive.location, open_options(m_ctx));
-    if (!d) return std::nullopt;  // vanished (the next enumeration says so) or refused
+    if (!d) {
+        gone(d.error());
+        return std::nullopt;
+    }
     auto s = drive::poll_watch_state(*d, w.drive.state);
-    if (!s) return std::nullopt;
+    if (!s) {
+        gone(s.error());
+        return std::nullopt;
+    }
     return *s;
 }
 
 void Watcher::add(const platform::DriveLocation& location, bool announce) {
     Watched w;
     w.drive.location = location;
-    w.uevent_driven = m_uevents != nullptr &&
+    w.uevent_driven = m_timeline->has_uevents() &&
                       platform::os_polls_media(platform::media_polling(location, m_ctx.roots));
     w.drive.source = w.uevent_driven ? "uevents" : "polling";
     if (m_ctx.trace) {
@@ -101,23 +130,62 @@ void Watcher::add(const platform::DriveLocation& location, bool announce) {
 void Watcher::emit(const platform::DriveLocation& location,
                    const std::optional<drive::WatchState>& before,
                    const std::optional<drive::WatchState>& after, bool media_change) {
-    const auto time = output::rfc3339(std::chrono::system_clock::now());
-    for (auto e : drive::derive_events(before, after, media_change)) {
+    const auto events = drive::derive_events(before, after, media_change);
+    if (events.empty()) return;  // the common case: nothing built, nothing printed
+    const auto time = output::rfc3339(m_turn.utc);
+    for (auto e : events) {
         if (done()) return;
         output::print_watch_event(m_ctx.output, time, location, e, before, after);
         ++m_events;
     }
 }
 
+// A stop request is the turn's (taken when its wait ends), not read again here: what a turn
+// prints then depends on the turn alone, so that --replay prints what the live run printed.
 bool Watcher::done() const {
-    if (platform::stop_requested()) return true;
+    if (m_turn.stop) return true;
     if (m_opts.count >= 0 && m_events >= m_opts.count) return true;
     if (m_opts.timeout_seconds < 0) return false;
-    return std::chrono::steady_clock::now() - m_start >=
-           std::chrono::duration<double>(m_opts.timeout_seconds);
+    return m_turn.elapsed >= std::chrono::duration<double>(m_opts.timeout_seconds);
 }
 
-void Watcher::turn(const std::vector<platform::DriveLocation>& now) {
+// The interval, or less when the timeout ends sooner. When every drive is watched through
+// the kernel's uevents and none is settling (nothing would be asked at the turn), the wait
+// is for the next uevent alone: no turn, no wake-up, at every interval.
+std::chrono::milliseconds Watcher::next_wait() const {
+    constexpr auto k_quiet_wait = std::chrono::hours(1);
+    const bool quiet = m_timeline->has_uevents() && m_rescan == 0 &&
+                       std::all_of(m_watched.begin(), m_watched.end(), [](const auto& entry) {
+                           const Watched& w = entry.second;
+                           return w.uevent_driven && !w.look && !watch_settling(w.drive.state);
+                       });
+    const auto interval = quiet
+                              ? std::chrono::duration_cast<std::chrono::milliseconds>(k_quiet_wait)
+                              : std::chrono::milliseconds(m_opts.interval_ms);
+    if (m_opts.timeout_seconds < 0) return interval;
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::chrono::duration<double>(m_opts.timeout_seconds)) -
+                      m_turn.elapsed;
+    return std::clamp(left, std::chrono::milliseconds(0), interval);
+}
+
+void Watcher::take_uevents(const std::vector<platform::DriveUevent>& uevents) {
+    for (const auto& e : uevents) {
+        if (m_ctx.trace) {
+            note(m_ctx, fmt::format("uevent: {} {}{}{}", e.action, e.name,
+                                    e.media_change ? " DISK_MEDIA_CHANGE=1" : "",
+                                    e.eject_request ? " DISK_EJECT_REQUEST=1" : ""));
+        }
+        if (e.action != "change") m_rescan = k_watch_rescan_turns;  // add, remove, events lost
+        auto it = m_watched.find(e.name);
+        if (it == m_watched.end()) continue;  // added drives are found in sysfs
+        it->second.look = true;
+        it->second.media_change = it->second.media_change || e.media_change;
+    }
+}
+
+void Watcher::turn() {
+    const auto& now = m_present;
     for (auto it = m_watched.begin(); it != m_watched.end();) {
         const bool present =
             std::any_of(now.begin(), now.end(), [&](const auto& d) { return d.name == it->first; });
@@ -137,10 +205,7 @@ void Watcher::turn(const std::vector<platform::DriveLocation>& now) {
         Watched& w = found->second;
         // Between uevents nothing is asked, except of a new medium that is not ready yet (no
         // uevent says when it becomes ready).
-        const auto& st = w.drive.state;
-        const bool settling =
-            st && st->medium_present.value_or(false) && !st->ready.value_or(false);
-        if (w.uevent_driven && !w.look && !settling) continue;
+        if (w.uevent_driven && !w.look && !watch_settling(w.drive.state)) continue;
         auto after = ask(w);
         if (!after) continue;  // could not be asked this time: not an event by itself
         emit(location, w.drive.state, after, w.media_change);
@@ -155,40 +220,27 @@ ExitCode Watcher::run() {
     for (const auto& d : *chosen) {
         if (!m_opts.drives.empty()) m_names.push_back(d.name);
     }
-    platform::catch_stop_requests();
-    if (auto source = platform::open_uevent_source()) {
-        m_uevents = std::move(*source);
-    } else if (m_ctx.trace) {
-        note(m_ctx, source.error().message);
-    }
+    m_timeline = platform::WatchTimeline::start();
+    if (!m_timeline->has_uevents() && m_ctx.trace) note(m_ctx, m_timeline->uevent_error());
+    m_turn.utc = m_timeline->started();
     std::vector<output::WatchedDrive> snapshot;
     for (const auto& d : *chosen) {
         add(d, false);
         snapshot.push_back(m_watched[d.name].drive);
     }
-    output::print_watch_snapshot(m_ctx.output, output::rfc3339(std::chrono::system_clock::now()),
-                                 snapshot);
-    const auto interval = std::chrono::milliseconds(m_opts.interval_ms);
+    m_present = *chosen;
+    output::print_watch_snapshot(m_ctx.output, output::rfc3339(m_turn.utc), snapshot);
     while (!done()) {
-        if (m_uevents) {
-            for (const auto& e : m_uevents->wait(interval)) {
-                if (m_ctx.trace) {
-                    note(m_ctx, fmt::format("uevent: {} {}{}{}", e.action, e.name,
-                                            e.media_change ? " DISK_MEDIA_CHANGE=1" : "",
-                                            e.eject_request ? " DISK_EJECT_REQUEST=1" : ""));
-                }
-                auto it = m_watched.find(e.name);
-                if (it == m_watched.end()) continue;  // added drives are found in sysfs
-                it->second.look = true;
-                it->second.media_change = it->second.media_change || e.media_change;
-            }
-        } else {
-            platform::sleep_unless_stopped(interval);
-        }
+        m_turn = m_timeline->next(next_wait());
+        take_uevents(m_turn.uevents);
         if (done()) break;
-        auto now = current_drives();
-        if (!now) return report_error(m_ctx, now.error());
-        turn(*now);
+        if (m_rescan > 0 || !m_timeline->has_uevents()) {
+            auto now = current_drives();
+            if (!now) return report_error(m_ctx, now.error());
+            m_present = std::move(*now);
+            m_rescan = std::max(m_rescan - 1, 0);
+        }
+        turn();
     }
     return ExitCode::ok;
 }

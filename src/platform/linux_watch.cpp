@@ -7,6 +7,7 @@
 #include <array>
 #include <atomic>
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <cstring>
 
@@ -27,21 +28,42 @@ public:
     ~NetlinkUevents() override { ::close(m_fd); }
 
     std::vector<DriveUevent> wait(std::chrono::milliseconds timeout) override {
+        // Until an event about an optical drive, the timeout or a stop request: the kernel's
+        // other uevents (USB, network, ...) wake poll() but do not end the wait, so that a
+        // busy bus costs no extra turn of the watch (and no command to its drives).
         std::vector<DriveUevent> out;
-        pollfd p{m_fd, POLLIN, 0};
-        // A signal interrupts poll() (the handler is installed without SA_RESTART).
-        if (::poll(&p, 1, static_cast<int>(timeout.count())) <= 0) return out;
-        std::array<char, 8192> buf{};
-        while (true) {
-            const ssize_t n = ::recv(m_fd, buf.data(), buf.size(), MSG_DONTWAIT);
-            if (n <= 0) break;
-            auto e = parse_drive_uevent(std::string_view(buf.data(), static_cast<std::size_t>(n)));
-            if (!e.name.empty()) out.push_back(std::move(e));
+        const auto end = std::chrono::steady_clock::now() + timeout;
+        while (out.empty() && !stop_requested()) {
+            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                end - std::chrono::steady_clock::now());
+            if (left.count() <= 0) break;
+            pollfd p{m_fd, POLLIN, 0};
+            // A signal interrupts poll() (the handler is installed without SA_RESTART).
+            if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) continue;
+            receive(out);
         }
         return out;
     }
 
 private:
+    void receive(std::vector<DriveUevent>& out) {
+        std::array<char, 8192> buf{};
+        while (true) {
+            const ssize_t n = ::recv(m_fd, buf.data(), buf.size(), MSG_DONTWAIT);
+            if (n < 0 && errno == ENOBUFS) {
+                // The socket's buffer overflowed: events were lost, the drives must be
+                // enumerated again.
+                DriveUevent lost;
+                lost.action = "overflow";
+                out.push_back(std::move(lost));
+                continue;
+            }
+            if (n <= 0) break;
+            auto e = parse_drive_uevent(std::string_view(buf.data(), static_cast<std::size_t>(n)));
+            if (!e.name.empty()) out.push_back(std::move(e));
+        }
+    }
+
     int m_fd;
 };
 

@@ -44,6 +44,46 @@ public:
 // privilege). Windows: not_supported (watch polls there).
 Result<std::unique_ptr<UeventSource>> open_uevent_source();
 
+// The clock and the kernel's events a watch runs on, through the run log. Live, each turn
+// waits (in poll() on the uevent socket, or asleep) and reads the clocks once; --record writes
+// the start and every turn as facts ("watch_start", "watch_turn", key "watch"); --replay
+// answers them from the recording without waiting, so that a replayed watch prints the
+// recorded times and takes the recorded turns, and the recording's last turn ends it as a
+// stop request would.
+struct WatchTurn {
+    std::chrono::system_clock::time_point utc;  // when the turn began: its events' timestamps
+    std::chrono::milliseconds elapsed{0};       // since the watch started (--timeout)
+    std::vector<DriveUevent> uevents;
+    bool stop = false;  // SIGINT/SIGTERM, or a replay's recording ended
+};
+
+class WatchTimeline {
+public:
+    // Catches stop requests and opens the uevent source (live), or reads the recorded start.
+    static WatchTimeline start();
+    WatchTimeline(WatchTimeline&&) noexcept;
+    WatchTimeline& operator=(WatchTimeline&&) noexcept;
+    ~WatchTimeline();
+
+    // Whether kernel uevents arrive (else the watch polls every drive); why not.
+    [[nodiscard]] bool has_uevents() const noexcept { return m_has_uevents; }
+    [[nodiscard]] const std::string& uevent_error() const noexcept { return m_uevent_error; }
+    [[nodiscard]] std::chrono::system_clock::time_point started() const noexcept {
+        return m_started;
+    }
+    // Waits up to `timeout` (for uevents, or asleep) and says what came and when.
+    WatchTurn next(std::chrono::milliseconds timeout);
+
+private:
+    WatchTimeline() = default;
+    std::unique_ptr<UeventSource> m_uevents;
+    bool m_has_uevents = false;
+    std::string m_uevent_error;
+    std::chrono::system_clock::time_point m_started;
+    std::chrono::steady_clock::time_point m_started_steady;
+    WatchTurn m_last;  // a replay's last turn, repeated as the stop when the recording ends
+};
+
 // Whether the OS polls this drive for media changes itself (Linux events_poll_msecs > 0, or -1
 // with a system default > 0): then its uevents say when to look.
 inline bool os_polls_media(const MediaPolling& p) {

@@ -20,7 +20,7 @@ using Json = RunLog::Json;
 // readers, minor ones only add keys. 1.1: the run's "system", a command's "os_error_kind"
 // and "os_error_text".
 constexpr int k_format_major = 1;
-constexpr int k_format_minor = 1;
+constexpr int k_format_minor = 2;  // 1.2: watch_start/watch_turn, enumerations in order
 // A recording of a whole run is small (the data in of each command, as hex); bounded anyway.
 constexpr std::size_t k_max_recording = std::size_t{256} * 1024 * 1024;
 
@@ -289,6 +289,8 @@ Result<std::unique_ptr<RunLog>> RunLog::parse(std::string_view text, const std::
                 return bad(fmt::format("not a discrec recording of format {}.x", k_format_major));
             }
             log->m_header = j;
+            if (j.contains("enumeration") && !j["enumeration"].is_null())
+                log->m_enumerations.push_back(j["enumeration"]);
             if (j.contains("argv") && j["argv"].is_array()) {
                 for (const auto& a : j["argv"]) {
                     if (a.is_string())
@@ -304,7 +306,8 @@ Result<std::unique_ptr<RunLog>> RunLog::parse(std::string_view text, const std::
                 return bad("a command needs device and cdb");
             log->m_commands[*device].push_back(std::move(j));
         } else if (*type == "enumeration") {
-            continue;  // a later enumeration of the same run: the first one answers all
+            if (!j.contains("result")) return bad("an enumeration needs a result");
+            log->m_enumerations.push_back(std::move(j["result"]));
         } else if (*type == "resolution") {
             const auto spelling = field<std::string>(j, "spelling");
             if (!spelling || !j.contains("result"))
@@ -355,9 +358,10 @@ Json RunLog::take(std::vector<Json>& queue, std::size_t& next, const std::string
 
 Json RunLog::replay_enumeration() {
     std::lock_guard lock(m_mutex);
-    const auto it = m_header.find("enumeration");
-    if (it == m_header.end() || it->is_null()) diverge("the recording has no drive enumeration");
-    return *it;
+    if (m_enumerations.empty()) diverge("the recording has no drive enumeration");
+    const std::size_t at = std::min(m_next_enumeration, m_enumerations.size() - 1);
+    if (m_next_enumeration < m_enumerations.size()) ++m_next_enumeration;
+    return m_enumerations[at];
 }
 
 Json RunLog::replay_resolution(const std::string& spelling) {
@@ -378,6 +382,15 @@ Json RunLog::replay_fact(const std::string& type, const std::string& key) {
     std::lock_guard lock(m_mutex);
     const std::string id = type + "/" + key;
     return take(m_facts[id], m_next_fact[id], fmt::format("{} of {}", type, key));
+}
+
+std::optional<Json> RunLog::replay_fact_if_any(const std::string& type, const std::string& key) {
+    std::lock_guard lock(m_mutex);
+    const std::string id = type + "/" + key;
+    auto& queue = m_facts[id];
+    auto& next = m_next_fact[id];
+    if (next >= queue.size()) return std::nullopt;
+    return queue[next++];
 }
 
 OsError RunLog::recorded_os_error(const Json& command) const {

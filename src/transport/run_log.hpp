@@ -58,13 +58,17 @@ public:
     // Writes the first line if nothing else did; called by main() at the end of the run.
     void finish();
 
-    // --replay: the recorded enumeration and resolution of `spelling`; the next fact of
-    // `type` about `key` (a drive name or device node); the next command on `device`, whose
-    // data in is copied into `buffer`. A missing or different one calls the divergence
-    // handler, which ends the run.
+    // --replay: the recorded enumerations in order (the last one answers any further: a run
+    // that enumerates again, like `watch` after a hot-plug uevent, meets what the recorded run
+    // met) and resolution of `spelling`; the next fact of `type` about `key` (a drive name or
+    // device node); the next command on `device`, whose data in is copied into `buffer`. A
+    // missing or different one calls the divergence handler, which ends the run.
     Json replay_enumeration();
     Json replay_resolution(const std::string& spelling);
     Json replay_fact(const std::string& type, const std::string& key);
+    // The next fact of `type` about `key`, or nullopt at the end of the recording (`watch`:
+    // its last recorded turn ends a replayed watch).
+    std::optional<Json> replay_fact_if_any(const std::string& type, const std::string& key);
     Completion replay_command(const std::string& device, const Cdb& cdb, Direction direction,
                               std::span<std::byte> buffer, std::chrono::milliseconds timeout);
 
@@ -100,6 +104,8 @@ private:
     std::map<std::string, std::size_t> m_next_command;
     std::map<std::string, std::vector<Json>> m_facts;
     std::map<std::string, std::size_t> m_next_fact;
+    std::vector<Json> m_enumerations;  // the header's, then each later "enumeration" line
+    std::size_t m_next_enumeration = 0;
 };
 
 // A transport that writes every command through it to the active log (--record).

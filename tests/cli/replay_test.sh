@@ -132,8 +132,8 @@ json_check "recorded on Windows: the OS errors keep Windows' meaning" "all(e['ki
 
 # Recorded here (the captured tree has no device nodes: the opens fail, and are recorded).
 run "--record info on a captured tree" 3 "$bin" --record "$tmp/here.jsonl" --json --sysroot "$mixed" info
-if head -n 1 "$tmp/here.jsonl" | grep -q '^{"type":"run","format":\[1,1\],"system":"linux","argv":\["discrec","--record",'; then
-    ok "--record: argv[0] without its directory, format 1.1, the OS named"
+if head -n 1 "$tmp/here.jsonl" | grep -q '^{"type":"run","format":\[1,2\],"system":"linux","argv":\["discrec","--record",'; then
+    ok "--record: argv[0] without its directory, format 1.2, the OS named"
 else not_ok "--record: the run line: $(head -c 200 "$tmp/here.jsonl")"; fi
 cp "$tmp/out" "$tmp/here-live.json"
 run "--replay of it, without --sysroot" 3 "$bin" --replay "$tmp/here.jsonl" --json info
@@ -155,6 +155,47 @@ run "--record eject of a mounted medium" 5 "$bin" --record "$tmp/eject.jsonl" --
 cp "$tmp/err" "$tmp/eject-live.err"
 run "--replay of it" 5 "$bin" --replay "$tmp/eject.jsonl" eject sr0
 if cmp -s "$tmp/err" "$tmp/eject-live.err"; then ok "--replay eject: the same refusal"; else not_ok "--replay eject: $(cat "$tmp/err")"; fi
+
+# watch (issue 16): a watch replays its recorded turns at the recorded times, without
+# waiting. Recorded here on the captured tree (its opens fail: every drive's state unknown),
+# the replay prints the live run's lines byte for byte, and a drive listed by a later recorded
+# enumeration is not one the replay invents.
+run "--record watch" 0 "$bin" --record "$tmp/watch.jsonl" --json --sysroot "$mixed" watch --timeout 0.3 --interval 100
+cp "$tmp/out" "$tmp/watch-live.out"
+grep -q '^{"type":"watch_turn","key":"watch",' "$tmp/watch.jsonl" && ok "--record watch: its turns recorded" ||
+    not_ok "--record watch: no watch_turn line"
+run "--replay watch" 0 "$bin" --replay "$tmp/watch.jsonl" --json watch --timeout 0.3 --interval 100
+if cmp -s "$tmp/out" "$tmp/watch-live.out"; then ok "--replay watch: the live run's lines, times included"; else not_ok "--replay watch: $(diff "$tmp/out" "$tmp/watch-live.out" | head -c 400)"; fi
+
+# Sessions recorded in the QEMU automation guest (tests/fixtures/recordings/watch/README.md):
+# polled, the host pulls and puts back a disc (watch-polled), and unplugs a USB drive
+# (watch-usb-unplug). Replayed: the live run's JSON Lines byte for byte (NAME.out), the text
+# golden (NAME.text), --count and --timeout on the recorded clock, exit 0 at the recording's
+# end, and the commands sent in the recorded order (or the replay would have diverged).
+for f in "$rec"/watch/*.jsonl; do
+    [ -e "$f" ] || continue
+    name=$(basename "$f" .jsonl)
+    base=$rec/watch/$name
+    interval=$(head -n 1 "$f" | python3 -c 'import json,sys; a=json.load(sys.stdin)["argv"]; print(a[a.index("--interval")+1])')
+    run "$name: --replay --json watch" 0 "$bin" --replay "$f" --json watch --interval "$interval"
+    if cmp -s "$tmp/out" "$base.out"; then ok "$name: the live run's JSON Lines, byte for byte"; else not_ok "$name: differs from $name.out: $(diff "$tmp/out" "$base.out" | head -c 600)"; fi
+    run "$name: --replay watch (text)" 0 "$bin" --replay "$f" watch --interval "$interval"
+    if cmp -s "$tmp/out" "$base.text"; then ok "$name: the text golden"; else not_ok "$name: differs from $name.text: $(diff "$tmp/out" "$base.text" | head -c 600)"; fi
+    run "$name: --replay --count 2" 0 "$bin" --replay "$f" --json watch --interval "$interval" --count 2
+    if cmp -s "$tmp/out" <(head -n 3 "$base.out"); then ok "$name: --count 2: the snapshot and the first two events"; else not_ok "$name: --count 2: $(head -c 400 "$tmp/out")"; fi
+    run "$name: --replay --timeout 1" 0 "$bin" --replay "$f" --json watch --interval "$interval" --timeout 1
+    # Nothing happened in the first second of either session (the host waited 2 s).
+    if cmp -s "$tmp/out" <(head -n 1 "$base.out"); then ok "$name: --timeout 1 on the recorded clock: the snapshot only"; else not_ok "$name: --timeout 1: $(head -c 400 "$tmp/out")"; fi
+done
+events_in() { python3 -c 'import json,sys; print(" ".join(json.loads(l)["event"] + ("" if "drive" not in json.loads(l) else ":" + json.loads(l)["drive"]["name"]) for l in open(sys.argv[1])))' "$1"; }
+if [ -e "$rec/watch/watch-polled.out" ]; then
+    got=$(events_in "$rec/watch/watch-polled.out")
+    case $got in "snapshot medium_removed:sr"[0-9]" not_ready:sr"[0-9]" medium_inserted:sr"[0-9]" ready:sr"[0-9]) ok "watch-polled: snapshot, medium_removed, not_ready, medium_inserted, ready" ;;
+        *) not_ok "watch-polled: events $got" ;; esac
+    got=$(events_in "$rec/watch/watch-usb-unplug.out")
+    case $got in "snapshot drive_removed:sr"[0-9]" medium_removed:sr"[0-9]" not_ready:sr"[0-9]) ok "watch-usb-unplug: snapshot, drive_removed, then the other drive's eject" ;;
+        *) not_ok "watch-usb-unplug: events $got" ;; esac
+else not_ok "no watch recordings in $rec/watch"; fi
 
 # Bad recordings and option misuse: usage errors, one line.
 bad() {

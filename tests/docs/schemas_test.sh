@@ -193,7 +193,8 @@ lines "$tmp/rec-list.jsonl"
 lines "$tmp/rec-info.jsonl"
 "$bin" --record "$tmp/rec-none.jsonl" --sysroot "$sys/none" info nosuch >/dev/null 2>&1
 lines "$tmp/rec-none.jsonl"
-for f in "$src"/tests/fixtures/recordings/*.jsonl "$src"/tests/fixtures/recordings/windows/*.jsonl; do
+for f in "$src"/tests/fixtures/recordings/*.jsonl "$src"/tests/fixtures/recordings/windows/*.jsonl \
+    "$src"/tests/fixtures/recordings/watch/*.jsonl; do
     [ -e "$f" ] && lines "$f"
 done
 

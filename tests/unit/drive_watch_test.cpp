@@ -8,6 +8,7 @@
 
 #include "drive/watch.hpp"
 #include "platform/watch.hpp"
+#include "transport/run_log.hpp"
 
 using namespace std::string_literals;
 
@@ -120,4 +121,32 @@ TEST_CASE("watch: the kernel's uevent message") {
     // A value that runs to the end without its NUL is still read, never past the message.
     const std::string tail = "SUBSYSTEM=block\0DEVNAME=sr2"s;
     CHECK(platform::parse_drive_uevent(tail).name == "sr2");
+}
+
+TEST_CASE("watch: a replayed timeline takes the recorded turns, then stops") {
+    const std::string text =
+        R"({"type":"run","format":[1,2],"system":"linux","argv":["discrec","watch"],"enumeration":null,"resolutions":[]})"
+        "\n"
+        R"({"type":"watch_start","key":"watch","utc_ms":1764876001234,"uevents":true,"uevent_error":""})"
+        "\n"
+        R"({"type":"watch_turn","key":"watch","utc_ms":1764876002240,"elapsed_ms":1006,"uevents":[{"action":"change","name":"sr1","media_change":true,"eject_request":false}],"stop":false})"
+        "\n";
+    auto log = RunLog::parse(text, "test");
+    REQUIRE(log.has_value());
+    RunLog::set_active(log->get());
+    auto timeline = platform::WatchTimeline::start();
+    CHECK(timeline.has_uevents());
+    CHECK(timeline.started().time_since_epoch() == std::chrono::milliseconds(1764876001234));
+    const auto turn = timeline.next(std::chrono::milliseconds(1000));
+    CHECK_FALSE(turn.stop);
+    CHECK(turn.elapsed == std::chrono::milliseconds(1006));
+    REQUIRE(turn.uevents.size() == 1);
+    CHECK(turn.uevents[0].name == "sr1");
+    CHECK(turn.uevents[0].media_change);
+    // The recording's end: a stop at the last recorded time, without waiting.
+    const auto end = timeline.next(std::chrono::milliseconds(60000));
+    CHECK(end.stop);
+    CHECK(end.uevents.empty());
+    CHECK(end.utc == turn.utc);
+    RunLog::set_active(nullptr);
 }

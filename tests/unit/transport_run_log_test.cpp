@@ -93,7 +93,7 @@ TEST_CASE("RunLog: a recorded command replays with its status, sense and data") 
     std::remove(path.c_str());
     // Line 1 is the run (argv[0] without the directory it ran from); then the two commands,
     // data in as transferred only.
-    CHECK(text.starts_with(std::string(R"({"type":"run","format":[1,1],"system":")") +
+    CHECK(text.starts_with(std::string(R"({"type":"run","format":[1,2],"system":")") +
                            os_system_name() + R"(","argv":["discrec","info","sr7"])"));
     CHECK(text.find(R"("cdb":"120000006000","direction":"in","length":96)") != std::string::npos);
     CHECK(text.find(R"("data_in":"058005321f")") != std::string::npos);
@@ -337,3 +337,31 @@ TEST_CASE("platform facts are recorded, then answered from the recording alone")
     });
 }
 #endif
+
+TEST_CASE("RunLog: enumerations replay in order, the last one answering any further") {
+    const std::string drive = R"({"index":0,"name":"sr0","block_device":"/dev/sr0"})";
+    const std::string text =
+        R"({"type":"run","format":[1,2],"system":"linux","argv":["discrec","watch"],"enumeration":{"ok":true,"value":[)" +
+        drive + R"(]},"resolutions":[]})" + "\n" +
+        R"({"type":"enumeration","result":{"ok":true,"value":[]}})" + "\n";
+    auto log = RunLog::parse(text, "test");
+    REQUIRE(log.has_value());
+    CHECK((*log)->replay_enumeration()["value"].size() == 1);
+    CHECK((*log)->replay_enumeration()["value"].empty());
+    CHECK((*log)->replay_enumeration()["value"].empty());  // the last one again
+}
+
+TEST_CASE("RunLog: replay_fact_if_any says when the recording has no more") {
+    const std::string text =
+        R"({"type":"run","format":[1,2],"system":"linux","argv":["discrec","watch"],"enumeration":null,"resolutions":[]})"
+        "\n"
+        R"({"type":"watch_turn","key":"watch","utc_ms":5,"elapsed_ms":1000,"uevents":[],"stop":false})"
+        "\n";
+    auto log = RunLog::parse(text, "test");
+    REQUIRE(log.has_value());
+    const auto turn = (*log)->replay_fact_if_any("watch_turn", "watch");
+    REQUIRE(turn.has_value());
+    CHECK((*turn)["elapsed_ms"] == 1000);
+    CHECK_FALSE((*log)->replay_fact_if_any("watch_turn", "watch").has_value());
+    CHECK_FALSE((*log)->replay_fact_if_any("watch_turn", "other").has_value());
+}
