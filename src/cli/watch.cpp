@@ -3,7 +3,8 @@
 // the count. Sources, cheapest first: where the kernel polls a drive (events_poll_msecs) its
 // uevents say when to look, and the drive is asked nothing in between; elsewhere it is polled
 // with commands that consume nothing (drive::poll_watch_state). Drives come and go with
-// sysfs (read each interval: no command).
+// the OS's device notifications where it has them (Windows: CM_Register_Notification), the
+// list read again only then; else it is read every interval (Linux: sysfs, no command).
 #include <algorithm>
 #include <chrono>
 #include <map>
@@ -15,6 +16,7 @@
 #include "drive/watch.hpp"
 #include "output/watch.hpp"
 #include "platform/watch.hpp"
+#include "util/subject.hpp"
 
 namespace discrec::cli {
 namespace {
@@ -53,17 +55,26 @@ private:
     std::vector<std::string> m_names;  // the DRIVE spellings resolved to names; empty: all
     std::map<std::string, Watched> m_watched;
     std::unique_ptr<platform::UeventSource> m_uevents;
+    std::unique_ptr<platform::DriveListChanges> m_list_changes;
+    std::vector<platform::DriveLocation> m_listed;  // the last list, while nothing came or went
+    bool m_listed_once = false;
     long m_events = 0;
     std::chrono::steady_clock::time_point m_start = std::chrono::steady_clock::now();
 };
 
 Result<std::vector<platform::DriveLocation>> Watcher::current_drives() {
+    if (m_list_changes && !m_list_changes->changed()) return m_listed;
     auto all = platform::enumerate_drives(m_ctx.roots);
     if (!all) return all.error();
-    if (m_names.empty()) return all;
-    std::erase_if(*all, [this](const platform::DriveLocation& d) {
-        return std::find(m_names.begin(), m_names.end(), d.name) == m_names.end();
-    });
+    if (m_ctx.trace && m_list_changes && m_listed_once)
+        note(m_ctx, "the OS says a drive came or went: the drives listed again");
+    m_listed_once = true;
+    if (!m_names.empty()) {
+        std::erase_if(*all, [this](const platform::DriveLocation& d) {
+            return std::find(m_names.begin(), m_names.end(), d.name) == m_names.end();
+        });
+    }
+    m_listed = *all;
     return all;
 }
 
@@ -83,14 +94,14 @@ void Watcher::add(const platform::DriveLocation& location, bool announce) {
     w.drive.source = w.uevent_driven ? "uevents" : "polling";
     if (m_ctx.trace) {
         note(m_ctx, w.uevent_driven
-                        ? fmt::format("{}: the kernel polls its media: its uevents say when to "
+                        ? fmt::format("{} the kernel polls its media: its uevents say when to "
                                       "ask (GET CONFIGURATION, MECHANISM STATUS), nothing is "
                                       "sent in between",
-                                      location.name)
-                        : fmt::format("{}: polled every {} ms with GET CONFIGURATION and "
+                                      message_subject(location.name))
+                        : fmt::format("{} polled every {} ms with GET CONFIGURATION and "
                                       "MECHANISM STATUS (READ CAPACITY until a medium is "
                                       "ready); GESN and TEST UNIT READY are never sent",
-                                      location.name, m_opts.interval_ms));
+                                      message_subject(location.name), m_opts.interval_ms));
     }
     // A drive that cannot be asked now is there all the same: its state unknown.
     w.drive.state = ask(w).value_or(drive::WatchState{});
@@ -156,6 +167,14 @@ ExitCode Watcher::run() {
         if (!m_opts.drives.empty()) m_names.push_back(d.name);
     }
     platform::catch_stop_requests();
+    // Registered before the first turn lists the drives again, so nothing that comes between
+    // the list above and the registration is missed.
+    if (auto changes = platform::open_drive_list_changes()) {
+        m_list_changes = std::move(*changes);
+        if (m_ctx.trace) note(m_ctx, m_list_changes->source());
+    } else if (m_ctx.trace) {
+        note(m_ctx, changes.error().message);
+    }
     if (auto source = platform::open_uevent_source()) {
         m_uevents = std::move(*source);
     } else if (m_ctx.trace) {

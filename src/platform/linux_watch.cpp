@@ -75,4 +75,9 @@ Result<std::unique_ptr<UeventSource>> open_uevent_source() {
     return std::unique_ptr<UeventSource>(std::make_unique<NetlinkUevents>(fd));
 }
 
+Result<std::unique_ptr<DriveListChanges>> open_drive_list_changes() {
+    return make_error(ErrorKind::not_supported,
+                      "drives added or removed: sysfs, read every interval (no command)");
+}
+
 }  // namespace discrec::platform
