@@ -130,13 +130,13 @@ check_eq "sg_turs after close-tray: ready" "$TURS" 0
 # not mounted (after eject --unmount and close-tray).
 exe_run check_pass check D: --medium --tray closed --ready --profile cd-rom --complete
 check_rc "check D: --medium --tray closed --ready --profile cd-rom --complete: all hold" 0
-check_eq "check D:: five PASS lines and the drive count" "$(grep -c ' PASS ' "$W/check_pass.out")" 6
+check_eq "check D: five PASS lines and the drive count" "$(grep -c ' PASS ' "$W/check_pass.out")" 6
 exe_run check_fail check --json D: --no-medium --tray open --writable
 check_rc "check D: --no-medium --tray open --writable: exit 10" 10
 json_load C "$W/check_fail.out"
-check_eq "check --json D:: the failed assertions" \
+check_eq "check --json D: the failed assertions" \
     "$(jv C_drives_0_assertions_0_result) $(jv C_drives_0_assertions_1_result) $(jv C_drives_0_assertions_2_result)" "fail fail fail"
-check_eq "check --json D:: passed false" "$(jv C_passed)" false
+check_eq "check --json D: passed false" "$(jv C_passed)" false
 exe_run wait_ready wait D: --for ready --timeout 20
 check_rc "wait D: --for ready: exit 0" 0
 exe_run wait_timeout wait D: --for no-medium --timeout 1
