@@ -30,8 +30,8 @@ ExitCode run_wait(Context& ctx, const WaitOptions& opts) {
     if (!loc) return report_error(ctx, loc.error());
 
     ProgressLine progress(ctx);
-    const std::string what =
-        fmt::format("waiting for {} {}", message_subject(loc->name), drive::wait_state_name(*wanted));
+    const std::string what = fmt::format("waiting for {} {}", message_subject(loc->name),
+                                         drive::wait_state_name(*wanted));
     const auto limit =
         std::chrono::milliseconds(static_cast<long long>(opts.timeout_seconds * 1000));
     auto outcome = drive::wait_for_state(
