@@ -11,6 +11,7 @@
 #include "cli/util_progress.hpp"
 #include "drive/wait.hpp"
 #include "output/wait.hpp"
+#include "util/subject.hpp"
 
 namespace discrec::cli {
 namespace {
@@ -29,8 +30,8 @@ ExitCode run_wait(Context& ctx, const WaitOptions& opts) {
     if (!loc) return report_error(ctx, loc.error());
 
     ProgressLine progress(ctx);
-    const std::string what =
-        fmt::format("waiting for {}: {}", loc->name, drive::wait_state_name(*wanted));
+    const std::string what = fmt::format("waiting for {} {}", message_subject(loc->name),
+                                         drive::wait_state_name(*wanted));
     const auto limit =
         std::chrono::milliseconds(static_cast<long long>(opts.timeout_seconds * 1000));
     auto outcome = drive::wait_for_state(
@@ -46,11 +47,11 @@ ExitCode run_wait(Context& ctx, const WaitOptions& opts) {
         output::print_wait(ctx.output, report, ExitCode::ok, nullptr);
         return ExitCode::ok;
     }
-    const Error timeout =
-        make_error(ErrorKind::timeout,
-                   fmt::format("{}: timed out after {:g} s waiting for {} (last state: {})",
-                               loc->name, opts.timeout_seconds, drive::wait_state_name(*wanted),
-                               drive::observation_text(*wanted, outcome->last)));
+    const Error timeout = make_error(
+        ErrorKind::timeout, fmt::format("{} timed out after {:g} s waiting for {} (last state: {})",
+                                        message_subject(loc->name), opts.timeout_seconds,
+                                        drive::wait_state_name(*wanted),
+                                        drive::observation_text(*wanted, outcome->last)));
     std::fprintf(stderr, "discrec: %s\n", timeout.message.c_str());
     output::print_wait(ctx.output, report, ExitCode::timeout, &timeout);
     return ExitCode::timeout;

@@ -4,8 +4,9 @@
 // uevents say when to look, and the drive is asked nothing in between; elsewhere it is polled
 // with commands that consume nothing (drive::poll_watch_state). Drives come and go with
 // sysfs, read again when a uevent says one came or went (every interval only where no uevents
-// arrive). The time and the uevents go through platform::WatchTimeline, so that --replay
-// takes the recorded turns at the recorded times.
+// arrive), or, on Windows, when the OS's device notifications say so (CM_Register_Notification;
+// every interval where it lacks them). The time and the uevents go through
+// platform::WatchTimeline, so that --replay takes the recorded turns at the recorded times.
 #include <algorithm>
 #include <chrono>
 #include <map>
@@ -17,6 +18,7 @@
 #include "drive/watch.hpp"
 #include "output/watch.hpp"
 #include "platform/watch.hpp"
+#include "util/subject.hpp"
 
 namespace discrec::cli {
 namespace {
@@ -72,13 +74,23 @@ private:
     // new drive's sg node is a device of its own): read for a few turns after one.
     std::vector<platform::DriveLocation> m_present;
     int m_rescan = 0;  // turns left that read sysfs
+    // Windows: the OS's device notifications; while they say nothing came or went, the last
+    // list (m_present) stands.
+    std::unique_ptr<platform::DriveListChanges> m_list_changes;
     long m_events = 0;
     platform::WatchTurn m_turn;  // the current turn: its time stamps the events
 };
 
 Result<std::vector<platform::DriveLocation>> Watcher::current_drives() {
+    // The first call answers true (the list read before the registration may be out of date).
+    if (m_list_changes && !m_list_changes->changed()) return m_present;
     auto all = platform::enumerate_drives(m_ctx.roots);
     if (!all) return all.error();
+    if (m_ctx.trace && m_list_changes) {
+        note(m_ctx,
+             "the OS says a drive came or went (or it is the first turn): the drives "
+             "listed again");
+    }
     if (m_names.empty()) return all;
     std::erase_if(*all, [this](const platform::DriveLocation& d) {
         return std::find(m_names.begin(), m_names.end(), d.name) == m_names.end();
@@ -112,14 +124,14 @@ void Watcher::add(const platform::DriveLocation& location, bool announce) {
     w.drive.source = w.uevent_driven ? "uevents" : "polling";
     if (m_ctx.trace) {
         note(m_ctx, w.uevent_driven
-                        ? fmt::format("{}: the kernel polls its media: its uevents say when to "
+                        ? fmt::format("{} the kernel polls its media: its uevents say when to "
                                       "ask (GET CONFIGURATION, MECHANISM STATUS), nothing is "
                                       "sent in between",
-                                      location.name)
-                        : fmt::format("{}: polled every {} ms with GET CONFIGURATION and "
+                                      message_subject(location.name))
+                        : fmt::format("{} polled every {} ms with GET CONFIGURATION and "
                                       "MECHANISM STATUS (READ CAPACITY until a medium is "
                                       "ready); GESN and TEST UNIT READY are never sent",
-                                      location.name, m_opts.interval_ms));
+                                      message_subject(location.name), m_opts.interval_ms));
     }
     // A drive that cannot be asked now is there all the same: its state unknown.
     w.drive.state = ask(w).value_or(drive::WatchState{});
@@ -223,6 +235,14 @@ ExitCode Watcher::run() {
     m_timeline = platform::WatchTimeline::start();
     if (!m_timeline->has_uevents() && m_ctx.trace) note(m_ctx, m_timeline->uevent_error());
     m_turn.utc = m_timeline->started();
+    // Registered before the first turn lists the drives again, so nothing that comes between
+    // the list above and the registration is missed.
+    if (auto changes = platform::open_drive_list_changes()) {
+        m_list_changes = std::move(*changes);
+        if (m_ctx.trace) note(m_ctx, m_list_changes->source());
+    } else if (m_ctx.trace) {
+        note(m_ctx, changes.error().message);
+    }
     std::vector<output::WatchedDrive> snapshot;
     for (const auto& d : *chosen) {
         add(d, false);

@@ -6,6 +6,7 @@
 
 #include "output/color.hpp"
 #include "output/json_document.hpp"
+#include "util/subject.hpp"
 
 namespace discrec::output {
 namespace {
@@ -23,8 +24,8 @@ std::string assertion_line(const OutputOptions& options, const std::string& subj
                            const drive::AssertionResult& a) {
     const std::string verdict = a.passed ? paint(options.color, Tone::good, "PASS")
                                          : paint(options.color, Tone::error, "FAIL");
-    return fmt::format("{}: {} {}: expected {}, actual {}\n", subject, verdict, a.name, a.expected,
-                       a.actual);
+    return fmt::format("{} {} {}: expected {}, actual {}\n", message_subject(subject), verdict,
+                       a.name, a.expected, a.actual);
 }
 
 Json drive_json(const CheckedDrive& d) {

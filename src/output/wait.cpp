@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "output/json_document.hpp"
+#include "util/subject.hpp"
 
 namespace discrec::output {
 namespace {
@@ -41,9 +42,10 @@ void print_wait(const OutputOptions& options, const WaitReport& r, ExitCode exit
         return;
     }
     if (!o.reached) return;  // the error line on stderr says it all
-    const std::string line = fmt::format(
-        "{}: {} after {:.1f} s ({})\n", r.location.name, drive::wait_state_name(r.wanted),
-        static_cast<double>(o.waited.count()) / 1000, drive::observation_text(r.wanted, o.last));
+    const std::string line =
+        fmt::format("{} {} after {:.1f} s ({})\n", message_subject(r.location.name),
+                    drive::wait_state_name(r.wanted), static_cast<double>(o.waited.count()) / 1000,
+                    drive::observation_text(r.wanted, o.last));
     std::fputs(line.c_str(), stdout);
 }
 

@@ -97,4 +97,10 @@ Result<std::unique_ptr<UeventSource>> open_uevent_source() {
     return std::unique_ptr<UeventSource>(std::make_unique<NetlinkUevents>(fd));
 }
 
+Result<std::unique_ptr<DriveListChanges>> open_drive_list_changes() {
+    return make_error(ErrorKind::not_supported,
+                      "drives added or removed: sysfs, read again when a uevent says one came "
+                      "or went (every interval where no uevents arrive; no command)");
+}
+
 }  // namespace discrec::platform

@@ -83,6 +83,23 @@ private:
     std::chrono::steady_clock::time_point m_started_steady;
     WatchTurn m_last;  // a replay's last turn, repeated as the stop when the recording ends
 };
+// Drives coming and going, from the OS's device notifications, so that the drive list is read
+// again only when it changed (Windows enumerates by opening every drive).
+class DriveListChanges {
+public:
+    virtual ~DriveListChanges() = default;
+    // Whether a drive came or went since the last call; true at the first call (the list
+    // read before the notifications were registered may already be out of date).
+    virtual bool changed() = 0;
+    // What tells, for --trace.
+    [[nodiscard]] virtual std::string source() const = 0;
+};
+// Windows: CM_Register_Notification (cfgmgr32.dll, Windows 8+) for the CD-ROM device interface
+// class, looked up at run time; not_supported, saying why, where cfgmgr32 lacks it (Wine 8) or
+// refuses, and under --record/--replay: then the drives are listed every interval. Linux:
+// not_supported (the kernel's uevents say when sysfs is read again: WatchTimeline; no command
+// is sent for it).
+Result<std::unique_ptr<DriveListChanges>> open_drive_list_changes();
 
 // Whether the OS polls this drive for media changes itself (Linux events_poll_msecs > 0, or -1
 // with a system default > 0): then its uevents say when to look.

@@ -27,11 +27,6 @@ static_assert(IOCTL_SCSI_GET_ADDRESS == 0x00041018);
 static_assert(IOCTL_STORAGE_QUERY_PROPERTY == 0x002d1400);
 static_assert(sizeof(SCSI_ADDRESS) == 8);
 
-// GUID_DEVINTERFACE_CDROM {53f56308-b6bf-11d0-94f2-00a0c91efb8b} (winioctl.h). Spelled out
-// here: the header's DEFINE_GUID needs <initguid.h> in exactly one translation unit.
-constexpr GUID k_cdrom_interface = {
-    0x53f56308, 0xb6bf, 0x11d0, {0x94, 0xf2, 0x00, 0xa0, 0xc9, 0x1e, 0xfb, 0x8b}};
-
 template <typename Out>
 bool ioctl_out(HANDLE handle, DWORD code, const void* in, DWORD in_size, Out& out) {
     DWORD returned = 0;

@@ -3,10 +3,16 @@
 // open of a CD/DVD device tells (no administrator rights needed, the medium is not touched).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "platform/watch.hpp"
+#include "transport/windows_detail.hpp"
+
+#include <cfgmgr32.h>
 
 namespace discrec::platform::win32 {
 
@@ -57,6 +63,26 @@ DeviceFacts query_device(const std::string& path);
 
 // Letters GetDriveType() calls DRIVE_CDROM, in order ('D', 'E' ...).
 std::vector<char> optical_letters();
+// GUID_DEVINTERFACE_CDROM {53f56308-b6bf-11d0-94f2-00a0c91efb8b} (winioctl.h). Spelled out
+// here: the header's DEFINE_GUID needs <initguid.h> in exactly one translation unit.
+inline constexpr GUID k_cdrom_interface = {
+    0x53f56308, 0xb6bf, 0x11d0, {0x94, 0xf2, 0x00, 0xa0, 0xc9, 0x1e, 0xfb, 0x8b}};
+
+// CM_Register_Notification / CM_Unregister_Notification (cfgmgr32.dll, Windows 8+). mingw-w64
+// declares their types but not the functions, and Wine 8's cfgmgr32 does not export them, so
+// they are looked up at run time (GetProcAddress); a unit test passes its own.
+struct NotificationApi {
+    CONFIGRET(WINAPI* register_notification)
+    (PCM_NOTIFY_FILTER, PVOID, PCM_NOTIFY_CALLBACK, PHCMNOTIFICATION) = nullptr;
+    CONFIGRET(WINAPI* unregister_notification)(HCMNOTIFICATION) = nullptr;
+};
+// The system's cfgmgr32.dll functions; both null when it lacks them (Wine 8, before Windows 8).
+NotificationApi load_notification_api();
+// Registers for arrival and removal of GUID_DEVINTERFACE_CDROM interfaces (a CD/DVD/BD drive
+// plugged in or out, enabled or disabled): changed() then says whether one came since the
+// last call. not_supported, saying why, when `api` lacks the functions or the call fails.
+Result<std::unique_ptr<DriveListChanges>> watch_cdrom_interfaces(const NotificationApi& api);
+
 // Device interface paths of GUID_DEVINTERFACE_CDROM (SetupAPI), present devices only.
 std::vector<std::string> cdrom_interfaces();
 // Does the volume at `root` ("D:\", "\\?\Volume{...}\") carry a file system Windows has

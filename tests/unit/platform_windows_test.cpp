@@ -5,9 +5,12 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
+
 #include "drive/command.hpp"
 #include "platform/platform.hpp"
 #include "platform/tray.hpp"
+#include "platform/watch.hpp"
 #include "platform/windows_devices.hpp"
 #include "transport/windows_detail.hpp"
 
@@ -201,6 +204,100 @@ TEST_CASE("Windows drive names print with one colon in command errors") {
     CHECK(e.message.rfind("D: INQUIRY: ", 0) == 0);
     CHECK(discrec::drive::command_error("CdRom1", cdb, c, std::nullopt)
               .message.rfind("CdRom1: INQUIRY: ", 0) == 0);
+}
+
+// watch's drive list: CM_Register_Notification is reached through NotificationApi, so these
+// fakes stand in for cfgmgr32 (Wine 8 has no CM_Register_Notification to call).
+namespace {
+
+const auto k_fake_notification = reinterpret_cast<HCMNOTIFICATION>(std::uintptr_t{0x5eed});
+CM_NOTIFY_FILTER g_fake_filter{};
+PCM_NOTIFY_CALLBACK g_fake_callback = nullptr;
+PVOID g_fake_context = nullptr;
+CONFIGRET g_fake_answer = CR_SUCCESS;
+int g_fake_unregistered = 0;
+
+CONFIGRET WINAPI fake_register(PCM_NOTIFY_FILTER filter, PVOID context,
+                               PCM_NOTIFY_CALLBACK callback, PHCMNOTIFICATION handle) {
+    g_fake_filter = *filter;
+    g_fake_context = context;
+    g_fake_callback = callback;
+    if (g_fake_answer == CR_SUCCESS) *handle = k_fake_notification;
+    return g_fake_answer;
+}
+
+CONFIGRET WINAPI fake_unregister(HCMNOTIFICATION handle) {
+    if (handle == k_fake_notification) ++g_fake_unregistered;
+    return CR_SUCCESS;
+}
+
+void fake_event(CM_NOTIFY_ACTION action) {
+    CM_NOTIFY_EVENT_DATA data{};
+    data.FilterType = CM_NOTIFY_FILTER_TYPE_DEVICEINTERFACE;
+    data.u.DeviceInterface.ClassGuid = win32::k_cdrom_interface;
+    CHECK(g_fake_callback(k_fake_notification, g_fake_context, action, &data, sizeof data) ==
+          ERROR_SUCCESS);
+}
+
+}  // namespace
+
+TEST_CASE("platform::win32::watch_cdrom_interfaces: a CD-ROM interface coming or going") {
+    g_fake_answer = CR_SUCCESS;
+    g_fake_unregistered = 0;
+    auto changes = win32::watch_cdrom_interfaces({fake_register, fake_unregister});
+    REQUIRE(changes);
+    CHECK(g_fake_filter.cbSize == sizeof(CM_NOTIFY_FILTER));
+    CHECK(g_fake_filter.FilterType == CM_NOTIFY_FILTER_TYPE_DEVICEINTERFACE);
+    CHECK(g_fake_filter.Flags == 0);
+    CHECK(IsEqualGUID(g_fake_filter.u.DeviceInterface.ClassGuid, win32::k_cdrom_interface));
+    CHECK((*changes)->source().find("CM_Register_Notification") != std::string::npos);
+    // The first call: the list read before registering may be out of date.
+    CHECK((*changes)->changed());
+    CHECK_FALSE((*changes)->changed());
+    fake_event(CM_NOTIFY_ACTION_DEVICEINTERFACEARRIVAL);
+    CHECK((*changes)->changed());
+    CHECK_FALSE((*changes)->changed());
+    fake_event(CM_NOTIFY_ACTION_DEVICEQUERYREMOVE);  // not a change of the list by itself
+    CHECK_FALSE((*changes)->changed());
+    fake_event(CM_NOTIFY_ACTION_DEVICEINTERFACEREMOVAL);
+    fake_event(CM_NOTIFY_ACTION_DEVICEINTERFACEARRIVAL);
+    CHECK((*changes)->changed());
+    CHECK_FALSE((*changes)->changed());
+    CHECK(g_fake_unregistered == 0);
+    changes->reset();
+    CHECK(g_fake_unregistered == 1);
+}
+
+TEST_CASE("platform::win32::watch_cdrom_interfaces: refused or missing means listing") {
+    g_fake_answer = CR_ACCESS_DENIED;  // 0x33
+    g_fake_unregistered = 0;
+    auto refused = win32::watch_cdrom_interfaces({fake_register, fake_unregister});
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().kind == ErrorKind::not_supported);
+    CHECK(refused.error().message.find("(CONFIGRET 0x33)") != std::string::npos);
+    CHECK(g_fake_unregistered == 0);
+    g_fake_answer = CR_SUCCESS;
+    auto missing = win32::watch_cdrom_interfaces({});
+    REQUIRE_FALSE(missing);
+    CHECK(missing.error().kind == ErrorKind::not_supported);
+    CHECK(missing.error().message.find("no CM_Register_Notification") != std::string::npos);
+}
+
+// The live system: where cfgmgr32 exports the functions the registration must succeed (a
+// Windows 8 or later system), where it does not (Wine 8) watch says so and lists every turn.
+TEST_CASE("platform::open_drive_list_changes follows what cfgmgr32.dll exports") {
+    const auto api = win32::load_notification_api();
+    CHECK((api.register_notification == nullptr) == (api.unregister_notification == nullptr));
+    auto changes = discrec::platform::open_drive_list_changes();
+    if (api.register_notification != nullptr) {
+        MESSAGE("cfgmgr32.dll has CM_Register_Notification: registered");
+        REQUIRE(changes);
+        CHECK((*changes)->changed());
+    } else {
+        MESSAGE("cfgmgr32.dll has no CM_Register_Notification: the drives are listed every turn");
+        REQUIRE_FALSE(changes);
+        CHECK(changes.error().message.find("no CM_Register_Notification") != std::string::npos);
+    }
 }
 
 #endif  // _WIN32

@@ -175,8 +175,68 @@ run_exe() {
     run "media --json Q:" 3 media --json Q: &&
         json_check "media --json Q:" 'd["exit_status"] == 3 and d["error"]["kind"] == "no_such_drive"'
     send_checks
+    automation_checks
     replay_checks
+    automation_replay_checks
     fake_cd_letter
+}
+
+# one_line NAME: the error is one line (what failed, on which drive), as every error is.
+one_line() { [ "$(wc -l <<<"$err")" -eq 1 ] || fail "$1: stderr is not one line: $err"; }
+
+# check, wait and watch (issue 16) under Wine with no optical drive: each error path (no such
+# drive: exit 3 with its one line; bad arguments: exit 2), `check` with fewer drives than
+# --min-drives (a failed check, exit 10, not an error), and watch ending cleanly on --timeout
+# after its snapshot line. How watch learns of drives coming and going is in its --trace:
+# Wine 8's cfgmgr32.dll has no CM_Register_Notification, so it falls back to listing them.
+automation_checks() {
+    run "check Q: (no such drive)" 3 check Q: --medium && contains "$err" "no optical drive 'Q:'" "check Q:" && one_line "check Q:"
+    run "check --json Q:" 3 check --json Q: --ready &&
+        json_check "check --json Q:" 'd["exit_status"] == 3 and d["error"]["kind"] == "no_such_drive"'
+    run "check Z: (a fixed disk)" 3 check Z: --medium && contains "$err" "'Z:' is a fixed disk, not an optical drive" "check Z:"
+    run "check --tray sideways" 2 check --tray sideways
+    run "check --min-free 12Q" 2 check --min-free 12Q && contains "$err" "'12Q' is no size" "check --min-free 12Q"
+    run "check --profile no-such-profile" 2 check --profile no-such-profile && contains "$err" "--profile" "check --profile"
+    run "check --feature zz" 2 check --feature zz
+    run "check --min-drives -1" 2 check --min-drives -1
+    run "check --medium --no-medium" 2 check --medium --no-medium
+    run "check --vendor '('" 2 check --vendor '('
+    run "check (no drive): min-drives fails" 10 check --medium &&
+        contains "$out" "drives: FAIL min-drives: expected at least 1 drive, actual 0 drives" "check (no drive)"
+    run "check --json (no drive)" 10 check --json --ready --not-held &&
+        json_check "check --json (no drive)" 'd["passed"] is False and d["min_drives"]["result"] == "fail" and d["min_drives"]["actual"] == "0 drives" and d["drives"] == [] and d["exit_status"] == 10'
+    run "check --min-drives 0 (no drive)" 0 check --min-drives 0 &&
+        contains "$out" "drives: PASS min-drives: expected at least 0 drives, actual 0 drives" "check --min-drives 0"
+
+    run "wait Q: --for medium --timeout 1 (no such drive)" 3 wait Q: --for medium --timeout 1 &&
+        contains "$err" "no optical drive 'Q:'" "wait Q:" && one_line "wait Q:"
+    run "wait --json Q:" 3 wait --json Q: --for ready --timeout 1 &&
+        json_check "wait --json Q:" 'd["exit_status"] == 3 and d["error"]["kind"] == "no_such_drive"'
+    run "wait Z: (a fixed disk)" 3 wait Z: --for not-held --timeout 1 && contains "$err" "not an optical drive" "wait Z:"
+    run "wait: no --for" 2 wait Q:
+    run "wait: no DRIVE" 2 wait --for medium
+    run "wait --for sideways" 2 wait Q: --for sideways
+    run "wait --timeout -1" 2 wait Q: --for medium --timeout -1
+    run "wait --interval 10 (below 50)" 2 wait Q: --for medium --interval 10
+
+    run "watch Q: (no such drive)" 3 watch Q: --timeout 1 && contains "$err" "no optical drive 'Q:'" "watch Q:" && one_line "watch Q:"
+    run "watch --json Q:" 3 watch --json Q: --timeout 1 &&
+        json_check "watch --json Q:" 'd["exit_status"] == 3 and d["error"]["kind"] == "no_such_drive"'
+    run "watch --interval 10 (below 50)" 2 watch --interval 10
+    run "watch --count 0" 2 watch --count 0
+    run "watch --timeout -1" 2 watch --timeout -1
+    local t0 ms
+    t0=$(now_ms)
+    run "watch --timeout 1 (no drive)" 0 --trace watch --timeout 1 --interval 200 &&
+        { [[ "$out" =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z\ snapshot:\ no\ drives$ ]] || fail "watch --timeout 1: not one snapshot line: $out"; }
+    ms=$(($(now_ms) - t0))
+    echo "windows: watch --timeout 1 ended after $ms ms (Wine's start included)"
+    # Wine 8's cfgmgr32.dll exports no CM_Register_Notification (Windows 8 and later do): the
+    # fallback, and --trace says which source tells of drives coming and going.
+    contains "$err" "cfgmgr32.dll has no CM_Register_Notification" "watch --trace (the drive list's source)"
+    contains "$err" "no kernel uevents on Windows: polling" "watch --trace (the media's source)"
+    run "watch --json --timeout 1 (no drive)" 0 watch --json --timeout 0.5 &&
+        json_check "watch --json snapshot" 'd["event"] == "snapshot" and d["drives"] == [] and d["json_format_version"][0] == 1'
 }
 
 # `send` on Windows, as far as Wine goes without an optical drive (SPTI itself is reached
@@ -265,6 +325,85 @@ sys.exit(0 if got == want and b"\n" in want else 1)
 PY
 }
 
+# check and wait on drives replayed from Linux guest recordings (tests/fixtures/media/) by the
+# Windows build. check: the goldens of the Linux replays (tests/cli/goldens/check-*: text with
+# "[exit N]", and JSON), and a passing check (exit 0). wait: its recordings are made here from
+# the media recordings, whose first commands are wait's poll (the open, GESN, TEST UNIT READY):
+# the drive's own answers, the poll repeated as the drive answers it again while nothing
+# changes; two polls that agree are a stable state (exit 0), and with --timeout 0 the two
+# polls end it (exit 7, the last state in the message).
+automation_replay_checks() {
+    local media=$source_dir/tests/fixtures/media gold=$source_dir/tests/cli/goldens name f drive want args
+    while read -r name f drive want args; do
+        # shellcheck disable=SC2086 # args: the golden's assertions, split as regen.sh gives them
+        run "check --replay $f $drive $args (recorded on Linux)" "$want" --replay "$(winepath -w "$media/$f" 2>/dev/null)" check "$drive" $args &&
+            { [ "$out"$'\n'"[exit $want]" = "$(cat "$gold/$name.txt")" ] || fail "check --replay $f: text differs from $name.txt: $out"; }
+        # shellcheck disable=SC2086
+        run "check --json --replay $f $drive $args" "$want" --replay "$(winepath -w "$media/$f" 2>/dev/null)" --json check "$drive" $args &&
+            python3 -c 'import json,sys
+a, b = json.loads(sys.stdin.read()), json.load(open(sys.argv[1]))
+for d in (a, b): d["discrec"] = None
+sys.exit(0 if a == b else 1)' "$gold/$name.json" <<<"$out" || fail "check --json --replay $f: differs from $name.json: $out"
+    done <<'EOF_CHECK'
+check-qemu-piix-cd piix-cd.jsonl sr1 10 --medium --tray closed --ready --complete --blank --appendable --writable --min-free 1s
+check-qemu-lsi-tray-open lsi-tray-open.jsonl sr0 10 --no-medium --tray open --complete
+check-synthetic-dvdplusrw synthetic-dvdplusrw.jsonl sr0 10 --writable --complete --min-free 1G
+check-synthetic-dvdplusrw-protected synthetic-dvdplusrw-protected.jsonl sr0 10 --writable
+EOF_CHECK
+    run "check --replay piix-cd.jsonl: every assertion holds" 0 --replay "$(winepath -w "$media/piix-cd.jsonl")" \
+        check sr1 --medium --tray closed --ready --complete &&
+        { [ "$(grep -c ' PASS ' <<<"$out")" -eq 5 ] && ! grep -q FAIL <<<"$out" || fail "check (all hold): $out"; }
+
+    # wait_recording SOURCE POLLS: SOURCE's header and open, then its GESN and TEST UNIT READY
+    # POLLS times, written to $build/wait-SOURCE; prints that file's Windows path.
+    wait_recording() {
+        python3 - "$media/$1" "$build/wait-$1" "$2" <<'PY' || { fail "wait recording from $1"; return 1; }
+import json, sys
+lines = open(sys.argv[1]).read().splitlines()
+first = [json.loads(l) for l in lines[1:4]]
+assert first[0]["type"] == "open", first[0]
+assert first[1]["cdb"].startswith("4a01") and first[2]["cdb"] == "000000000000", first[1:]
+with open(sys.argv[2], "w") as f:
+    f.write("\n".join(lines[:2] + lines[2:4] * int(sys.argv[3])) + "\n")
+PY
+        winepath -w "$build/wait-$1" 2>/dev/null
+    }
+    local rec
+    rec=$(wait_recording piix-cd.jsonl 2) || return
+    run "wait --replay piix-cd sr1 --for medium" 0 --replay "$rec" wait sr1 --for medium --interval 50
+    run "wait --json --replay piix-cd sr1 --for ready" 0 --replay "$rec" --json wait sr1 --for ready --interval 50 &&
+        json_check "wait --json (reached)" 'd["exit_status"] == 0 and d["reached"] is True and d["polls"] == 2 and d["drive"]["name"] == "sr1" and d["state"]["ready"] is True'
+    run "wait --replay piix-cd sr1 --for no-medium --timeout 0" 7 --replay "$rec" wait sr1 --for no-medium --timeout 0 --interval 50 &&
+        contains "$err" "sr1: timed out after 0 s waiting for no-medium (last state: tray closed, medium present, ready)" "wait (timeout)" &&
+        one_line "wait (timeout)"
+    run "wait --json --replay piix-cd sr1 --for tray-open --timeout 0" 7 --replay "$rec" --json wait sr1 --for tray-open --timeout 0 --interval 50 &&
+        json_check "wait --json (timed out)" 'd["exit_status"] == 7 and d["reached"] is False and d["polls"] == 2 and d["error"]["kind"] == "timeout" and d["state"]["tray_open"] is False'
+    rec=$(wait_recording lsi-tray-open.jsonl 2) || return
+    run "wait --replay lsi-tray-open sr0 --for tray-open" 0 --replay "$rec" wait sr0 --for tray-open --interval 50
+    run "wait --replay lsi-tray-open sr0 --for medium --timeout 0" 7 --replay "$rec" wait sr0 --for medium --timeout 0 --interval 50 &&
+        contains "$err" "(last state: tray open, no medium, not ready)" "wait lsi-tray-open (timeout)"
+    rec=$(wait_recording virtio-scsi-empty.jsonl 2) || return
+    run "wait --replay virtio-scsi-empty sr2 --for no-medium" 0 --replay "$rec" wait sr2 --for no-medium --interval 50
+    run "wait --replay virtio-scsi-empty sr2 --for tray-closed" 0 --replay "$rec" wait sr2 --for tray-closed --interval 50
+    # watch polls with other commands (GET CONFIGURATION, MECHANISM STATUS) than the media
+    # recordings hold: the replay stops at the first one, naming both (exit 1).
+    run "watch --replay piix-cd.jsonl (not watch's commands)" 1 --replay "$(winepath -w "$media/piix-cd.jsonl")" watch sr1 --timeout 1 &&
+        contains "$err" "the run sent GET CONFIGURATION [46 02 00 00 00 00 00 00 08 00] (in 8 bytes), the recording has GET EVENT STATUS NOTIFICATION" "watch --replay"
+    # The watch sessions recorded in the Linux guest (tests/fixtures/recordings/watch): the
+    # Windows build replays their turns at the recorded times and prints the live run's JSON
+    # Lines and text byte for byte (the same code decides events on both systems; only the
+    # sources of time, uevents and drive lists differ, and those are the recording's).
+    local f name interval
+    for f in "$source_dir"/tests/fixtures/recordings/watch/*.jsonl; do
+        name=$(basename "$f" .jsonl)
+        interval=$(head -n 1 "$f" | python3 -c 'import json,sys; a=json.load(sys.stdin)["argv"]; print(a[a.index("--interval")+1])')
+        run "watch --replay $name --json (recorded on Linux)" 0 --replay "$(winepath -w "$f" 2>/dev/null)" --json watch --interval "$interval" &&
+            { [ "$out" = "$(cat "${f%.jsonl}.out")" ] || fail "watch --replay $name --json: differs from $name.out: $out"; }
+        run "watch --replay $name (text, recorded on Linux)" 0 --replay "$(winepath -w "$f" 2>/dev/null)" watch --interval "$interval" &&
+            { [ "$out" = "$(cat "${f%.jsonl}.text")" ] || fail "watch --replay $name: differs from $name.text: $out"; }
+    done
+}
+
 # A letter Wine calls a CD-ROM (registry HKLM\Software\Wine\Drives "r:"="cdrom") that is only a
 # directory: it is listed, and info must fail cleanly (no SCSI pass-through behind it).
 fake_cd_letter() {
@@ -314,6 +453,25 @@ a, b = (json.loads(t) for t in sys.argv[1:3])
 for d in (a, b): d["discrec"]["argv"] = None
 sys.exit(0 if a == b else 1)' "$out" "$live" || fail "--replay on Windows: differs: $out"
     run "mcn --off R:" 8 mcn --off R:
+    # check, wait and watch on it: the facts the OS gives (no command) decide their assertions;
+    # the refused pass-through makes a drive fact unknown (a failed assertion naming the OS
+    # error, exit 10) or ends wait with it (exit 8); watch shows the drive, its state unknown.
+    # Every line starts "R: ", never "R:: " (the strings checked would not match that).
+    run "check R: --not-held (the OS alone)" 0 check R: --not-held &&
+        contains "$out" "R: PASS not-held: expected no other process, actual no other process" "check R: --not-held"
+    run "check R: --medium (SPTI refused by Wine)" 10 check R: --medium &&
+        contains "$out" "R: FAIL medium: expected present, actual unknown: R: TEST UNIT READY: OS error" "check R: --medium"
+    run "check --json R: --medium --tray closed" 10 check --json R: --medium --tray closed &&
+        json_check "check --json R:" 'd["passed"] is False and [a["result"] for a in d["drives"][0]["assertions"]] == ["fail", "fail"] and d["drives"][0]["errors"][0]["kind"] == "not_supported"'
+    run "wait R: --for not-held" 0 wait R: --for not-held --timeout 5 --interval 50 &&
+        contains "$out" "R: not-held after" "wait R: --for not-held"
+    run "wait R: --for medium (SPTI refused by Wine)" 8 wait R: --for medium --timeout 1 &&
+        contains "$err" "R: TEST UNIT READY: OS error" "wait R: --for medium" && one_line "wait R:"
+    run "watch R: --count 1 --timeout 1 (nothing happens: the timeout ends it)" 0 --trace watch R: --count 1 --timeout 1 --interval 200 &&
+        contains "$out" " R: snapshot: unknown (watched by polling)" "watch R:" &&
+        contains "$err" "R: polled every 200 ms with GET CONFIGURATION and MECHANISM STATUS" "watch R: --trace"
+    run "watch --json (R: listed)" 0 watch --json --timeout 0.5 &&
+        json_check "watch --json R:" 'd["event"] == "snapshot" and [x["drive"]["name"] for x in d["drives"]] == ["R:"] and d["drives"][0]["source"] == "polling"'
     "$wine_run" reg delete 'HKLM\Software\Wine\Drives' /v r: /f >/dev/null 2>&1
     rm -f "$WINEPREFIX/dosdevices/r:"
     "$wineserver" -k >/dev/null 2>&1 || true

@@ -126,6 +126,47 @@ check_tray "after close-tray" closed
 turs
 check_eq "sg_turs after close-tray: ready" "$TURS" 0
 
+# check, wait and watch (issue 16) through the same pass-through, the medium in, tray closed,
+# not mounted (after eject --unmount and close-tray).
+exe_run check_pass check D: --medium --tray closed --ready --profile cd-rom --complete
+check_rc "check D: --medium --tray closed --ready --profile cd-rom --complete: all hold" 0
+check_eq "check D: five PASS lines and the drive count" "$(grep -c ' PASS ' "$W/check_pass.out")" 6
+exe_run check_fail check --json D: --no-medium --tray open --writable
+check_rc "check D: --no-medium --tray open --writable: exit 10" 10
+json_load C "$W/check_fail.out"
+check_eq "check --json D: the failed assertions" \
+    "$(jv C_drives_0_assertions_0_result) $(jv C_drives_0_assertions_1_result) $(jv C_drives_0_assertions_2_result)" "fail fail fail"
+check_eq "check --json D: passed false" "$(jv C_passed)" false
+exe_run wait_ready wait D: --for ready --timeout 20
+check_rc "wait D: --for ready: exit 0" 0
+exe_run wait_timeout wait D: --for no-medium --timeout 1
+check_rc "wait D: --for no-medium --timeout 1: exit 7" 7
+check "wait D: timeout names the last state" -n "$(grep 'last state: tray closed, medium present, ready' "$W/wait_timeout.err")"
+# watch D: polled through pass-through (GET CONFIGURATION, MECHANISM STATUS): the host pulls
+# the disc and puts it back; the events in order, --count ends it.
+load_drives
+set -- $DRIVES
+atapi_id=$(dv "$1" id)
+wine "$exe" --trace --json watch D: --interval 300 --count 4 --timeout 90 > "$W/watch.out" 2> "$W/watch.err" &
+watcher=$!
+i=0
+while [ ! -s "$W/watch.out" ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
+sleep 1
+runvm-monitor "eject -f $atapi_id" > /dev/null
+sleep 3
+runvm-monitor "change $atapi_id $RUNVM_TEST_ISO raw" > /dev/null
+wait "$watcher"
+RC=$? run_name=watch
+check_rc "watch D: --count 4: ends by itself" 0
+events=$("$PYTHON" -c 'import json, sys
+print(" ".join(json.loads(l)["event"] for l in open(sys.argv[1]) if l.strip()))' "$W/watch.out")
+check_eq "watch D: (Windows code, Wine's pass-through): the host's eject and insertion in order" \
+    "$events" "snapshot medium_removed not_ready medium_inserted ready"
+check "watch --trace: D: polled with GET CONFIGURATION and MECHANISM STATUS" \
+    -n "$(grep 'D: polled every 300 ms with GET CONFIGURATION and MECHANISM STATUS' "$W/watch.err")"
+check "watch --trace: Wine 8 has no CM_Register_Notification: the drives listed each interval" \
+    -n "$(grep 'cfgmgr32.dll has no CM_Register_Notification' "$W/watch.err")"
+
 # What Windows cannot do, or Wine lacks, is said with exit 8.
 exe_run lock lock D:
 check_rc "lock D: (Windows keeps no lock after exit): not supported" 8
