@@ -380,6 +380,15 @@ Json RunLog::replay_fact(const std::string& type, const std::string& key) {
     return take(m_facts[id], m_next_fact[id], fmt::format("{} of {}", type, key));
 }
 
+std::optional<Json> RunLog::replay_optional_fact(const std::string& type, const std::string& key) {
+    std::lock_guard lock(m_mutex);
+    const std::string id = type + "/" + key;
+    auto& queue = m_facts[id];
+    auto& next = m_next_fact[id];
+    if (next >= queue.size()) return std::nullopt;
+    return queue[next++];
+}
+
 OsError RunLog::recorded_os_error(const Json& command) const {
     const int code = field<int>(command, "os_error").value_or(0);
     if (code == 0) return {};

@@ -65,6 +65,9 @@ public:
     Json replay_enumeration();
     Json replay_resolution(const std::string& spelling);
     Json replay_fact(const std::string& type, const std::string& key);
+    // The same for a fact that recordings made before discrec recorded it lack: nullopt when
+    // the recording holds no more facts of `type` about `key`.
+    std::optional<Json> replay_optional_fact(const std::string& type, const std::string& key);
     Completion replay_command(const std::string& device, const Cdb& cdb, Direction direction,
                               std::span<std::byte> buffer, std::chrono::milliseconds timeout);
 
