@@ -16,7 +16,7 @@ _discrec() {
 
     local global="--json --trace --quiet -q --color --sysroot --record --replay --help -h --version -V"
     local -A opts=(
-        [list]=""
+        [list]="--ids"
         [info]=""
         [media]="--ready-wait"
         [speeds]=""

@@ -45,6 +45,8 @@ complete -c discrec -n $__discrec_top -a watch -d 'Report drive and media events
 complete -c discrec -n $__discrec_top -a wait -d 'Wait until a drive reaches a state, bounded'
 complete -c discrec -n $__discrec_top -a check -d 'Assert facts about drives and media (exit 10 when one fails)'
 
+complete -c discrec -n '__fish_seen_subcommand_from list' -l ids -d 'Also ask each drive for its unique ids'
+
 # Drive names after every subcommand but list
 complete -c discrec -n "__fish_seen_subcommand_from $__discrec_drive_cmds" -a '(__discrec_drives)'
 

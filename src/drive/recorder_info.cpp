@@ -101,6 +101,7 @@ RecorderInfo gather_recorder_info(const platform::DriveLocation& location,
     info.holders = platform::find_holders(location, roots);
     info.exclusive_owner = platform::exclusive_owner(location);
     info.media_polling = platform::media_polling(location, roots);
+    info.transport = platform::transport_descriptor(location, roots);
     auto opened = open_drive(location, options);
     if (!opened) {
         info.fatal = opened.error();

@@ -36,10 +36,12 @@ struct RecorderInfo {
     std::vector<platform::Holder> holders;
     std::optional<platform::ExclusiveOwner> exclusive_owner;  // IDiscRecorder2 ExclusiveAccessOwner
     platform::MediaPolling media_polling;                     // Disable/EnableMcn state
-    std::optional<mmc::CapabilitiesSummary> capabilities;     // page 2Ah: lock, eject, mechanism
-    std::optional<RegionState>
-        region;                  // asked only of drives with DVD CSS (mmc::reports_rpc_state)
-    std::vector<Error> errors;   // questions that failed, in order asked
+    // IDiscRecorder2Ex's adapter/device descriptors; nullopt only from an old recording.
+    std::optional<platform::TransportDescriptor> transport;
+    std::optional<mmc::CapabilitiesSummary> capabilities;  // page 2Ah: lock, eject, mechanism
+    // Asked only of drives with DVD CSS (mmc::reports_rpc_state).
+    std::optional<RegionState> region;
+    std::vector<Error> errors;  // questions that failed, in order asked
     std::optional<Error> fatal;  // could not be opened, timed out or vanished
 };
 

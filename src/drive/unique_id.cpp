@@ -68,6 +68,16 @@ std::vector<UniqueId> unique_ids(const platform::DriveLocation& location,
     return out;
 }
 
+std::vector<std::vector<UniqueId>> ask_unique_ids(
+    const std::vector<platform::DriveLocation>& drives, const OpenOptions& options) {
+    const auto identities = ask_identities(drives, options);
+    std::vector<std::vector<UniqueId>> out;
+    for (std::size_t i = 0; i < drives.size(); ++i) {
+        out.push_back(unique_ids(drives[i], identities[i] ? &*identities[i] : nullptr));
+    }
+    return out;
+}
+
 Result<std::optional<platform::DriveLocation>> resolve_unique_id(
     const std::vector<platform::DriveLocation>& drives, std::string_view id,
     const OpenOptions& options) {

@@ -26,6 +26,12 @@ struct UniqueId {
 // itself), the by-path name, "scsi:H:C:T:L". `identity` nullptr: the OS's ids only.
 std::vector<UniqueId> unique_ids(const platform::DriveLocation& location, const Identity* identity);
 
+// Every drive's ids (unique_ids), each drive's identity asked of all drives at once (`list
+// --ids`); a drive that cannot be opened or does not answer has the OS's ids only, as in
+// `info`.
+std::vector<std::vector<UniqueId>> ask_unique_ids(
+    const std::vector<platform::DriveLocation>& drives, const OpenOptions& options);
+
 // The one drive whose ids include `id` (a by-path name also by its last component). The OS's
 // ids are tried first; only when none matches is each drive asked (INQUIRY, VPD 00h/80h/83h),
 // all at once (in order under --record/--replay, whose log is one sequence). Two drives with

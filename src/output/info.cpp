@@ -12,6 +12,7 @@
 #include "output/fields.hpp"
 #include "output/json_document.hpp"
 #include "output/table.hpp"
+#include "output/transport.hpp"
 
 namespace discrec::output {
 namespace {
@@ -114,6 +115,8 @@ Json drive_json(const drive::RecorderInfo& info) {
     if (info.region) j["region"] = region_json(*info.region);
     j["media_polling"] = {{"interval_ms", optional_json(info.media_polling.interval_ms)},
                           {"default_interval_ms", optional_json(info.media_polling.default_ms)}};
+    // Left out (not null) when replaying a recording made before it was recorded.
+    if (info.transport) j["transport"] = transport_json(*info.transport);
     j["errors"] = errors_json(info.errors);
     if (info.fatal) j["error"] = error_json(*info.fatal);
     return j;
@@ -154,6 +157,7 @@ std::string render_text(const drive::RecorderInfo& info, bool color) {
     }
     kv.add("Bus", fmt::format("{} ({}, {})", loc.bus, loc.host_driver, loc.scsi_address));
     kv.add("Unique id", fmt::format("{} ({})", info.unique_id, info.unique_id_source));
+    if (info.transport) add_transport_rows(kv, *info.transport);
     kv.add("Volume paths", join_strings(loc.mount_points));
     kv.add("Can load media", yes_no(info.can_load_media));
     add_media_rows(kv, info.media);

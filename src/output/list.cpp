@@ -64,15 +64,31 @@ constexpr ListField k_fields[] = {
      "where its medium is mounted"},
 };
 
+Json unique_id_json(const drive::UniqueId& id) {
+    return {{"value", id.value}, {"source", id.source}};
+}
+
+// The drive's ids, or none (a drive with no ids: unique_ids() always gives the SCSI address).
+const std::vector<drive::UniqueId>* ids_of(const std::vector<std::vector<drive::UniqueId>>* ids,
+                                           std::size_t i) {
+    return ids != nullptr && i < ids->size() && !(*ids)[i].empty() ? &(*ids)[i] : nullptr;
+}
+
 }  // namespace
 
-void print_list(const OutputOptions& options, const std::vector<platform::DriveLocation>& drives) {
+void print_list(const OutputOptions& options, const std::vector<platform::DriveLocation>& drives,
+                const std::vector<std::vector<drive::UniqueId>>* ids) {
     if (options.json) {
         auto doc = document_head(options);
         doc["drives"] = Json::array();
-        for (const auto& d : drives) {
+        for (std::size_t i = 0; i < drives.size(); ++i) {
             Json j;
-            for (const auto& f : k_fields) j[f.json_key] = f.json(d);
+            for (const auto& f : k_fields) j[f.json_key] = f.json(drives[i]);
+            if (const auto* mine = ids_of(ids, i)) {
+                j["unique_id"] = unique_id_json(mine->front());  // the one info prints
+                j["unique_ids"] = Json::array();
+                for (const auto& id : *mine) j["unique_ids"].push_back(unique_id_json(id));
+            }
             doc["drives"].push_back(std::move(j));
         }
         finish_document(doc, ExitCode::ok, nullptr);
@@ -82,11 +98,18 @@ void print_list(const OutputOptions& options, const std::vector<platform::DriveL
     for (const auto& f : k_fields) {
         if (f.header != nullptr) headers.emplace_back(f.header);
     }
+    if (ids != nullptr) headers.emplace_back("UNIQUE ID");
     TextTable table(headers);
-    for (const auto& d : drives) {
+    for (std::size_t i = 0; i < drives.size(); ++i) {
         std::vector<std::string> cells;
         for (const auto& f : k_fields) {
-            if (f.text != nullptr) cells.push_back(f.text(d));
+            if (f.text != nullptr) cells.push_back(f.text(drives[i]));
+        }
+        if (ids != nullptr) {
+            const auto* mine = ids_of(ids, i);
+            // As `info` prints it: "QM00001 (vpd_device_id)".
+            cells.push_back(mine ? fmt::format("{} ({})", mine->front().value, mine->front().source)
+                                 : std::string("-"));
         }
         table.add_row(std::move(cells));
     }

@@ -105,6 +105,81 @@ Json status_fact(RunLog& log, const char* type, const DriveLocation& drive) {
     return log.replay_fact(type, drive.name);
 }
 
+Json optional_number(const std::optional<std::uint64_t>& v) { return v ? Json(*v) : Json(); }
+
+std::optional<std::uint64_t> number_of(const Json& j, const char* key) {
+    const auto it = j.find(key);
+    if (it == j.end() || !it->is_number_unsigned()) return std::nullopt;
+    return it->get<std::uint64_t>();
+}
+
+Json node_to_json(const std::optional<TransportNode>& n) {
+    if (!n) return nullptr;
+    return {{"name", n->name},
+            {"subsystem", n->subsystem},
+            {"driver", n->driver},
+            {"vendor_id", n->vendor_id},
+            {"device_id", n->device_id}};
+}
+
+std::optional<TransportNode> node_from_json(const Json& j) {
+    if (!j.is_object()) return std::nullopt;
+    return TransportNode{text_of(j, "name"), text_of(j, "subsystem"), text_of(j, "driver"),
+                         text_of(j, "vendor_id"), text_of(j, "device_id")};
+}
+
+Json transport_to_json(const TransportDescriptor& t) {
+    Json usb = nullptr;
+    if (t.usb) {
+        usb = {{"vendor_id", t.usb->vendor_id},
+               {"product_id", t.usb->product_id},
+               {"manufacturer", t.usb->manufacturer},
+               {"product", t.usb->product},
+               {"speed_mbps", t.usb->speed_mbps ? Json(*t.usb->speed_mbps) : Json()},
+               {"version", t.usb->version}};
+    }
+    return {{"source", t.source},
+            {"bus_type", t.bus_type ? Json(*t.bus_type) : Json()},
+            {"adapter", node_to_json(t.adapter)},
+            {"controller", node_to_json(t.controller)},
+            {"usb", usb},
+            {"max_transfer_bytes", optional_number(t.max_transfer_bytes)},
+            {"max_request_bytes", optional_number(t.max_request_bytes)},
+            {"max_segments", optional_number(t.max_segments)},
+            {"max_segment_bytes", optional_number(t.max_segment_bytes)},
+            {"alignment_mask", optional_number(t.alignment_mask)},
+            {"page_size", t.page_size}};
+}
+
+TransportDescriptor transport_from_json(const Json& j) {
+    TransportDescriptor t;
+    t.source = text_of(j, "source");
+    if (j.contains("bus_type") && j["bus_type"].is_number_integer()) {
+        t.bus_type = int_of(j, "bus_type", 0);
+    }
+    t.adapter = node_from_json(j.value("adapter", Json()));
+    t.controller = node_from_json(j.value("controller", Json()));
+    if (const Json usb = j.value("usb", Json()); usb.is_object()) {
+        const auto speed = number_of(usb, "speed_mbps");
+        t.usb = UsbBridge{text_of(usb, "vendor_id"),
+                          text_of(usb, "product_id"),
+                          text_of(usb, "manufacturer"),
+                          text_of(usb, "product"),
+                          speed && *speed < 1'000'000
+                              ? std::optional<std::uint32_t>(static_cast<std::uint32_t>(*speed))
+                              : std::nullopt,
+                          text_of(usb, "version")};
+    }
+    t.max_transfer_bytes = number_of(j, "max_transfer_bytes");
+    t.max_request_bytes = number_of(j, "max_request_bytes");
+    t.max_segments = number_of(j, "max_segments");
+    t.max_segment_bytes = number_of(j, "max_segment_bytes");
+    t.alignment_mask = number_of(j, "alignment_mask");
+    const auto page = number_of(j, "page_size");
+    if (page && *page > 0 && *page <= (1U << 30)) t.page_size = static_cast<std::uint32_t>(*page);
+    return t;
+}
+
 }  // namespace
 
 Result<std::vector<DriveLocation>> enumerate_drives(const SystemRoots& roots) {
@@ -221,6 +296,25 @@ MediaPolling media_polling(const DriveLocation& drive, const SystemRoots& roots)
                                {"source", polling.source}}));
     }
     return polling;
+}
+
+std::optional<TransportDescriptor> transport_descriptor(const DriveLocation& drive,
+                                                        const SystemRoots& roots) {
+    RunLog* log = RunLog::active();
+    if (log != nullptr && log->replaying()) {
+        // Recordings made before the descriptor was recorded have none: nullopt, not a
+        // divergence, so that they still replay to what they printed.
+        const auto j = log->replay_fact_if_any("transport", drive.name);
+        if (!j || !j->contains("descriptor") || !(*j)["descriptor"].is_object()) {
+            return std::nullopt;
+        }
+        return transport_from_json((*j)["descriptor"]);
+    }
+    auto descriptor = os::transport_descriptor(drive, roots);
+    if (log != nullptr) {
+        log->record_fact(fact("transport", drive, {{"descriptor", transport_to_json(descriptor)}}));
+    }
+    return descriptor;
 }
 
 Status set_media_polling(const DriveLocation& drive, long interval_ms, const SystemRoots& roots) {

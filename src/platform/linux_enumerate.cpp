@@ -34,16 +34,6 @@ constexpr int k_type_cd_dvd = 5;
 // an fs::path parses itself into components whenever one is made or joined, and with a few
 // dozen deep sysfs paths per drive that was most of `discrec list`'s instructions.
 
-std::string_view last_component(std::string_view path) {
-    const auto slash = path.rfind('/');
-    return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
-bool is_directory(const std::string& path) {
-    struct stat st {};
-    return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 struct Candidate {
     std::string name;       // "sr0", or "sg3" when no sr driver is bound
     unsigned number = 0;    // N of srN / sgN, the sort key
@@ -90,22 +80,6 @@ std::vector<DirEntry> read_dir(const std::string& dir) {
     std::sort(entries.begin(), entries.end(),
               [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
     return entries;
-}
-
-// A sysfs link (/sys/class/block/sr0, .../block/sr0/device) resolved to the directory under
-// /sys/devices it names; nullopt when that is gone (hot unplug). sysfs links are relative and
-// point at real directories, so one readlink and a lexical join resolve them: fs::canonical
-// would readlink every component of the path (12 system calls for /sys/class/block/sr0,
-// two thirds of `discrec list`'s system calls). A path that is no link is taken as it is.
-// The directory that holds the link must be resolved already (its ".." is taken lexically).
-std::optional<std::string> sysfs_dir(const SystemRoots& roots, const std::string& path) {
-    std::string resolved = path;
-    if (const auto target = read_link(path)) {
-        resolved = target->starts_with('/') ? to_root_path(roots, fs::path(*target)).string()
-                                            : lexical_join(parent_of(path), *target);
-    }
-    if (!is_directory(resolved)) return std::nullopt;
-    return resolved;
 }
 
 // The first sgN below the SCSI device ("" when the sg driver is not loaded).
@@ -264,8 +238,7 @@ Result<std::vector<DriveLocation>> os::enumerate_drives(const SystemRoots& roots
         return make_error(ErrorKind::failure,
                           fmt::format("cannot read {} (is sysfs mounted?)", block_class.string()));
     }
-    std::string sys = roots.sys.lexically_normal().string();
-    if (sys.size() > 1 && sys.back() == '/') sys.pop_back();
+    const std::string sys = sys_root(roots);
     auto candidates = sr_candidates(roots, sys);
     auto sg_only = sg_only_candidates(roots, sys, candidates);
     candidates.insert(candidates.end(), sg_only.begin(), sg_only.end());

@@ -3,6 +3,7 @@
 #include "platform/linux_sysfs.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
@@ -109,10 +110,35 @@ std::string lexical_join(std::string dir, std::string_view target) {
     return dir;
 }
 
-std::string dev_root(const SystemRoots& roots) {
-    std::string dev = roots.dev.lexically_normal().string();
-    if (dev.size() > 1 && dev.back() == '/') dev.pop_back();
-    return dev;
+namespace {
+std::string normal_root(const fs::path& root) {
+    std::string text = root.lexically_normal().string();
+    if (text.size() > 1 && text.back() == '/') text.pop_back();
+    return text;
+}
+}  // namespace
+
+std::string dev_root(const SystemRoots& roots) { return normal_root(roots.dev); }
+std::string sys_root(const SystemRoots& roots) { return normal_root(roots.sys); }
+
+bool is_directory(const std::string& path) {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+std::optional<std::string> sysfs_dir(const SystemRoots& roots, const std::string& path) {
+    std::string resolved = path;
+    if (const auto target = read_link(path)) {
+        resolved = target->starts_with('/') ? to_root_path(roots, fs::path(*target)).string()
+                                            : lexical_join(parent_of(path), *target);
+    }
+    if (!is_directory(resolved)) return std::nullopt;
+    return resolved;
+}
+
+std::string_view last_component(std::string_view path) {
+    const auto slash = path.rfind('/');
+    return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
 std::string follow_links(const std::string& dev, std::string path) {

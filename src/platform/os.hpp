@@ -23,6 +23,7 @@ MediaPolling media_polling(const DriveLocation& drive, const SystemRoots& roots)
 Status set_media_polling(const DriveLocation& drive, long interval_ms, const SystemRoots& roots);
 std::optional<ExclusiveOwner> exclusive_owner(const DriveLocation& drive);
 Result<ExclusiveHold> acquire_exclusive(const DriveLocation& drive, const std::string& client);
+TransportDescriptor transport_descriptor(const DriveLocation& drive, const SystemRoots& roots);
 Result<int> run_command(const std::vector<std::string>& argv, const ExclusiveHold* hold);
 
 }  // namespace discrec::platform::os

@@ -6,8 +6,8 @@
 
 #include <array>
 #include <cstddef>
-#include <cstring>
 
+#include "platform/storage_descriptors.hpp"
 #include "platform/windows_devices.hpp"
 #include "transport/windows_detail.hpp"
 
@@ -34,38 +34,25 @@ bool ioctl_out(HANDLE handle, DWORD code, const void* in, DWORD in_size, Out& ou
                              &returned, nullptr) != 0;
 }
 
-// A NUL-terminated string at `offset` inside the first `size` bytes; offset 0 means absent.
-// The offsets come from the driver: never read past what it returned.
-std::string descriptor_string(const std::byte* base, std::size_t size, DWORD offset) {
-    if (offset == 0 || offset >= size) return {};
-    const auto* first = reinterpret_cast<const char*>(base) + offset;
-    const auto* end = static_cast<const char*>(std::memchr(first, '\0', size - offset));
-    std::string text(first, end ? end : reinterpret_cast<const char*>(base) + size);
-    const auto last = text.find_last_not_of(' ');
-    text.erase(last == std::string::npos ? 0 : last + 1);
-    const auto start = text.find_first_not_of(' ');
-    return start == std::string::npos ? std::string() : text.substr(start);
-}
-
 void read_storage_descriptor(HANDLE handle, DeviceFacts& facts) {
     STORAGE_PROPERTY_QUERY query{};
     query.PropertyId = StorageDeviceProperty;
     query.QueryType = PropertyStandardQuery;
-    alignas(STORAGE_DEVICE_DESCRIPTOR) std::array<std::byte, 1024> buffer{};
+    std::array<std::byte, 1024> buffer{};
     DWORD returned = 0;
     if (!::DeviceIoControl(handle, IOCTL_STORAGE_QUERY_PROPERTY, &query, sizeof(query),
                            buffer.data(), static_cast<DWORD>(buffer.size()), &returned, nullptr) ||
         returned < sizeof(STORAGE_DEVICE_DESCRIPTOR)) {
         return;
     }
-    STORAGE_DEVICE_DESCRIPTOR descriptor{};
-    std::memcpy(&descriptor, buffer.data(), sizeof(descriptor));
-    const std::size_t size = std::min<std::size_t>(returned, buffer.size());
-    facts.vendor = descriptor_string(buffer.data(), size, descriptor.VendorIdOffset);
-    facts.model = descriptor_string(buffer.data(), size, descriptor.ProductIdOffset);
-    facts.revision = descriptor_string(buffer.data(), size, descriptor.ProductRevisionOffset);
-    facts.bus = bus_name(descriptor.BusType);
-    facts.peripheral_type = descriptor.DeviceType;
+    const auto descriptor = decode_storage_device_descriptor(
+        ByteSpan(buffer.data(), std::min<std::size_t>(returned, buffer.size())));
+    if (!descriptor) return;
+    facts.vendor = descriptor->vendor;
+    facts.model = descriptor->product;
+    facts.revision = descriptor->revision;
+    facts.bus = bus_name(descriptor->bus_type.value_or(0));
+    facts.peripheral_type = descriptor->device_type;
 }
 
 // SetupDiDestroyDeviceInfoList on every path.

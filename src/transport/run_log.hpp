@@ -66,8 +66,9 @@ public:
     Json replay_enumeration();
     Json replay_resolution(const std::string& spelling);
     Json replay_fact(const std::string& type, const std::string& key);
-    // The next fact of `type` about `key`, or nullopt at the end of the recording (`watch`:
-    // its last recorded turn ends a replayed watch).
+    // The next fact of `type` about `key`, or nullopt when the recording holds no more: a
+    // replayed watch ends at its last recorded turn, and a fact that recordings made before
+    // discrec recorded it lack (transport) is left out.
     std::optional<Json> replay_fact_if_any(const std::string& type, const std::string& key);
     Completion replay_command(const std::string& device, const Cdb& cdb, Direction direction,
                               std::span<std::byte> buffer, std::chrono::milliseconds timeout);

@@ -138,6 +138,35 @@ else not_ok "--record: the run line: $(head -c 200 "$tmp/here.jsonl")"; fi
 cp "$tmp/out" "$tmp/here-live.json"
 run "--replay of it, without --sysroot" 3 "$bin" --replay "$tmp/here.jsonl" --json info
 same_document "--replay of a captured tree's info" "$tmp/here-live.json"
+# The transport descriptor is recorded (a "transport" fact per drive) and replayed as it was
+# read: the tree of one drive per bus (tests/fixtures/sysfs/transport), its USB bridges too.
+transport=$src/tests/fixtures/sysfs/transport
+run "--record info on the transport tree" 3 "$bin" --record "$tmp/tr.jsonl" --json --sysroot "$transport" info
+cp "$tmp/out" "$tmp/tr-live.json"
+json_check "info --json: each bus's host adapter driver, sr4's USB bridge 46f4:0001" \
+    "[x['transport']['adapter']['driver'] for x in d['drives']] == ['ata_piix', 'ahci', 'virtio_scsi', 'sym53c8xx', 'usb-storage', 'uas'] and d['drives'][4]['transport']['usb']['vendor_id'] + ':' + d['drives'][4]['transport']['usb']['product_id'] == '46f4:0001'"
+if [ "$(grep -c '"type":"transport"' "$tmp/tr.jsonl")" = 6 ]; then ok "--record: one transport fact per drive"
+else not_ok "--record: transport facts: $(grep -c '"type":"transport"' "$tmp/tr.jsonl"), want 6"; fi
+run "--replay of it" 3 "$bin" --replay "$tmp/tr.jsonl" --json info
+same_document "--replay of the transport tree's info" "$tmp/tr-live.json"
+run "--record info (text) on the transport tree" 3 "$bin" --record "$tmp/tr-text.jsonl" --sysroot "$transport" info sr4
+cp "$tmp/out" "$tmp/tr-live.txt"
+run "--replay of it (text)" 3 "$bin" --replay "$tmp/tr-text.jsonl" info sr4
+if cmp -s "$tmp/out" "$tmp/tr-live.txt" && grep -q '^USB bridge: *46f4:0001 QEMU QEMU USB HARDDRIVE (USB 3.00, 5000 Mbit/s)$' "$tmp/out"; then
+    ok "--replay info sr4 (text): the same lines, the USB bridge among them"
+else not_ok "--replay info sr4 (text): $(grep -i 'usb\|adapter' "$tmp/out" | head -3)"; fi
+# A recording made before the descriptor was recorded replays without it (no divergence).
+run "--replay of an older info recording" 0 "$bin" --replay "$rec/info-usb-bot-dvd.jsonl" --json info sr4
+json_check "older recording: no transport key" "'transport' not in d['drives'][0]"
+# list --ids: the drives are asked (here the opens fail: the OS's ids), recorded and replayed.
+run "--record list --ids" 0 "$bin" --record "$tmp/ids.jsonl" --json --sysroot "$transport" list --ids
+cp "$tmp/out" "$tmp/ids-live.json"
+json_check "list --ids: unique_id is the first of unique_ids, by-path then scsi address" \
+    "all(x['unique_id'] == x['unique_ids'][0] and [i['source'] for i in x['unique_ids']] == ['by_path', 'scsi_address'] for x in d['drives'])"
+run "--replay list --ids" 0 "$bin" --replay "$tmp/ids.jsonl" --json list --ids
+same_document "--replay of list --ids" "$tmp/ids-live.json"
+run "list without --ids: no unique_id" 0 "$bin" --json --sysroot "$transport" list
+json_check "list without --ids: no unique_id" "all('unique_id' not in x for x in d['drives'])"
 run "--record list" 0 "$bin" --record "$tmp/list.jsonl" --sysroot "$mixed" list
 cp "$tmp/out" "$tmp/list-live.txt"
 run "--replay list" 0 "$bin" --replay "$tmp/list.jsonl" list

@@ -211,6 +211,94 @@ TEST_CASE("platform::enumerate_drives usb-uas reports the USB interface driver")
                              {"/mnt/my cd", "/mnt/second"}}});
 }
 
+// The transport tree (one drive per bus) as the test reads it itself: queue/<name> of the
+// drive's block directory, a number.
+std::optional<std::uint64_t> queue_value(const std::string& tree, const std::string& sr,
+                                         const char* name, std::uint64_t scale = 1) {
+    const auto block = fs::canonical(k_fixtures / tree / "sys/class/block" / sr);
+    std::ifstream in(block / "queue" / name);
+    std::uint64_t value = 0;
+    if (!(in >> value)) return std::nullopt;
+    return value * scale;
+}
+
+struct ExpectedTransport {
+    std::string sr, adapter, adapter_subsystem, adapter_driver, controller_driver, usb_ids,
+        usb_product;
+};
+
+TEST_CASE("platform::transport_descriptor, every bus (transport tree)") {
+    // Drivers and USB ids as the guest's sysfs has them (tests/fixtures/sysfs/transport,
+    // drives.txt names each drive's host driver); the limits are the queue files themselves.
+    const std::vector<ExpectedTransport> expected{
+        {"sr0", "0000:00:01.1", "pci", "ata_piix", "", "", ""},
+        {"sr1", "0000:00:05.0", "pci", "ahci", "", "", ""},
+        {"sr2", "virtio3", "virtio", "virtio_scsi", "virtio-pci", "", ""},
+        {"sr3", "0000:00:07.0", "pci", "sym53c8xx", "", "", ""},
+        {"sr4", "2-1:1.0", "usb", "usb-storage", "xhci_hcd", "46f4:0001", "QEMU USB HARDDRIVE"},
+        {"sr5", "2-2:1.0", "usb", "uas", "xhci_hcd", "46f4:0003", "USB Attached SCSI HBA"},
+    };
+    const auto roots = fixture_roots("transport");
+    const auto drives = enumerate_fixture("transport");
+    check_against_guest("transport", drives);
+    REQUIRE(drives.size() == expected.size());
+    for (std::size_t i = 0; i < drives.size(); ++i) {
+        const auto& want = expected[i];
+        CAPTURE(want.sr);
+        REQUIRE(drives[i].name == want.sr);
+        const auto t = discrec::platform::transport_descriptor(drives[i], roots);
+        REQUIRE(t.has_value());
+        CHECK(t->source == "sysfs");
+        REQUIRE(t->adapter.has_value());
+        CHECK(t->adapter->name == want.adapter);
+        CHECK(t->adapter->subsystem == want.adapter_subsystem);
+        CHECK(t->adapter->driver == want.adapter_driver);
+        CHECK(t->adapter->driver == drives[i].host_driver);
+        if (want.adapter_subsystem == "pci") CHECK(t->adapter->vendor_id.size() == 4);
+        CHECK(t->controller.has_value() == !want.controller_driver.empty());
+        if (t->controller) {
+            CHECK(t->controller->driver == want.controller_driver);
+            CHECK(t->controller->subsystem == "pci");
+        }
+        CHECK(t->usb.has_value() == !want.usb_ids.empty());
+        if (t->usb) {
+            CHECK(t->usb->vendor_id + ":" + t->usb->product_id == want.usb_ids);
+            CHECK(t->usb->manufacturer == "QEMU");
+            CHECK(t->usb->product == want.usb_product);
+            CHECK(t->usb->speed_mbps == 5000u);  // QEMU's xHCI: a SuperSpeed port
+        }
+        CHECK(t->max_transfer_bytes ==
+              queue_value("transport", want.sr, "max_hw_sectors_kb", 1024));
+        CHECK(t->max_request_bytes == queue_value("transport", want.sr, "max_sectors_kb", 1024));
+        CHECK(t->max_segments == queue_value("transport", want.sr, "max_segments"));
+        CHECK(t->max_segment_bytes == queue_value("transport", want.sr, "max_segment_size"));
+        CHECK(t->alignment_mask == queue_value("transport", want.sr, "dma_alignment"));
+        REQUIRE(t->max_transfer_bytes.has_value());
+    }
+}
+
+TEST_CASE("platform::transport_descriptor without queue files or an sr driver") {
+    // The older trees hold no queue/ files and only the driver link right above the host:
+    // the limits are unknown; the virtio adapter is found, the ATA one (above ataN) is not.
+    const auto mixed = enumerate_fixture("mixed");
+    REQUIRE(mixed.size() >= 3);
+    const auto t = discrec::platform::transport_descriptor(mixed[2], fixture_roots("mixed"));
+    REQUIRE(t.has_value());
+    CHECK_FALSE(t->max_transfer_bytes.has_value());
+    CHECK_FALSE(t->alignment_mask.has_value());
+    REQUIRE(t->adapter.has_value());
+    CHECK(t->adapter->driver == "virtio_scsi");
+    CHECK_FALSE(t->controller.has_value());
+    CHECK_FALSE(discrec::platform::transport_descriptor(mixed[0], fixture_roots("mixed"))
+                    ->adapter.has_value());
+    // An sg-only drive has no block queue.
+    const auto sg_only = enumerate_fixture("sg-only");
+    REQUIRE(sg_only.size() == 1);
+    const auto s = discrec::platform::transport_descriptor(sg_only[0], fixture_roots("sg-only"));
+    REQUIRE(s.has_value());
+    CHECK_FALSE(s->max_transfer_bytes.has_value());
+}
+
 TEST_CASE("platform::enumerate_drives with no drive is empty, not an error") {
     CHECK(enumerate_fixture("none").empty());
 }

@@ -273,6 +273,23 @@ TEST_CASE("RunLog: replayed data never runs past the run's buffer") {
     CHECK(c.sense.empty());  // not hex: no sense
 }
 
+TEST_CASE(
+    "RunLog::replay_fact_if_any: a fact older recordings lack is nullopt, not a divergence") {
+    const std::string text =
+        R"({"type":"run","format":[1,1],"argv":[],"enumeration":null,"resolutions":[]})"
+        "\n"
+        R"({"type":"transport","key":"sr0","descriptor":{"source":"sysfs"}})"
+        "\n";
+    std::string message;
+    auto log = diverging_log(text, message);  // a divergence would throw
+    const auto first = log->replay_fact_if_any("transport", "sr0");
+    REQUIRE(first.has_value());
+    CHECK((*first)["descriptor"]["source"] == "sysfs");
+    CHECK_FALSE(log->replay_fact_if_any("transport", "sr0").has_value());  // used up
+    CHECK_FALSE(log->replay_fact_if_any("transport", "sr1").has_value());  // never there
+    CHECK(message.empty());
+}
+
 TEST_CASE("RunLog::parse refuses what is no recording, naming the line") {
     const auto error_of = [](std::string_view text) {
         auto r = RunLog::parse(text, "f.jsonl");

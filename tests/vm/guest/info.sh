@@ -38,6 +38,40 @@ check_identity() {
     check "$1: unique_id.value is set" -n "$(jv "${p}_unique_id_value")"
 }
 
+# check_transport WHAT PREFIX SR: the transport descriptor against sysfs as read here: the
+# queue limits of /sys/block/SR/queue, the driver of the first device above the SCSI host
+# with a driver bound (and the runner's own host driver), the USB device above it (the first
+# with an idVendor) on USB buses; none elsewhere.
+check_transport() {
+    p=$2_drives_0_transport
+    q=/sys/block/$3/queue
+    check_eq "$1: transport.source" "$(jv "${p}_source")" sysfs
+    check_eq "$1: transport.max_transfer_bytes == max_hw_sectors_kb" \
+        "$(jv "${p}_max_transfer_bytes")" "$(($(cat "$q/max_hw_sectors_kb") * 1024))"
+    check_eq "$1: transport.max_request_bytes == max_sectors_kb" \
+        "$(jv "${p}_max_request_bytes")" "$(($(cat "$q/max_sectors_kb") * 1024))"
+    check_eq "$1: transport.max_segments == max_segments" "$(jv "${p}_max_segments")" "$(cat "$q/max_segments")"
+    check_eq "$1: transport.alignment_mask == dma_alignment" "$(jv "${p}_alignment_mask")" "$(cat "$q/dma_alignment")"
+    hctl=$(dv "$3" hctl)
+    a=$(dirname "$(readlink -f "/sys/class/scsi_host/host${hctl%%:*}/device")")
+    while [ "$a" != /sys/devices ] && [ ! -L "$a/driver" ]; do a=$(dirname "$a"); done
+    check_eq "$1: transport.adapter.driver == sysfs ($a)" \
+        "$(jv "${p}_adapter_driver")" "$(basename "$(readlink "$a/driver")")"
+    check_eq "$1: transport.adapter.driver == the runner's host driver" \
+        "$(jv "${p}_adapter_driver")" "$(dv "$3" driver)"
+    check_eq "$1: transport.adapter.name" "$(jv "${p}_adapter_name")" "${a##*/}"
+    u=$(dirname "$(readlink -f "/sys/class/scsi_host/host${hctl%%:*}/device")")
+    while [ "$u" != /sys/devices ] && [ ! -f "$u/idVendor" ]; do u=$(dirname "$u"); done
+    case $(dv "$3" driver) in
+        usb-storage|uas)
+            check_eq "$1: transport.usb vendor:product == sysfs idVendor:idProduct ($u)" \
+                "$(jv "${p}_usb_vendor_id"):$(jv "${p}_usb_product_id")" "$(cat "$u/idVendor"):$(cat "$u/idProduct")"
+            check_eq "$1: transport.usb.product == sysfs" "$(jv "${p}_usb_product")" "$(cat "$u/product")"
+            check_eq "$1: transport.controller.subsystem (the xHCI function)" "$(jv "${p}_controller_subsystem")" pci ;;
+        *) check_eq "$1: transport.usb (not behind USB)" "$(jv "${p}_usb")" null ;;
+    esac
+}
+
 # check_config WHAT PREFIX SR: profiles, current profile and features == sg_get_config's
 check_config() {
     p=$2_drives_0
@@ -132,6 +166,7 @@ for sr in $DRIVES; do
     done
     check_eq "info --json $idx: index" "$(jv "I${n}4_drives_0_index")" "$idx"
     check_identity "info /dev/$sr" "I${n}0" "$sr"
+    check_transport "info /dev/$sr" "I${n}0" "$sr"
     check_config "info /dev/$sr" "I${n}0" "$sr"
     if has_medium "$sr"; then
         check_media "info /dev/$sr" "I${n}0" "$sr" false true
@@ -147,6 +182,9 @@ for sr in $DRIVES; do
         echo "# info /dev/$sr: errors[$i]: $(jv "I${n}0_drives_0_errors_$i")"
         i=$((i + 1))
     done
+    if grep -q "^Host adapter: .*driver $(dv "$sr" driver)" "$W/info-text-$sr.out"; then
+        ok "info $sr (text): the host adapter and its driver"
+    else not_ok "info $sr (text): the host adapter and its driver" "$(grep -i adapter "$W/info-text-$sr.out")"; fi
     if grep -q "$INQ_VENDOR" "$W/info-text-$sr.out" && grep -q '^ *[A-Za-z][A-Za-z _-]*: ' "$W/info-text-$sr.out"; then
         ok "info $sr (text): 'key: value' lines with the vendor"
     else not_ok "info $sr (text): 'key: value' lines with the vendor" "$(head -c 300 "$W/info-text-$sr.out" | tr '\n' '|')"; fi
@@ -162,6 +200,32 @@ run info-some "$DISCREC" info --json $reversed
 check_rc "info --json $reversed exits 0" 0
 json_load IA "$W/info-all.out" IS "$W/info-some.out"
 check_eq "info --json (all drives): one entry per drive" "$(jv IA_drives_n)" "$NDRIVES"
+# list --ids: the ids each drive gives, exactly as info printed them (text and JSON), the OS's
+# SCSI address last; plain list still sends nothing (list.sh).
+run list-ids "$DISCREC" list --ids --json
+check_rc "list --ids --json exits 0" 0
+run list-ids-text "$DISCREC" list --ids
+check_rc "list --ids exits 0" 0
+run list-ids-trace "$DISCREC" --trace list --ids
+if has_cdb_dump "$W/list-ids-trace.err"; then ok "--trace list --ids: the drives are asked"
+else not_ok "--trace list --ids: the drives are asked" "$(head -c 200 "$W/list-ids-trace.err")"; fi
+json_load LI "$W/list-ids.out"
+check_eq "list --ids --json: one entry per drive" "$(jv LI_drives_n)" "$NDRIVES"
+i=0
+while [ $i -lt "$(jv LI_drives_n)" ]; do
+    li=LI_drives_${i}
+    ia=IA_drives_${i}
+    check_eq "list --ids $(jv "${li}_name"): unique_id == info's" \
+        "$(jv "${li}_unique_id_value") ($(jv "${li}_unique_id_source"))" \
+        "$(jv "${ia}_unique_id_value") ($(jv "${ia}_unique_id_source"))"
+    last=$(($(jv "${li}_unique_ids_n") - 1))
+    check_eq "list --ids $(jv "${li}_name"): the SCSI address is the last id" \
+        "$(jv "${li}_unique_ids_${last}_value")" "scsi:$(jv "${ia}_scsi_address")"
+    if grep -qF "$(jv "${ia}_unique_id_value") ($(jv "${ia}_unique_id_source"))" "$W/list-ids-text.out"; then
+        ok "list --ids (text): $(jv "${li}_name")'s id as info prints it"
+    else not_ok "list --ids (text): $(jv "${li}_name")'s id as info prints it" "$(tr '\n' '|' < "$W/list-ids-text.out")"; fi
+    i=$((i + 1))
+done
 names=
 ids=
 dups=
