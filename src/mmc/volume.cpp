@@ -23,12 +23,6 @@ constexpr std::uint16_t k_tag_terminating = 8;
 constexpr std::size_t k_lvd_identifier = 84;
 constexpr std::size_t k_lvd_identifier_length = 128;
 
-std::uint16_t le16_at(ByteSpan b, std::size_t off) noexcept {
-    return static_cast<std::uint16_t>(u8_at(b, off) | (u8_at(b, off + 1) << 8));
-}
-std::uint32_t le32_at(ByteSpan b, std::size_t off) noexcept {
-    return std::uint32_t{le16_at(b, off)} | (std::uint32_t{le16_at(b, off + 2)} << 16);
-}
 
 bool has_id(ByteSpan sector, std::string_view id) {
     if (sector.size() < 1 + id.size()) return false;

@@ -6,15 +6,15 @@
 namespace discrec::platform {
 namespace {
 
+// A field that did not arrive whole is absent (nullopt), not 0: the descriptor may be cut short.
 std::optional<std::uint32_t> le32(ByteSpan b, std::size_t off) {
     if (off + 4 > b.size()) return std::nullopt;
-    return std::uint32_t{u8_at(b, off)} | (std::uint32_t{u8_at(b, off + 1)} << 8) |
-           (std::uint32_t{u8_at(b, off + 2)} << 16) | (std::uint32_t{u8_at(b, off + 3)} << 24);
+    return le32_at(b, off);
 }
 
 std::optional<std::uint16_t> le16(ByteSpan b, std::size_t off) {
     if (off + 2 > b.size()) return std::nullopt;
-    return static_cast<std::uint16_t>(u8_at(b, off) | (u8_at(b, off + 1) << 8));
+    return le16_at(b, off);
 }
 
 std::optional<int> byte(ByteSpan b, std::size_t off) {

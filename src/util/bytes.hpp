@@ -1,6 +1,6 @@
-// Bounds-checked big-endian field access over device bytes. Every length field a drive sends
-// is untrusted: these helpers return 0 (or an empty span) rather than read past the span, and
-// decoders check `size()` before they rely on a field being really there.
+// Bounds-checked big-endian (and little-endian) field access over device bytes. Every length
+// field a drive sends is untrusted: these helpers return 0 (or an empty span) rather than read past
+// the span, and decoders check `size()` before they rely on a field being really there.
 #pragma once
 
 #include <cstddef>
@@ -26,6 +26,14 @@ inline std::uint32_t be24_at(ByteSpan b, std::size_t off) noexcept {
 }
 inline std::uint32_t be32_at(ByteSpan b, std::size_t off) noexcept {
     return (std::uint32_t{be16_at(b, off)} << 16) | be16_at(b, off + 2);
+}
+// Little-endian, for the few structures that are not SCSI's (UDF descriptors, Windows'
+// STORAGE_*_DESCRIPTOR): the same bounds rule.
+inline std::uint16_t le16_at(ByteSpan b, std::size_t off) noexcept {
+    return static_cast<std::uint16_t>(u8_at(b, off) | (u8_at(b, off + 1) << 8));
+}
+inline std::uint32_t le32_at(ByteSpan b, std::size_t off) noexcept {
+    return std::uint32_t{le16_at(b, off)} | (std::uint32_t{le16_at(b, off + 2)} << 16);
 }
 inline bool bit_at(ByteSpan b, std::size_t off, unsigned bit) noexcept {
     return ((u8_at(b, off) >> bit) & 1U) != 0;
